@@ -1,0 +1,61 @@
+package io.quarry.dialect;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** H2 2.x. Thread-safe. */
+public final class H2Dialect extends Dialect {
+
+    private static final Pattern INDEX_NAME = Pattern.compile("\"(?:\\w+\\.)?(\\w+?)(?:_INDEX_\\w+)? ON ");
+    private static final Pattern CONSTRAINT_NAME = Pattern.compile("(?:constraint|CONSTRAINT) \"?(?:\\w+\\.)?(\\w+)\"?");
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public String storedName(String identifier) {
+        return identifier.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public String typeName(io.quarry.mapping.ColumnSpec spec) {
+        return switch (spec.sqlType()) {
+            case TEXT -> "clob";
+            case VARBINARY -> "varbinary";
+            default -> super.typeName(spec);
+        };
+    }
+
+    @Override
+    public String nextSequenceValues(String sequence) {
+        return "select next value for " + quote(sequence) + " from system_range(1, ?)";
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, List<String> keyColumns, List<String> updateColumns) {
+        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+        return "merge into " + table + " (" + String.join(", ", columns) + ") key (" + String.join(", ", keyColumns)
+                + ") values (" + placeholders + ")";
+    }
+
+    @Override
+    public ErrorKind classify(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case 23505 -> ErrorKind.DUPLICATE_KEY;
+            case 40001 -> ErrorKind.DEADLOCK;
+            case 50200 -> ErrorKind.LOCK_TIMEOUT;
+            default -> super.classify(e);
+        };
+    }
+
+    @Override
+    public String constraintName(SQLException e) {
+        String name = find(INDEX_NAME, e.getMessage());
+        return name != null ? name : find(CONSTRAINT_NAME, e.getMessage());
+    }
+}

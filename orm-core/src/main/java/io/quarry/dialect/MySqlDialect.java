@@ -1,0 +1,152 @@
+package io.quarry.dialect;
+
+import io.quarry.mapping.ColumnSpec;
+import io.quarry.mapping.GenerationType;
+import io.quarry.types.BuiltinCodecs;
+import io.quarry.types.CodecRegistry;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * MySQL 8+ and MariaDB 10.6+ (both through mysql-connector-j). Tables use utf8mb4 with a binary
+ * collation, so comparisons are case-sensitive as on H2 and PostgreSQL; UUIDs are CHAR(36);
+ * instants are UTC DATETIME(6); SEQUENCE ids fall back to AUTO_INCREMENT. Thread-safe.
+ */
+public final class MySqlDialect extends Dialect {
+
+    private static final Pattern KEY_NAME = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
+    private static final Pattern CONSTRAINT_NAME = Pattern.compile("CONSTRAINT `([^`]+)`");
+
+    private final boolean mariaDb;
+
+    public MySqlDialect(boolean mariaDb) {
+        this.mariaDb = mariaDb;
+    }
+
+    /** Whether the server is MariaDB (it answers as "MySQL 5.5.5-10.x-MariaDB" through mysql-connector-j). */
+    public boolean isMariaDb() {
+        return mariaDb;
+    }
+
+    @Override
+    public String name() {
+        return mariaDb ? "mariadb" : "mysql";
+    }
+
+    @Override
+    public void registerCodecs(CodecRegistry codecs) {
+        codecs.register(UUID.class, BuiltinCodecs.UUID_AS_CHAR);
+        codecs.register(Instant.class, BuiltinCodecs.INSTANT_AS_UTC_DATETIME);
+        codecs.register(OffsetDateTime.class, BuiltinCodecs.OFFSET_DATE_TIME_AS_UTC_DATETIME);
+    }
+
+    @Override
+    public String storedName(String identifier) {
+        return identifier;
+    }
+
+    @Override
+    protected String openQuote() {
+        return "`";
+    }
+
+    @Override
+    protected String closeQuote() {
+        return "`";
+    }
+
+    @Override
+    public String typeName(ColumnSpec spec) {
+        return switch (spec.sqlType()) {
+            case REAL -> "float";
+            case DOUBLE -> "double";
+            case DECIMAL -> "decimal(" + spec.precision() + ", " + spec.scale() + ")";
+            case TEXT -> "longtext";
+            case VARBINARY -> "longblob";
+            case TIMESTAMP, TIMESTAMP_TZ -> "datetime(6)";
+            case UUID -> "char(36)";
+            case VARCHAR -> spec.length() > 16_383 ? "longtext" : super.typeName(spec);
+            default -> super.typeName(spec);
+        };
+    }
+
+    @Override
+    public String identityColumn(String typeName) {
+        return typeName + " auto_increment";
+    }
+
+    @Override
+    public GenerationType effectiveGeneration(GenerationType requested) {
+        return requested == GenerationType.SEQUENCE ? GenerationType.IDENTITY : requested;
+    }
+
+    @Override
+    public String tableOptions() {
+        return " engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin";
+    }
+
+    @Override
+    public String nextSequenceValues(String sequence) {
+        throw new UnsupportedOperationException("MySQL has no sequences; SEQUENCE ids use AUTO_INCREMENT");
+    }
+
+    @Override
+    public String limitOffset(boolean limit, boolean offset) {
+        if (offset && !limit) {
+            // MySQL has no OFFSET without LIMIT; this is the documented "all rows" idiom
+            return " limit 18446744073709551615 offset ?";
+        }
+        return super.limitOffset(limit, offset);
+    }
+
+    @Override
+    public String orderItem(String expression, boolean ascending, NullOrdering nulls) {
+        String item = expression + (ascending ? " asc" : " desc");
+        return switch (nulls) {
+            case DEFAULT -> item;
+            case FIRST -> expression + " is null desc, " + item;
+            case LAST -> expression + " is null asc, " + item;
+        };
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return 65_535;
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, List<String> keyColumns, List<String> updateColumns) {
+        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+        String insert = "insert into " + table + " (" + String.join(", ", columns) + ") values (" + placeholders + ")";
+        List<String> updated = updateColumns.isEmpty() ? List.of(keyColumns.get(0)) : updateColumns;
+        if (mariaDb) {
+            return insert + " on duplicate key update "
+                    + updated.stream().map(c -> c + " = values(" + c + ")").collect(Collectors.joining(", "));
+        }
+        // MySQL 8.0.20 deprecates VALUES(); the row alias is the replacement
+        return insert + " as new_row on duplicate key update "
+                + updated.stream().map(c -> c + " = new_row." + c).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public ErrorKind classify(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case 1062, 1586 -> ErrorKind.DUPLICATE_KEY;
+            case 1048, 1364, 1451, 1452, 3819, 4025 -> ErrorKind.CONSTRAINT;
+            case 1213 -> ErrorKind.DEADLOCK;
+            case 1205 -> ErrorKind.LOCK_TIMEOUT;
+            default -> super.classify(e);
+        };
+    }
+
+    @Override
+    public String constraintName(SQLException e) {
+        String name = find(KEY_NAME, e.getMessage());
+        return name != null ? name : find(CONSTRAINT_NAME, e.getMessage());
+    }
+}

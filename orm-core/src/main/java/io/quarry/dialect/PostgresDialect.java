@@ -1,0 +1,66 @@
+package io.quarry.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** PostgreSQL 13+. Thread-safe. */
+public final class PostgresDialect extends Dialect {
+
+    private static final Pattern CONSTRAINT_NAME = Pattern.compile("constraint \"([^\"]+)\"");
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String storedName(String identifier) {
+        return identifier.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String typeName(io.quarry.mapping.ColumnSpec spec) {
+        return spec.sqlType() == io.quarry.types.SqlType.VARBINARY ? "bytea" : super.typeName(spec);
+    }
+
+    @Override
+    public String nextSequenceValues(String sequence) {
+        return "select nextval('" + quote(sequence) + "') from generate_series(1, ?)";
+    }
+
+    @Override
+    public PreparedStatement prepareReturningKeys(Connection connection, String sql, String idColumn) throws SQLException {
+        // RETURN_GENERATED_KEYS would make the driver append "returning *"; ask for the id alone
+        return connection.prepareStatement(sql, new String[] {storedName(idColumn)});
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, List<String> keyColumns, List<String> updateColumns) {
+        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+        String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values (" + placeholders
+                + ") on conflict (" + String.join(", ", keyColumns) + ")";
+        if (updateColumns.isEmpty()) {
+            return sql + " do nothing";
+        }
+        return sql + " do update set " + updateColumns.stream().map(c -> c + " = excluded." + c)
+                .collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public ErrorKind classify(SQLException e) {
+        if ("55P03".equals(e.getSQLState())) {
+            return ErrorKind.LOCK_TIMEOUT;
+        }
+        return super.classify(e);
+    }
+
+    @Override
+    public String constraintName(SQLException e) {
+        return find(CONSTRAINT_NAME, e.getMessage());
+    }
+}

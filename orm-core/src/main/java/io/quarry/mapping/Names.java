@@ -1,0 +1,90 @@
+package io.quarry.mapping;
+
+import java.util.Collection;
+
+/** Default naming (snake_case) and the "did you mean" hint used in error messages. Stateless. */
+public final class Names {
+
+    private Names() {
+    }
+
+    /**
+     * {@code HostGroup} -> {@code host_group}, {@code ipAddr} -> {@code ip_addr},
+     * {@code HTTPServer} -> {@code http_server}, {@code ip4Addr} -> {@code ip4_addr}.
+     */
+    public static String snakeCase(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 8);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean previousIsLower = i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
+                boolean acronymEnds = i > 0 && i + 1 < name.length() && Character.isUpperCase(name.charAt(i - 1))
+                        && Character.isLowerCase(name.charAt(i + 1));
+                if (out.length() > 0 && out.charAt(out.length() - 1) != '_' && (previousIsLower || acronymEnds)) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code getPort} -> {@code port}, {@code isActive} -> {@code active}, {@code port} -> {@code port}. */
+    public static String propertyOfAccessor(String methodName) {
+        if (methodName.length() > 3 && methodName.startsWith("get") && Character.isUpperCase(methodName.charAt(3))) {
+            return decapitalize(methodName.substring(3));
+        }
+        if (methodName.length() > 2 && methodName.startsWith("is") && Character.isUpperCase(methodName.charAt(2))) {
+            return decapitalize(methodName.substring(2));
+        }
+        return methodName;
+    }
+
+    private static String decapitalize(String name) {
+        if (name.length() > 1 && Character.isUpperCase(name.charAt(1))) {
+            return name; // "URL" stays "URL", as java.beans does
+        }
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * A hint naming the closest candidate ({@code "; did you mean 'hostname'?"}), or the list of
+     * candidates when none is close. Never empty.
+     */
+    public static String didYouMean(String wrong, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = distance(wrong.toLowerCase(), candidate.toLowerCase());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        if (best != null && bestDistance <= Math.max(2, wrong.length() / 3)) {
+            return "; did you mean '" + best + "'?";
+        }
+        return "; known properties: " + String.join(", ", candidates);
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

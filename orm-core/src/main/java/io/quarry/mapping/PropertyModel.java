@@ -1,0 +1,137 @@
+package io.quarry.mapping;
+
+import io.quarry.MappingException;
+import io.quarry.types.Codec;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * One mapped property: its column, codec, constraints and fast accessors (method handles
+ * resolved once). Immutable and thread-safe.
+ */
+public final class PropertyModel {
+
+    private final Class<?> entityType;
+    private final String name;
+    private final String column;
+    private final Class<?> javaType;
+    private final Codec<Object> codec;
+    private final ColumnSpec spec;
+    private final int position;
+    private final boolean id;
+    private final boolean version;
+    private final GenerationType generation;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+
+    PropertyModel(Class<?> entityType, String name, String column, Class<?> javaType, Codec<Object> codec,
+            ColumnSpec spec, int position, boolean id, boolean version, GenerationType generation,
+            MethodHandle getter, MethodHandle setter) {
+        this.entityType = entityType;
+        this.name = name;
+        this.column = column;
+        this.javaType = javaType;
+        this.codec = codec;
+        this.spec = spec;
+        this.position = position;
+        this.id = id;
+        this.version = version;
+        this.generation = generation;
+        this.getter = getter;
+        this.setter = setter;
+    }
+
+    /** The property (field or record component) name, e.g. {@code ipAddr}. */
+    public String name() {
+        return name;
+    }
+
+    /** The column name as mapped, unquoted, e.g. {@code ip_addr}. */
+    public String column() {
+        return column;
+    }
+
+    /** The declared Java type (may be primitive). */
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    /** The codec that binds and reads this column. */
+    public Codec<Object> codec() {
+        return codec;
+    }
+
+    /** Length, precision, scale, nullability and uniqueness. */
+    public ColumnSpec spec() {
+        return spec;
+    }
+
+    /** The 0-based position among the entity's mapped properties. */
+    public int position() {
+        return position;
+    }
+
+    public boolean isId() {
+        return id;
+    }
+
+    public boolean isVersion() {
+        return version;
+    }
+
+    /** How the value is generated, or {@code null} when the application assigns it. */
+    public GenerationType generation() {
+        return generation;
+    }
+
+    public boolean isPrimitive() {
+        return javaType.isPrimitive();
+    }
+
+    /** Reads the property of {@code entity}. */
+    public Object get(Object entity) {
+        try {
+            return getter.invokeExact(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MappingException("Cannot read " + this, e);
+        }
+    }
+
+    /** Writes the property of a plain-class entity; records are rebuilt by {@link EntityModel#with}. */
+    public void set(Object entity, Object value) {
+        if (setter == null) {
+            throw new MappingException("Cannot set " + this + ": records are immutable; build a new instance");
+        }
+        if (value == null && javaType.isPrimitive()) {
+            throw new MappingException("Column " + column + " is NULL but " + this + " is a primitive "
+                    + javaType.getName() + "; declare the field as " + boxed(javaType).getSimpleName()
+                    + " or make the column NOT NULL");
+        }
+        try {
+            setter.invokeExact(entity, value);
+        } catch (ClassCastException e) {
+            throw new MappingException("Cannot set " + this + " to a " + value.getClass().getName(), e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MappingException("Cannot write " + this, e);
+        }
+    }
+
+    boolean isWritable() {
+        return setter != null;
+    }
+
+    static Class<?> boxed(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+    }
+
+    @Override
+    public String toString() {
+        return "field '" + entityType.getSimpleName() + "." + name + "'";
+    }
+}

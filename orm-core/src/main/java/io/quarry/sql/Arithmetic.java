@@ -1,0 +1,36 @@
+package io.quarry.sql;
+
+import io.quarry.types.Codec;
+
+/** {@code left + amount} or {@code left - amount}, the amount bound as a parameter. Immutable. */
+final class Arithmetic<V> extends Operand<V> {
+
+    private final Operand<V> left;
+    private final String operator;
+    private final Number amount;
+
+    Arithmetic(Operand<V> left, String operator, Number amount) {
+        this.left = left;
+        this.operator = operator;
+        this.amount = java.util.Objects.requireNonNull(amount, "amount");
+    }
+
+    @Override
+    public void render(RenderContext context) {
+        context.append("(");
+        left.render(context);
+        context.append(" ").append(operator).append(" ");
+        Values.bind(context, left, amount);
+        context.append(")");
+    }
+
+    @Override
+    public Codec<Object> codec(RenderContext context) {
+        return left.codec(context);
+    }
+
+    @Override
+    public String label() {
+        return left.label();
+    }
+}

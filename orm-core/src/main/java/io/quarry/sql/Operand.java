@@ -1,0 +1,195 @@
+package io.quarry.sql;
+
+import io.quarry.QuarryException;
+import io.quarry.dialect.NullOrdering;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * Something that can be compared, ordered and aggregated: a {@link Column} or a function of one.
+ * Every comparison binds its value as a parameter. Immutable and thread-safe.
+ *
+ * @param <V> the Java type of the value
+ */
+public abstract class Operand<V> implements Expression {
+
+    /** The escape character Quarry uses in the LIKE patterns it builds (startsWith, contains, ...). */
+    public static final char LIKE_ESCAPE = '!';
+
+    /** {@code = value}; {@code eq(null)} means IS NULL. */
+    public Predicate eq(V value) {
+        return value == null ? isNull() : new Predicates.Comparison(this, "=", value);
+    }
+
+    /** {@code = other} for another column or expression. */
+    public Predicate eq(Expression other) {
+        return new Predicates.Comparison(this, "=", other);
+    }
+
+    /** {@code <> value}; {@code ne(null)} means IS NOT NULL. */
+    public Predicate ne(V value) {
+        return value == null ? isNotNull() : new Predicates.Comparison(this, "<>", value);
+    }
+
+    public Predicate lt(V value) {
+        return new Predicates.Comparison(this, "<", require(value, "lt"));
+    }
+
+    public Predicate le(V value) {
+        return new Predicates.Comparison(this, "<=", require(value, "le"));
+    }
+
+    public Predicate gt(V value) {
+        return new Predicates.Comparison(this, ">", require(value, "gt"));
+    }
+
+    public Predicate ge(V value) {
+        return new Predicates.Comparison(this, ">=", require(value, "ge"));
+    }
+
+    /** {@code between low and high}, both inclusive. */
+    public Predicate between(V low, V high) {
+        return new Predicates.Between(this, require(low, "between"), require(high, "between"), false);
+    }
+
+    public Predicate notBetween(V low, V high) {
+        return new Predicates.Between(this, require(low, "notBetween"), require(high, "notBetween"), true);
+    }
+
+    /** {@code in (...)}; an empty collection matches no row. */
+    public Predicate in(Collection<? extends V> values) {
+        return new Predicates.InList(this, values, false);
+    }
+
+    @SafeVarargs
+    public final Predicate in(V... values) {
+        return in(Arrays.asList(values));
+    }
+
+    /** {@code not in (...)}; an empty collection matches every row. */
+    public Predicate notIn(Collection<? extends V> values) {
+        return new Predicates.InList(this, values, true);
+    }
+
+    @SafeVarargs
+    public final Predicate notIn(V... values) {
+        return notIn(Arrays.asList(values));
+    }
+
+    /** {@code like pattern}: {@code %} and {@code _} in the pattern are wildcards. */
+    public Predicate like(String pattern) {
+        return new Predicates.Like(this, require(pattern, "like"), null, false, false);
+    }
+
+    /** {@code like pattern escape 'c'}: {@code escape} makes the next {@code %}, {@code _} or itself literal. */
+    public Predicate like(String pattern, char escape) {
+        return new Predicates.Like(this, require(pattern, "like"), checkEscape(escape), false, false);
+    }
+
+    public Predicate notLike(String pattern) {
+        return new Predicates.Like(this, require(pattern, "notLike"), null, true, false);
+    }
+
+    public Predicate notLike(String pattern, char escape) {
+        return new Predicates.Like(this, require(pattern, "notLike"), checkEscape(escape), true, false);
+    }
+
+    /** {@code lower(x) like lower(pattern)}. */
+    public Predicate likeIgnoreCase(String pattern) {
+        return new Predicates.Like(this, require(pattern, "likeIgnoreCase"), null, false, true);
+    }
+
+    /** Starts with {@code prefix}, taken literally ({@code %} and {@code _} are escaped). */
+    public Predicate startsWith(String prefix) {
+        return new Predicates.Like(this, escapeLike(require(prefix, "startsWith")) + "%", LIKE_ESCAPE, false, false);
+    }
+
+    /** Ends with {@code suffix}, taken literally. */
+    public Predicate endsWith(String suffix) {
+        return new Predicates.Like(this, "%" + escapeLike(require(suffix, "endsWith")), LIKE_ESCAPE, false, false);
+    }
+
+    /** Contains {@code text}, taken literally. */
+    public Predicate contains(String text) {
+        return new Predicates.Like(this, "%" + escapeLike(require(text, "contains")) + "%", LIKE_ESCAPE, false, false);
+    }
+
+    /** Does not contain {@code text}, taken literally. */
+    public Predicate notContains(String text) {
+        return new Predicates.Like(this, "%" + escapeLike(require(text, "notContains")) + "%", LIKE_ESCAPE, true, false);
+    }
+
+    /** {@code lower(x) = lower(value)}. */
+    public Predicate eqIgnoreCase(String value) {
+        return new Predicates.IgnoreCase(this, "=", require(value, "eqIgnoreCase"));
+    }
+
+    public Predicate isNull() {
+        return new Predicates.NullCheck(this, false);
+    }
+
+    public Predicate isNotNull() {
+        return new Predicates.NullCheck(this, true);
+    }
+
+    /** Ascending order by this expression. */
+    public Order asc() {
+        return new Order(this, true, NullOrdering.DEFAULT);
+    }
+
+    /** Descending order by this expression. */
+    public Order desc() {
+        return new Order(this, false, NullOrdering.DEFAULT);
+    }
+
+    /** {@code lower(x)}. */
+    public Operand<String> lower() {
+        return new Function<>("lower", this, false, Function.SAME);
+    }
+
+    /** {@code upper(x)}. */
+    public Operand<String> upper() {
+        return new Function<>("upper", this, false, Function.SAME);
+    }
+
+    /** {@code x + amount}, for updates such as {@code set(port, port.plus(1))}. */
+    public Operand<V> plus(Number amount) {
+        return new Arithmetic<>(this, "+", amount);
+    }
+
+    /** {@code x - amount}. */
+    public Operand<V> minus(Number amount) {
+        return new Arithmetic<>(this, "-", amount);
+    }
+
+    /**
+     * {@code text} with {@code %}, {@code _} and the escape character {@code !} escaped, for use in
+     * a LIKE pattern with {@code escape '!'}.
+     */
+    public static String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+                escaped.append(LIKE_ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private static Character checkEscape(char escape) {
+        if (escape == '\'' || escape == '\\' || escape == '"' || Character.isLetterOrDigit(escape)
+                || Character.isWhitespace(escape) || Character.isISOControl(escape)) {
+            throw new QuarryException("'" + escape + "' cannot be a LIKE escape character; use a punctuation "
+                    + "character such as '!' or '#'");
+        }
+        return escape;
+    }
+
+    private <X> X require(X value, String operator) {
+        return Objects.requireNonNull(value, () -> operator + "(null) on " + label()
+                + " matches nothing in SQL; use isNull()/isNotNull() to test for NULL");
+    }
+}

@@ -1,0 +1,147 @@
+package io.quarry.sql;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The predicate kinds. Package-private records; build them through {@link Operand} and {@link Sql}. */
+final class Predicates {
+
+    private Predicates() {
+    }
+
+    /** {@code left op value}. */
+    record Comparison(Expression left, String operator, Object value) implements Predicate {
+        @Override
+        public void render(RenderContext context) {
+            left.render(context);
+            context.append(" ").append(operator).append(" ");
+            Values.bind(context, left, value);
+        }
+
+        @Override
+        public String toString() {
+            return left.label() + " " + operator + " " + value;
+        }
+    }
+
+    /** {@code lower(left) op lower(value)}. */
+    record IgnoreCase(Expression left, String operator, Object value) implements Predicate {
+        @Override
+        public void render(RenderContext context) {
+            context.append("lower(");
+            left.render(context);
+            context.append(") ").append(operator).append(" lower(");
+            Values.bind(context, left, value);
+            context.append(")");
+        }
+    }
+
+    /** {@code left [not] between low and high}. */
+    record Between(Expression left, Object low, Object high, boolean negated) implements Predicate {
+        @Override
+        public void render(RenderContext context) {
+            left.render(context);
+            context.append(negated ? " not between " : " between ");
+            Values.bind(context, left, low);
+            context.append(" and ");
+            Values.bind(context, left, high);
+        }
+    }
+
+    /** {@code left [not] in (...)}; an empty list matches nothing (in) or everything (not in). */
+    record InList(Expression left, List<Object> values, boolean negated) implements Predicate {
+        InList(Expression left, Collection<?> values, boolean negated) {
+            this(left, new ArrayList<>(values), negated);
+        }
+
+        @Override
+        public void render(RenderContext context) {
+            if (values.isEmpty()) {
+                context.append(negated ? "1 = 1" : "1 = 0");
+                return;
+            }
+            left.render(context);
+            context.append(negated ? " not in (" : " in (");
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    context.append(", ");
+                }
+                Values.bind(context, left, values.get(i));
+            }
+            context.append(")");
+        }
+    }
+
+    /** {@code left [not] like pattern [escape 'c']}. */
+    record Like(Expression left, Object pattern, Character escape, boolean negated, boolean ignoreCase)
+            implements Predicate {
+        @Override
+        public void render(RenderContext context) {
+            if (ignoreCase) {
+                context.append("lower(");
+                left.render(context);
+                context.append(")");
+            } else {
+                left.render(context);
+            }
+            context.append(negated ? " not like " : " like ");
+            if (ignoreCase) {
+                context.append("lower(");
+                Values.bind(context, left, pattern);
+                context.append(")");
+            } else {
+                Values.bind(context, left, pattern);
+            }
+            if (escape != null) {
+                context.append(" escape ").append(context.dialect().escapeLiteral(escape));
+            }
+        }
+    }
+
+    /** {@code left is [not] null}. */
+    record NullCheck(Expression left, boolean negated) implements Predicate {
+        @Override
+        public void render(RenderContext context) {
+            left.render(context);
+            context.append(negated ? " is not null" : " is null");
+        }
+    }
+
+    /** {@code (a and b and ...)} or {@code (a or b or ...)}. */
+    record Junction(String operator, List<Predicate> parts) implements Predicate {
+        Junction {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public void render(RenderContext context) {
+            if (parts.isEmpty()) {
+                context.append(operator.equals("and") ? "1 = 1" : "1 = 0");
+                return;
+            }
+            if (parts.size() == 1) {
+                parts.get(0).render(context);
+                return;
+            }
+            context.append("(");
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0) {
+                    context.append(" ").append(operator).append(" ");
+                }
+                parts.get(i).render(context);
+            }
+            context.append(")");
+        }
+    }
+
+    /** {@code not (p)}. */
+    record Negation(Predicate predicate) implements Predicate {
+        @Override
+        public void render(RenderContext context) {
+            context.append("not (");
+            predicate.render(context);
+            context.append(")");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.quarry.sql;
+
+import io.quarry.dialect.Dialect;
+import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.GenerationType;
+import io.quarry.mapping.IndexModel;
+import io.quarry.mapping.PropertyModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The DDL of an entity for one dialect: CREATE TABLE with primary key, identity, NOT NULL,
+ * named UNIQUE constraints, lengths, precision and scale; its indexes and sequence; and the
+ * matching DROP statements. Stateless.
+ */
+public final class SchemaDdl {
+
+    private static final int MAX_NAME = 60;
+
+    private final Dialect dialect;
+
+    public SchemaDdl(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** CREATE SEQUENCE (if any), CREATE TABLE, then CREATE INDEX statements. */
+    public List<String> create(EntityModel<?> model) {
+        List<String> statements = new ArrayList<>();
+        if (usesSequence(model)) {
+            statements.add(dialect.createSequence(model.sequenceName()));
+        }
+        statements.add(createTable(model));
+        for (IndexModel index : model.indexes()) {
+            statements.add(createIndex(model, index));
+        }
+        return statements;
+    }
+
+    /** DROP TABLE then DROP SEQUENCE, both "if exists". */
+    public List<String> drop(EntityModel<?> model) {
+        List<String> statements = new ArrayList<>();
+        statements.add("drop table if exists " + dialect.quote(model.table()));
+        if (usesSequence(model)) {
+            statements.add(dialect.dropSequence(model.sequenceName()));
+        }
+        return statements;
+    }
+
+    public String createTable(EntityModel<?> model) {
+        StringBuilder sql = new StringBuilder("create table ").append(dialect.quote(model.table())).append(" (");
+        List<String> parts = new ArrayList<>();
+        for (PropertyModel property : model.properties()) {
+            parts.add(columnDefinition(property));
+        }
+        parts.add("primary key (" + dialect.quote(model.id().column()) + ")");
+        for (PropertyModel property : model.properties()) {
+            if (property.spec().unique() && !property.isId()) {
+                parts.add("constraint " + dialect.quote(uniqueName(model, property)) + " unique ("
+                        + dialect.quote(property.column()) + ")");
+            }
+        }
+        sql.append(String.join(", ", parts)).append(")").append(dialect.tableOptions());
+        return sql.toString();
+    }
+
+    /** The column definition as CREATE TABLE and ALTER TABLE ADD COLUMN write it. */
+    public String columnDefinition(PropertyModel property) {
+        String type = dialect.typeName(property.spec());
+        String definition = dialect.quote(property.column()) + " ";
+        if (property.isId() && property.generation() != null
+                && dialect.effectiveGeneration(property.generation()) == GenerationType.IDENTITY) {
+            return definition + dialect.identityColumn(type) + " not null";
+        }
+        return definition + type + (property.spec().nullable() ? "" : " not null");
+    }
+
+    public String createIndex(EntityModel<?> model, IndexModel index) {
+        return "create " + (index.unique() ? "unique " : "") + "index " + dialect.quote(shorten(index.name())) + " on "
+                + dialect.quote(model.table()) + " ("
+                + index.columns().stream().map(dialect::quote).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The name of the UNIQUE constraint of a {@code @Column(unique = true)} property. */
+    public static String uniqueName(EntityModel<?> model, PropertyModel property) {
+        return shorten("uq_" + model.table() + "_" + property.column());
+    }
+
+    /** Whether {@code model}'s ids come from a sequence on this dialect. */
+    public boolean usesSequence(EntityModel<?> model) {
+        GenerationType generation = model.id().generation();
+        return generation != null && dialect.effectiveGeneration(generation) == GenerationType.SEQUENCE;
+    }
+
+    private static String shorten(String name) {
+        if (name.length() <= MAX_NAME) {
+            return name;
+        }
+        // PostgreSQL truncates at 63 and MySQL refuses beyond 64: keep names unique and short
+        return name.substring(0, MAX_NAME - 9) + "_" + Integer.toHexString(name.hashCode());
+    }
+}

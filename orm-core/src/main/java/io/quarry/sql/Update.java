@@ -1,0 +1,67 @@
+package io.quarry.sql;
+
+import io.quarry.QuarryException;
+import io.quarry.dialect.Dialect;
+import io.quarry.dialect.H2Dialect;
+import io.quarry.mapping.EntityModel;
+import io.quarry.types.CodecRegistry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An UPDATE of an entity's table: assignments ({@code col = ?} or {@code col = col + ?}) and
+ * conditions. Immutable and thread-safe.
+ */
+public final class Update {
+
+    private final EntityModel<?> model;
+    private final List<Assignment> assignments;
+    private final List<Predicate> where;
+
+    private Update(EntityModel<?> model, List<Assignment> assignments, List<Predicate> where) {
+        this.model = model;
+        this.assignments = List.copyOf(assignments);
+        this.where = List.copyOf(where);
+    }
+
+    public static Update table(EntityModel<?> model) {
+        return new Update(model, List.of(), List.of());
+    }
+
+    public Update set(List<Assignment> values) {
+        List<Assignment> all = new ArrayList<>(assignments);
+        all.addAll(values);
+        return new Update(model, all, where);
+    }
+
+    public Update where(List<Predicate> predicates) {
+        List<Predicate> all = new ArrayList<>(where);
+        all.addAll(predicates);
+        return new Update(model, assignments, all);
+    }
+
+    public List<Assignment> assignments() {
+        return assignments;
+    }
+
+    public SqlStatement render(Dialect dialect, CodecRegistry codecs) {
+        if (assignments.isEmpty()) {
+            throw new QuarryException("UPDATE of " + model.table() + " sets no column; pass at least one set(...)");
+        }
+        RenderContext context = new RenderContext(dialect, codecs, model);
+        context.append("update ").identifier(model.table()).append(" set ");
+        for (int i = 0; i < assignments.size(); i++) {
+            if (i > 0) {
+                context.append(", ");
+            }
+            assignments.get(i).render(context);
+        }
+        Select.renderConditions(context, " where ", where);
+        return context.toStatement();
+    }
+
+    @Override
+    public String toString() {
+        return render(new H2Dialect(), CodecRegistry.withDefaults()).toString();
+    }
+}

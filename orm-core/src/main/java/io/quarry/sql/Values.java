@@ -1,0 +1,86 @@
+package io.quarry.sql;
+
+import io.quarry.QuarryException;
+import io.quarry.types.Codec;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/** Binds a value against an expression: picks the codec and converts numbers to the column's type. Stateless. */
+final class Values {
+
+    private Values() {
+    }
+
+    /** Appends a placeholder for {@code value} compared with {@code target}. */
+    static void bind(RenderContext context, Expression target, Object value) {
+        if (value instanceof Expression expression) {
+            expression.render(context);
+            return;
+        }
+        if (value instanceof Binding binding) {
+            context.bind(binding);
+            return;
+        }
+        Codec<Object> codec = target.codec(context);
+        if (codec == null) {
+            if (value == null) {
+                throw new QuarryException("Cannot bind NULL to " + target.label() + "; use isNull()");
+            }
+            @SuppressWarnings("unchecked")
+            Codec<Object> byValue = (Codec<Object>) context.codecs().forValue(value);
+            codec = byValue;
+        } else if (target instanceof Column<?> column && value != null) {
+            value = coerce(value, column.javaType(context), column.label());
+        }
+        context.bind(value, codec);
+    }
+
+    /** {@code value} as an instance of {@code type}; numbers convert when no digits are lost. */
+    static Object coerce(Object value, Class<?> type, String where) {
+        Class<?> boxed = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        if (boxed.isInstance(value)) {
+            return value;
+        }
+        if (value instanceof Number number) {
+            Object converted = convert(number, boxed);
+            if (converted != null) {
+                return converted;
+            }
+        }
+        throw new QuarryException("Value " + value + " (" + value.getClass().getSimpleName() + ") does not fit " + where
+                + ", which is " + type.getSimpleName() + "; pass a " + boxed.getSimpleName());
+    }
+
+    private static Object convert(Number number, Class<?> type) {
+        try {
+            BigDecimal exact = new BigDecimal(number.toString());
+            if (type == Integer.class) {
+                return exact.intValueExact();
+            }
+            if (type == Long.class) {
+                return exact.longValueExact();
+            }
+            if (type == Short.class) {
+                return exact.shortValueExact();
+            }
+            if (type == Byte.class) {
+                return exact.byteValueExact();
+            }
+            if (type == Double.class) {
+                return number.doubleValue();
+            }
+            if (type == Float.class) {
+                return number.floatValue();
+            }
+            if (type == BigDecimal.class) {
+                return exact;
+            }
+            if (type == BigInteger.class) {
+                return exact.toBigIntegerExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+}
