@@ -132,6 +132,11 @@ public abstract class Dialect {
         return "'" + escape + "'";
     }
 
+    /** The JDBC fetch size that makes the driver stream rows instead of reading them all first. */
+    public int streamingFetchSize() {
+        return 1000;
+    }
+
     /** The most bind parameters one statement may carry. */
     public int maxBindParameters() {
         return 32_767;

@@ -115,6 +115,12 @@ public final class MySqlDialect extends Dialect {
     }
 
     @Override
+    public int streamingFetchSize() {
+        // mysql-connector-j streams row by row only with this documented sentinel
+        return Integer.MIN_VALUE;
+    }
+
+    @Override
     public int maxBindParameters() {
         return 65_535;
     }

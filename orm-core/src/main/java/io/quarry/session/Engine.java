@@ -1,0 +1,304 @@
+package io.quarry.session;
+
+import io.quarry.QuarryException;
+import io.quarry.dialect.Dialect;
+import io.quarry.dialect.Dialects;
+import io.quarry.internal.DriverManagerDataSource;
+import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.ModelRegistry;
+import io.quarry.sql.SchemaDdl;
+import io.quarry.types.Codec;
+import io.quarry.types.CodecRegistry;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The starting point, like SQLAlchemy's engine: a DataSource, the dialect detected from it, the
+ * codecs and entity models, and {@link #createAll}/{@link #dropAll}. Create one per database
+ * and share it; thread-safe.
+ */
+public final class Engine {
+
+    /** Rows per JDBC batch unless configured. */
+    public static final int DEFAULT_BATCH_SIZE = 1000;
+
+    private final DataSource dataSource;
+    private final ConnectionProvider connections;
+    private final Dialect dialect;
+    private final CodecRegistry codecs;
+    private final ModelRegistry models;
+    private final SqlRunner runner;
+    private final int batchSize;
+    private final Map<Object, String> flushSql = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, NamedSql> namedSql = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Engine(Builder builder, Dialect dialect) {
+        this.dataSource = builder.dataSource;
+        this.connections = builder.connections != null ? builder.connections
+                : new DataSourceConnectionProvider(builder.dataSource);
+        this.dialect = dialect;
+        this.codecs = CodecRegistry.withDefaults();
+        dialect.registerCodecs(codecs);
+        builder.codecs.forEach((type, codec) -> register(codecs, type, codec));
+        this.models = new ModelRegistry(codecs);
+        this.runner = new SqlRunner(dialect, builder.showSql, builder.listeners);
+        this.batchSize = builder.batchSize;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void register(CodecRegistry registry, Class<?> type, Codec<?> codec) {
+        registry.register((Class<Object>) type, (Codec<Object>) codec);
+    }
+
+    /** An engine over {@code dataSource}, dialect detected. */
+    public static Engine create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    /** An engine over a non-pooled JDBC URL, for scripts and tests. */
+    public static Engine create(String jdbcUrl, String user, String password) {
+        return builder(new DriverManagerDataSource(jdbcUrl, user, password)).build();
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public ConnectionProvider connections() {
+        return connections;
+    }
+
+    public CodecRegistry codecs() {
+        return codecs;
+    }
+
+    public ModelRegistry models() {
+        return models;
+    }
+
+    /** The model of {@code type}, built and checked on first use. */
+    public <T> EntityModel<T> model(Class<T> type) {
+        return models.model(type);
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** A session factory with default options (autoflush on). */
+    public SessionFactory sessionFactory() {
+        return new SessionFactory(this, SessionOptions.DEFAULTS);
+    }
+
+    /** A new session with default options; close it (try-with-resources). */
+    public Session openSession() {
+        return new Session(this, connections, SessionOptions.DEFAULTS);
+    }
+
+    /** Adds a listener told about every statement. */
+    public void addStatementListener(StatementListener listener) {
+        runner.addListener(listener);
+    }
+
+    public void removeStatementListener(StatementListener listener) {
+        runner.removeListener(listener);
+    }
+
+    SqlRunner runner() {
+        return runner;
+    }
+
+    /** The flush SQL for a (model, statement shape) key, rendered once. */
+    String flushSql(Object key, java.util.function.Function<Object, String> render) {
+        return flushSql.computeIfAbsent(key, render);
+    }
+
+    /** {@code sql} with {@code :name} parameters parsed (cached per SQL text). */
+    NamedSql namedSql(String sql) {
+        return namedSql.computeIfAbsent(sql, NamedSql::parse);
+    }
+
+    /** The DDL that {@link #createAll} would run for {@code types}, without running it. */
+    public List<String> ddl(Class<?>... types) {
+        SchemaDdl ddl = new SchemaDdl(dialect);
+        List<String> statements = new ArrayList<>();
+        for (Class<?> type : types) {
+            statements.addAll(ddl.create(models.model(type)));
+        }
+        return statements;
+    }
+
+    /**
+     * Creates the tables (with sequences and indexes) of {@code types} that do not exist yet;
+     * safe to call again. Returns the names of the tables it created.
+     */
+    public List<String> createAll(Class<?>... types) {
+        return createAll(Arrays.asList(types));
+    }
+
+    public List<String> createAll(List<Class<?>> types) {
+        SchemaDdl ddl = new SchemaDdl(dialect);
+        List<String> created = new ArrayList<>();
+        withConnection("create tables", connection -> {
+            for (Class<?> type : types) {
+                EntityModel<?> model = models.model(type);
+                if (!tableExists(connection, model.table())) {
+                    for (String statement : ddl.create(model)) {
+                        run(connection, statement);
+                    }
+                    created.add(model.table());
+                }
+            }
+        });
+        return created;
+    }
+
+    /** Drops the tables (and sequences) of {@code types}, in reverse order, if they exist. */
+    public void dropAll(Class<?>... types) {
+        dropAll(Arrays.asList(types));
+    }
+
+    public void dropAll(List<Class<?>> types) {
+        SchemaDdl ddl = new SchemaDdl(dialect);
+        List<Class<?>> reversed = new ArrayList<>(types);
+        java.util.Collections.reverse(reversed);
+        withConnection("drop tables", connection -> {
+            for (Class<?> type : reversed) {
+                for (String statement : ddl.drop(models.model(type))) {
+                    run(connection, statement);
+                }
+            }
+        });
+    }
+
+    /** Whether {@code table} exists in the connection's current schema. */
+    public boolean tableExists(Connection connection, String table) throws SQLException {
+        DatabaseMetaData metadata = connection.getMetaData();
+        String schema = dialect.name().startsWith("m") ? null : connection.getSchema();
+        try (ResultSet tables = metadata.getTables(connection.getCatalog(), schema, dialect.storedName(table),
+                new String[] {"TABLE", "BASE TABLE"})) {
+            return tables.next();
+        }
+    }
+
+    private void run(Connection connection, String sql) throws SQLException {
+        long start = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw runner.translate("DDL", sql, e);
+        }
+        runner.executed(sql, 1, start);
+    }
+
+    /** Work on a connection in auto-commit mode. */
+    @FunctionalInterface
+    public interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} on a connection of its own, in auto-commit mode (DDL and admin tasks). */
+    public void withConnection(String task, ConnectionWork work) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            work.run(connection);
+        } catch (SQLException e) {
+            throw runner.translate(task, null, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Engine[" + dialect.name() + "]";
+    }
+
+    /** Configures an {@link Engine}. Not thread-safe; build once. */
+    public static final class Builder {
+
+        private final DataSource dataSource;
+        private ConnectionProvider connections;
+        private Dialect dialect;
+        private boolean showSql;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private final List<StatementListener> listeners = new ArrayList<>();
+        private final Map<Class<?>, Codec<?>> codecs = new LinkedHashMap<>();
+
+        private Builder(DataSource dataSource) {
+            if (dataSource == null) {
+                throw new QuarryException("Engine needs a DataSource");
+            }
+            this.dataSource = dataSource;
+        }
+
+        /** Names the dialect instead of detecting it from the connection's metadata. */
+        public Builder dialect(Dialect value) {
+            this.dialect = value;
+            return this;
+        }
+
+        /** Where sessions get connections (the Spring starter binds them to transactions). */
+        public Builder connectionProvider(ConnectionProvider value) {
+            this.connections = value;
+            return this;
+        }
+
+        /** Log every statement at INFO on logger {@code io.quarry.SQL} with its elapsed time. */
+        public Builder showSql(boolean value) {
+            this.showSql = value;
+            return this;
+        }
+
+        /** Rows per JDBC batch in a flush. */
+        public Builder batchSize(int value) {
+            if (value < 1) {
+                throw new QuarryException("batch size must be at least 1, got " + value);
+            }
+            this.batchSize = value;
+            return this;
+        }
+
+        public Builder statementListener(StatementListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Registers a codec for a type of your own (a value object such as Money). */
+        public <T> Builder codec(Class<T> type, Codec<T> codec) {
+            codecs.put(type, codec);
+            return this;
+        }
+
+        public Engine build() {
+            Dialect chosen = dialect != null ? dialect : detect();
+            return new Engine(this, chosen);
+        }
+
+        private Dialect detect() {
+            try (Connection connection = dataSource.getConnection()) {
+                return Dialects.detect(connection.getMetaData());
+            } catch (SQLException e) {
+                throw new QuarryException("Cannot connect to detect the database: " + e.getMessage()
+                        + "; check the URL, user and password, or name the dialect with Engine.builder(...).dialect(...)", e);
+            }
+        }
+    }
+}

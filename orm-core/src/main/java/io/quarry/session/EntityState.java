@@ -1,0 +1,72 @@
+package io.quarry.session;
+
+import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.PropertyModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a session knows about one object: its model, id, state and the snapshot taken at load. Not thread-safe. */
+final class EntityState {
+
+    final EntityModel<Object> model;
+    Object instance;
+    Object id;
+    ObjectState state;
+    /** Column values as last read from or written to the database; null when not tracked. */
+    Object[] snapshot;
+    /** Set by rollback: the snapshot may not match the database, reload before trusting it. */
+    boolean expired;
+    /** The id was generated during the current transaction (reset if it rolls back). */
+    boolean idGenerated;
+
+    @SuppressWarnings("unchecked")
+    EntityState(EntityModel<?> model, Object instance, ObjectState state) {
+        this.model = (EntityModel<Object>) model;
+        this.instance = instance;
+        this.state = state;
+    }
+
+    EntityKey key() {
+        return new EntityKey(model.type(), id);
+    }
+
+    /** Takes a new snapshot of the instance's current values. */
+    void takeSnapshot() {
+        List<PropertyModel> properties = model.properties();
+        Object[] values = new Object[properties.size()];
+        for (int i = 0; i < values.length; i++) {
+            PropertyModel property = properties.get(i);
+            values[i] = property.codec().snapshot(property.get(instance));
+        }
+        snapshot = values;
+        expired = false;
+    }
+
+    /** The properties whose values differ from the snapshot; empty when clean or untracked. */
+    List<PropertyModel> changedProperties() {
+        if (snapshot == null || expired) {
+            return List.of();
+        }
+        List<PropertyModel> changed = null;
+        List<PropertyModel> properties = model.properties();
+        for (int i = 0; i < properties.size(); i++) {
+            PropertyModel property = properties.get(i);
+            if (!property.codec().same(snapshot[i], property.get(instance))) {
+                if (changed == null) {
+                    changed = new ArrayList<>(4);
+                }
+                changed.add(property);
+            }
+        }
+        return changed == null ? List.of() : changed;
+    }
+
+    @Override
+    public String toString() {
+        return model.type().getSimpleName() + "#" + id + " (" + state + ")";
+    }
+
+    /** An identity map key: entity class and id. */
+    record EntityKey(Class<?> type, Object id) {
+    }
+}

@@ -1,0 +1,292 @@
+package io.quarry.session;
+
+import io.quarry.OptimisticLockException;
+import io.quarry.QuarryException;
+import io.quarry.dialect.Dialect;
+import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.GenerationType;
+import io.quarry.mapping.PropertyModel;
+import io.quarry.sql.Insert;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a {@link FlushPlan} on one connection: JDBC batches per statement shape, generated keys
+ * (IDENTITY included) read back from the batch, sequence values fetched in one query, versions
+ * checked through update counts. Not thread-safe; one per flush.
+ */
+final class Flusher {
+
+    private final Session session;
+    private final Engine engine;
+    private final Dialect dialect;
+    private final Connection connection;
+
+    Flusher(Session session, Engine engine, Connection connection) {
+        this.session = session;
+        this.engine = engine;
+        this.dialect = engine.dialect();
+        this.connection = connection;
+    }
+
+    void execute(FlushPlan plan) throws SQLException {
+        for (FlushPlan.Group group : plan.inserts) {
+            insert(group.model(), group.states());
+        }
+        for (FlushPlan.Group group : plan.updates) {
+            update(group.model(), group.changed(), group.states());
+        }
+        for (FlushPlan.Group group : plan.deletes) {
+            delete(group.model(), group.states());
+        }
+    }
+
+    // ---- inserts
+
+    private void insert(EntityModel<Object> model, List<EntityState> states) throws SQLException {
+        PropertyModel id = model.id();
+        GenerationType generation = id.generation() == null ? null : dialect.effectiveGeneration(id.generation());
+        List<EntityState> withKeys = new ArrayList<>();
+        List<EntityState> needKeys = new ArrayList<>();
+        for (EntityState state : states) {
+            initVersion(state);
+            boolean unset = model.hasUnsetId(state.instance);
+            if (unset && generation == null) {
+                throw new QuarryException("Cannot insert " + model.type().getSimpleName() + ": its id '" + id.name()
+                        + "' is not set and not @GeneratedValue; assign an id before adding it");
+            }
+            (unset && generation == GenerationType.IDENTITY ? needKeys : withKeys).add(state);
+        }
+        List<EntityState> needSequence = withKeys.stream().filter(s -> model.hasUnsetId(s.instance)).toList();
+        if (!needSequence.isEmpty()) {
+            assignSequenceValues(model, needSequence);
+        }
+        if (!withKeys.isEmpty()) {
+            List<PropertyModel> columns = model.properties();
+            String sql = engine.flushSql(List.of(model, "insert-all"),
+                    k -> Insert.into(model, columns).render(dialect, engine.codecs()).sql());
+            batch(sql, withKeys, columns, List.of(), false, false, null);
+        }
+        if (!needKeys.isEmpty()) {
+            List<PropertyModel> columns = model.properties().stream().filter(p -> !p.isId()).toList();
+            String sql = engine.flushSql(List.of(model, "insert-identity"),
+                    k -> Insert.into(model, columns).render(dialect, engine.codecs()).sql());
+            batch(sql, needKeys, columns, List.of(), false, false, id);
+        }
+    }
+
+    private void initVersion(EntityState state) {
+        PropertyModel version = state.model.version();
+        if (version != null && version.get(state.instance) == null) {
+            session.replace(state, state.model.with(state.instance, version, zero(version.javaType())));
+        }
+    }
+
+    private void assignSequenceValues(EntityModel<Object> model, List<EntityState> states) throws SQLException {
+        String sql = dialect.nextSequenceValues(model.sequenceName());
+        long start = System.nanoTime();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, states.size());
+            try (ResultSet values = statement.executeQuery()) {
+                for (EntityState state : states) {
+                    if (!values.next()) {
+                        throw new QuarryException("Sequence " + model.sequenceName() + " returned fewer values than asked");
+                    }
+                    setGeneratedId(state, model.id().codec().read(values, 1));
+                }
+            }
+        } catch (SQLException e) {
+            throw engine.runner().translate("fetch ids of " + model.type().getSimpleName(), sql, e);
+        }
+        engine.runner().executed(sql, 1, start);
+    }
+
+    private void setGeneratedId(EntityState state, Object value) {
+        Object id = coerceId(state.model.id(), value);
+        session.replace(state, state.model.with(state.instance, state.model.id(), id));
+        state.id = id;
+        state.idGenerated = true;
+    }
+
+    private static Object coerceId(PropertyModel id, Object value) {
+        if (value instanceof Number number) {
+            Class<?> type = id.javaType();
+            if (type == Long.class || type == long.class) {
+                return number.longValue();
+            }
+            if (type == Integer.class || type == int.class) {
+                return number.intValue();
+            }
+            if (type == Short.class || type == short.class) {
+                return number.shortValue();
+            }
+            if (type == java.math.BigInteger.class) {
+                return java.math.BigInteger.valueOf(number.longValue());
+            }
+        }
+        return value;
+    }
+
+    // ---- updates and deletes
+
+    private void update(EntityModel<Object> model, List<PropertyModel> changed, List<EntityState> states)
+            throws SQLException {
+        for (PropertyModel property : changed) {
+            if (property.isId()) {
+                throw new QuarryException("The id of " + states.get(0) + " was changed from " + states.get(0).id
+                        + "; ids of persistent objects cannot change. Delete it and add a new object instead");
+            }
+        }
+        PropertyModel version = model.version();
+        List<PropertyModel> set = new ArrayList<>(changed);
+        set.remove(version);
+        String sql = engine.flushSql(List.of(model, "update", set), k -> updateSql(model, set));
+        List<PropertyModel> where = version == null ? List.of(model.id()) : List.of(model.id(), version);
+        batch(sql, states, set, where, true, version != null, null);
+    }
+
+    private String updateSql(EntityModel<Object> model, List<PropertyModel> set) {
+        StringBuilder sql = new StringBuilder("update ").append(dialect.quote(model.table())).append(" set ");
+        for (int i = 0; i < set.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(dialect.quote(set.get(i).column())).append(" = ?");
+        }
+        PropertyModel version = model.version();
+        if (version != null) {
+            sql.append(set.isEmpty() ? "" : ", ").append(dialect.quote(version.column())).append(" = ?");
+        }
+        return sql.append(whereIdAndVersion(model)).toString();
+    }
+
+    private void delete(EntityModel<Object> model, List<EntityState> states) throws SQLException {
+        String sql = engine.flushSql(List.of(model, "delete"),
+                k -> "delete from " + dialect.quote(model.table()) + whereIdAndVersion(model));
+        PropertyModel version = model.version();
+        List<PropertyModel> where = version == null ? List.of(model.id()) : List.of(model.id(), version);
+        batch(sql, states, List.of(), where, true, false, null);
+    }
+
+    private String whereIdAndVersion(EntityModel<Object> model) {
+        String where = " where " + dialect.quote(model.id().column()) + " = ?";
+        PropertyModel version = model.version();
+        return version == null ? where : where + " and " + dialect.quote(version.column()) + " = ?";
+    }
+
+    // ---- batches
+
+    /**
+     * Binds {@code values} (then, for updates, the new version), then {@code where} for each state,
+     * in batches; reads generated {@code keyProperty} values back when it is not null.
+     */
+    private void batch(String sql, List<EntityState> states, List<PropertyModel> values, List<PropertyModel> where,
+            boolean checkCounts, boolean bumpsVersion, PropertyModel keyProperty) throws SQLException {
+        int size = engine.batchSize();
+        for (int from = 0; from < states.size(); from += size) {
+            List<EntityState> chunk = states.subList(from, Math.min(states.size(), from + size));
+            long start = System.nanoTime();
+            try (PreparedStatement statement = keyProperty != null
+                    ? dialect.prepareReturningKeys(connection, sql, keyProperty.column())
+                    : connection.prepareStatement(sql)) {
+                for (EntityState state : chunk) {
+                    bindRow(statement, state, values, where, bumpsVersion);
+                    if (chunk.size() > 1) {
+                        statement.addBatch();
+                    }
+                }
+                int[] counts = chunk.size() > 1 ? statement.executeBatch() : new int[] {statement.executeUpdate()};
+                engine.runner().executed(sql, chunk.size(), start);
+                if (keyProperty != null) {
+                    readKeys(statement, chunk, keyProperty);
+                }
+                if (checkCounts) {
+                    checkCounts(counts, chunk, sql.startsWith("delete"));
+                }
+            } catch (SQLException e) {
+                throw engine.runner().translate("flush " + chunk.get(0).model.type().getSimpleName(), sql, e);
+            }
+        }
+    }
+
+    private void bindRow(PreparedStatement statement, EntityState state, List<PropertyModel> values,
+            List<PropertyModel> where, boolean bumpsVersion) throws SQLException {
+        int index = 1;
+        for (PropertyModel property : values) {
+            index = bind(statement, index, property, property.get(state.instance));
+        }
+        PropertyModel version = state.model.version();
+        if (bumpsVersion && version != null) {
+            index = bind(statement, index, version, increment(state.snapshot[version.position()]));
+        }
+        for (PropertyModel property : where) {
+            // the WHERE clause matches the row as it was loaded: snapshot values, not current ones
+            Object value = property.isVersion() || property.isId() && state.snapshot != null
+                    ? state.snapshot[property.position()] : property.get(state.instance);
+            index = bind(statement, index, property, value);
+        }
+    }
+
+    private static int bind(PreparedStatement statement, int index, PropertyModel property, Object value)
+            throws SQLException {
+        if (value == null) {
+            property.codec().bindNull(statement, index);
+        } else {
+            property.codec().bind(statement, index, value);
+        }
+        return index + 1;
+    }
+
+    private void readKeys(PreparedStatement statement, List<EntityState> chunk, PropertyModel keyProperty)
+            throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            for (EntityState state : chunk) {
+                if (!keys.next()) {
+                    throw new QuarryException("The driver returned fewer generated keys than rows inserted into "
+                            + state.model.table() + "; check that the id column is an identity column");
+                }
+                setGeneratedId(state, keyProperty.codec().read(keys, 1));
+            }
+        }
+    }
+
+    /** A count of 0 means no row matched; SUCCESS_NO_INFO (-2, some drivers' batches) cannot be checked. */
+    private void checkCounts(int[] counts, List<EntityState> chunk, boolean delete) {
+        for (int i = 0; i < counts.length && i < chunk.size(); i++) {
+            if (counts[i] == 0) {
+                EntityState state = chunk.get(i);
+                PropertyModel version = state.model.version();
+                String what = version == null ? "no longer exists"
+                        : "was changed or deleted by another transaction since it was loaded (version "
+                                + state.snapshot[version.position()] + ")";
+                throw new OptimisticLockException(state.model.type(), state.id, (delete ? "Cannot delete " : "Cannot update ")
+                        + state.model.type().getSimpleName() + " with id " + state.id + ": the row " + what
+                        + ". Reload it (session.refresh) and apply the change again");
+            }
+        }
+    }
+
+    static Object increment(Object version) {
+        if (version instanceof Integer value) {
+            return value + 1;
+        }
+        if (version instanceof Long value) {
+            return value + 1;
+        }
+        if (version instanceof Short value) {
+            return (short) (value + 1);
+        }
+        return 1;
+    }
+
+    private static Object zero(Class<?> type) {
+        if (type == Long.class || type == long.class) {
+            return 0L;
+        }
+        if (type == Short.class || type == short.class) {
+            return (short) 0;
+        }
+        return 0;
+    }
+}

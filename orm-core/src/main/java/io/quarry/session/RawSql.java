@@ -1,0 +1,125 @@
+package io.quarry.session;
+
+import io.quarry.QuarryException;
+import io.quarry.mapping.Entity;
+import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.PropertyModel;
+import io.quarry.sql.Binding;
+import io.quarry.sql.SqlStatement;
+import io.quarry.sql.ValueBinding;
+import io.quarry.types.Codec;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Hand-written SQL with named parameters, bound through codecs and mapped by column label. One per call. */
+final class RawSql {
+
+    private final Session session;
+    private final SqlStatement statement;
+
+    RawSql(Session session, NamedSql sql, Map<String, ?> parameters) {
+        this.session = session;
+        List<Binding> bindings = new ArrayList<>();
+        for (String name : sql.names()) {
+            if (!parameters.containsKey(name)) {
+                throw new QuarryException("SQL [" + sql.sql() + "] needs parameter :" + name + " but it was not given; "
+                        + "given: " + parameters.keySet());
+            }
+            bindings.add(binding(parameters.get(name)));
+        }
+        this.statement = new SqlStatement(sql.sql(), bindings);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Binding binding(Object value) {
+        if (value == null) {
+            return new ValueBinding(null, (Codec<Object>) session.engine().codecs().lookup(String.class, false));
+        }
+        return new ValueBinding(value, (Codec<Object>) session.engine().codecs().forValue(value));
+    }
+
+    int executeUpdate() {
+        return Jdbc.update(session, "execute SQL", statement, Jdbc.NO_ARGS);
+    }
+
+    List<Row> rows() {
+        return Jdbc.query(session, "SQL query", statement, Jdbc.NO_ARGS, resultSet -> {
+            ResultSetMetaData metadata = resultSet.getMetaData();
+            List<String> labels = new ArrayList<>();
+            for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                labels.add(metadata.getColumnLabel(i).toLowerCase(Locale.ROOT));
+            }
+            List<String> rowLabels = List.copyOf(labels);
+            List<Row> rows = new ArrayList<>();
+            while (resultSet.next()) {
+                Object[] values = new Object[rowLabels.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = resultSet.getObject(i + 1);
+                }
+                rows.add(new Row(rowLabels, values));
+            }
+            return rows;
+        });
+    }
+
+    <T> List<T> list(Class<T> type) {
+        if (type.isAnnotationPresent(Entity.class)) {
+            EntityModel<T> model = session.engine().model(type);
+            return Jdbc.query(session, "SQL query of " + type.getSimpleName(), statement, Jdbc.NO_ARGS, resultSet -> {
+                int[] columns = entityColumns(model, resultSet);
+                List<T> result = new ArrayList<>();
+                while (resultSet.next()) {
+                    result.add(session.loader().load(resultSet, model, columns, true));
+                }
+                return result;
+            });
+        }
+        @SuppressWarnings("unchecked")
+        Codec<Object> scalar = (Codec<Object>) session.engine().codecs().lookup(type, false);
+        if (scalar != null) {
+            return Jdbc.query(session, "SQL query", statement, Jdbc.NO_ARGS, resultSet -> {
+                List<T> result = new ArrayList<>();
+                while (resultSet.next()) {
+                    result.add(type.cast(scalar.read(resultSet, 1)));
+                }
+                return result;
+            });
+        }
+        RowQuery.RowMapper<T> mapper = null;
+        List<T> result = new ArrayList<>();
+        for (Row row : rows()) {
+            if (mapper == null) {
+                mapper = RowQuery.RowMapper.forType(type, row.size());
+            }
+            result.add(mapper.map(row));
+        }
+        return result;
+    }
+
+    /** For each property, the 1-based result column holding it, matched by label. */
+    static int[] entityColumns(EntityModel<?> model, ResultSet resultSet) throws SQLException {
+        ResultSetMetaData metadata = resultSet.getMetaData();
+        Map<String, Integer> byLabel = new HashMap<>();
+        for (int i = 1; i <= metadata.getColumnCount(); i++) {
+            byLabel.putIfAbsent(metadata.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
+        }
+        List<PropertyModel> properties = model.properties();
+        int[] columns = new int[properties.size()];
+        for (PropertyModel property : properties) {
+            Integer index = byLabel.get(property.column().toLowerCase(Locale.ROOT));
+            if (index == null) {
+                throw new QuarryException("The SQL result lacks column '" + property.column() + "' of "
+                        + model.type().getSimpleName() + " (has " + byLabel.keySet() + "); select every column (select *) "
+                        + "or map the result into a record instead");
+            }
+            columns[property.position()] = index;
+        }
+        return columns;
+    }
+}

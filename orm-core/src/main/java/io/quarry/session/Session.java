@@ -1,0 +1,631 @@
+package io.quarry.session;
+
+import io.quarry.MappingException;
+import io.quarry.PendingRollbackException;
+import io.quarry.QuarryException;
+import io.quarry.SessionStateException;
+import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.GenerationType;
+import io.quarry.mapping.Property;
+import io.quarry.mapping.PropertyModel;
+import io.quarry.mapping.PropertyRefs;
+import io.quarry.sql.Expression;
+import io.quarry.sql.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A unit of work, as in SQLAlchemy: an identity map (one instance per row), pending, dirty and
+ * deleted objects written at {@link #flush()} in a deterministic order with JDBC batches, a
+ * transaction begun on first use and ended by {@link #commit()} or {@link #rollback()}, and
+ * {@link #query(Class)} for reads. Autoflush runs pending changes before each query.
+ *
+ * <p>Not thread-safe: use one session per thread (per request, per transaction) and close it.
+ */
+public final class Session implements AutoCloseable {
+
+    private final Engine engine;
+    private final ConnectionProvider provider;
+    private final SessionOptions options;
+    final Map<EntityState.EntityKey, EntityState> identityMap = new HashMap<>();
+    private final Map<Object, EntityState> states = new IdentityHashMap<>();
+    private final List<EntityState> pending = new ArrayList<>();
+    private final List<EntityState> deleted = new ArrayList<>();
+    private final List<EntityState> insertedInTransaction = new ArrayList<>();
+    private final RowLoader loader;
+    private Connection connection;
+    private boolean restoreAutoCommit;
+    private QuarryException failedFlush;
+    private boolean closed;
+
+    Session(Engine engine, ConnectionProvider provider, SessionOptions options) {
+        this.engine = engine;
+        this.provider = provider;
+        this.options = options;
+        this.loader = new RowLoader(this);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public SessionOptions options() {
+        return options;
+    }
+
+    // ---- adding, getting, deleting
+
+    /**
+     * Makes {@code entity} pending: it is inserted at the next flush. Adding an object already in
+     * the session does nothing; adding a deleted one undoes the delete. Returns {@code entity}.
+     */
+    public <T> T add(T entity) {
+        checkWritable("add");
+        EntityState state = states.get(entity);
+        if (state != null) {
+            if (state.state == ObjectState.REMOVED && deleted.remove(state)) {
+                state.state = ObjectState.PERSISTENT;
+                identityMap.put(state.key(), state);
+            }
+            return entity;
+        }
+        EntityModel<?> model = engine.model(entity.getClass());
+        state = new EntityState(model, entity, ObjectState.PENDING);
+        if (model.hasUnsetId(entity) && model.id().generation() == GenerationType.UUID) {
+            UUID uuid = UUID.randomUUID();
+            Object value = model.id().javaType() == String.class ? uuid.toString() : uuid;
+            state.instance = castWith(model, entity, model.id(), value);
+            state.idGenerated = true;
+        }
+        if (!model.hasUnsetId(state.instance)) {
+            state.id = model.idOf(state.instance);
+            EntityState holder = identityMap.get(state.key());
+            if (holder != null && holder.instance != state.instance) {
+                throw new SessionStateException("Cannot add " + describe(state.instance) + ": the session already holds "
+                        + describe(holder.instance) + " with the same id " + state.id + " (" + holder.state
+                        + "). Change that instance instead, or use merge(...) to copy this one's state onto it");
+            }
+            identityMap.put(state.key(), state);
+        }
+        states.put(state.instance, state);
+        pending.add(state);
+        @SuppressWarnings("unchecked")
+        T added = (T) state.instance;
+        return added;
+    }
+
+    /** Adds every entity of {@code entities}. */
+    public void addAll(Collection<?> entities) {
+        for (Object entity : entities) {
+            add(entity);
+        }
+    }
+
+    /** {@link #addAll(Collection)} for an array or varargs. */
+    public void addAll(Object... entities) {
+        addAll(Arrays.asList(entities));
+    }
+
+    /**
+     * The entity of {@code type} with {@code id}: from the identity map when held (no SQL), else
+     * by one SELECT; {@code null} when there is no such row.
+     */
+    public <T> T get(Class<T> type, Object id) {
+        checkOpen();
+        EntityModel<T> model = engine.model(type);
+        Object key = coerceId(model, id);
+        EntityState state = identityMap.get(new EntityState.EntityKey(type, key));
+        if (state != null && !state.expired) {
+            return state.state == ObjectState.REMOVED ? null : type.cast(state.instance);
+        }
+        autoflush();
+        return query(type).filter(Sql.col(model.id().name()).eq(key)).oneOrNull();
+    }
+
+    /** Marks a persistent entity for deletion at the next flush; a pending one is simply dropped. */
+    public void delete(Object entity) {
+        checkWritable("delete");
+        EntityState state = states.get(entity);
+        if (state == null) {
+            throw new SessionStateException("Cannot delete " + describe(entity) + ": it is not in this session ("
+                    + "transient or detached). Load it with get(...) first, or use a bulk query(...).filter(...).delete()");
+        }
+        if (state.state == ObjectState.PENDING) {
+            pending.remove(state);
+            forget(state);
+            return;
+        }
+        if (state.state == ObjectState.PERSISTENT) {
+            state.state = ObjectState.REMOVED;
+            deleted.add(state);
+            identityMap.remove(state.key());
+        }
+    }
+
+    /**
+     * Copies the state of {@code entity} onto the instance this session holds for its id (loading
+     * it if needed), or adds a copy when the row does not exist; returns the managed instance.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T merge(T entity) {
+        checkWritable("merge");
+        EntityState known = states.get(entity);
+        if (known != null) {
+            return entity;
+        }
+        EntityModel<T> model = (EntityModel<T>) engine.model(entity.getClass());
+        if (model.hasUnsetId(entity)) {
+            return add(entity);
+        }
+        T managed = get((Class<T>) entity.getClass(), model.idOf(entity));
+        if (managed == null) {
+            return add(entity);
+        }
+        EntityState state = states.get(managed);
+        if (model.isRecord()) {
+            replace(state, entity);
+            return entity;
+        }
+        for (PropertyModel property : model.properties()) {
+            if (!property.isVersion()) {
+                property.set(managed, property.get(entity));
+            }
+        }
+        return managed;
+    }
+
+    /**
+     * Inserts each entity or, when a row with its id exists, updates every column, in one native
+     * statement per batch ({@code on conflict}, {@code on duplicate key update}, {@code merge}). The
+     * entities need assigned ids; they are not added to the session.
+     */
+    public int upsertAll(Collection<?> entities) {
+        checkWritable("upsert");
+        autoflush();
+        return new Upserter(this).upsert(entities);
+    }
+
+    // ---- state
+
+    /** Whether {@code entity} is pending or persistent in this session. */
+    public boolean contains(Object entity) {
+        EntityState state = states.get(entity);
+        return state != null && (state.state == ObjectState.PENDING || state.state == ObjectState.PERSISTENT);
+    }
+
+    /** Where {@code entity} stands with respect to this session. */
+    public ObjectState stateOf(Object entity) {
+        EntityState state = states.get(entity);
+        if (state != null) {
+            return state.state;
+        }
+        EntityModel<?> model = engine.model(entity.getClass());
+        return model.hasUnsetId(entity) ? ObjectState.TRANSIENT : ObjectState.DETACHED;
+    }
+
+    /** Whether a flush would write anything: pending, deleted or changed objects. */
+    public boolean isDirty() {
+        return !pending.isEmpty() || !deleted.isEmpty() || !FlushPlan.build(List.of(), states.values(), List.of()).isEmpty();
+    }
+
+    /** Removes {@code entity} from the session without touching the database; it becomes detached. */
+    public void expunge(Object entity) {
+        EntityState state = states.get(entity);
+        if (state != null) {
+            pending.remove(state);
+            deleted.remove(state);
+            forget(state);
+        }
+    }
+
+    /** Removes every object from the session, discarding unflushed changes. */
+    public void clear() {
+        identityMap.clear();
+        states.clear();
+        pending.clear();
+        deleted.clear();
+        insertedInTransaction.clear();
+    }
+
+    /** Reloads {@code entity}'s columns from the database, discarding its unflushed changes. */
+    public void refresh(Object entity) {
+        checkOpen();
+        EntityState state = states.get(entity);
+        if (state == null || state.state != ObjectState.PERSISTENT) {
+            throw new SessionStateException("Cannot refresh " + describe(entity) + ": it is not persistent in this "
+                    + "session (state " + stateOf(entity) + ")");
+        }
+        state.expired = true;
+        Object reloaded = query(state.model.type()).filter(Sql.col(state.model.id().name()).eq(state.id)).oneOrNull();
+        if (reloaded == null) {
+            forget(state);
+            throw new io.quarry.NoResultException("Cannot refresh " + describe(entity) + ": its row was deleted");
+        }
+    }
+
+    // ---- flush and transactions
+
+    /** Writes pending inserts, changes and deletes to the database, in one deterministic order. */
+    public void flush() {
+        checkOpen();
+        if (options.readOnly()) {
+            return;
+        }
+        FlushPlan plan = FlushPlan.build(pending, states.values(), deleted);
+        if (plan.isEmpty()) {
+            return;
+        }
+        Connection current = connection();
+        try {
+            new Flusher(this, engine, current).execute(plan);
+        } catch (QuarryException e) {
+            failFlush(e);
+            throw e;
+        } catch (SQLException e) {
+            QuarryException translated = engine.runner().translate("flush", null, e);
+            failFlush(translated);
+            throw translated;
+        }
+        finishFlush(plan);
+    }
+
+    /** Flushes, then commits the transaction (when this session runs it) and releases the connection. */
+    public void commit() {
+        checkOpen();
+        flush();
+        if (connection != null && !provider.managesTransactions()) {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw engine.runner().translate("commit", null, e);
+            }
+        }
+        endTransaction(true);
+    }
+
+    /**
+     * Rolls the transaction back: pending objects become transient again, deleted ones persistent,
+     * and every loaded object is expired (reloaded by the next get, query or refresh). Also clears
+     * the state left by a failed flush.
+     */
+    public void rollback() {
+        checkNotClosed();
+        if (connection != null && !provider.managesTransactions()) {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                releaseConnection();
+                throw engine.runner().translate("rollback", null, e);
+            }
+        }
+        endTransaction(false);
+    }
+
+    /**
+     * For integrations that run the transaction themselves (the Spring starter): the transaction
+     * ended, committed or not; settle object states and let go of the connection.
+     */
+    public void afterTransaction(boolean committed) {
+        if (!closed) {
+            endTransaction(committed);
+        }
+    }
+
+    void rollbackQuietly(Throwable cause) {
+        try {
+            rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Whether a transaction (and a connection) is in use. */
+    public boolean isInTransaction() {
+        return connection != null;
+    }
+
+    /** Rolls back what is open and releases the connection; the session cannot be used again. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (connection != null) {
+                rollback();
+            }
+        } finally {
+            clear();
+            releaseConnection();
+            closed = true;
+        }
+    }
+
+    // ---- queries
+
+    /** A query for whole entities of {@code type}. */
+    public <T> Query<T> query(Class<T> type) {
+        checkOpen();
+        return new Query<>(this, engine.model(type));
+    }
+
+    /** A query for columns and aggregates of {@code type}'s table: {@code select(Host.class, col("port"), count())}. */
+    public RowQuery select(Class<?> type, Expression... expressions) {
+        checkOpen();
+        return new RowQuery(this, engine.model(type), List.of(expressions));
+    }
+
+    /** A query for columns and aggregates, the table taken from the first property: {@code select(Host::getPort, count())}. */
+    public <T> RowQuery select(Property<T, ?> first, Expression... more) {
+        List<Expression> all = new ArrayList<>();
+        all.add(Sql.col(first));
+        all.addAll(Arrays.asList(more));
+        return new RowQuery(this, engine.model(PropertyRefs.resolve(first).entityType()), all);
+    }
+
+    /** Runs hand-written SQL with {@code :name} parameters (bound, never concatenated); returns the update count. */
+    public int execute(String sql, Map<String, ?> parameters) {
+        checkWritable("execute");
+        autoflush();
+        return new RawSql(this, engine.namedSql(sql), parameters).executeUpdate();
+    }
+
+    public int execute(String sql) {
+        return execute(sql, Map.of());
+    }
+
+    /** Runs a hand-written query and maps each row to {@code type} by column name (entities join the identity map). */
+    public <T> List<T> sqlQuery(String sql, Class<T> type, Map<String, ?> parameters) {
+        checkOpen();
+        autoflush();
+        return new RawSql(this, engine.namedSql(sql), parameters).list(type);
+    }
+
+    public <T> List<T> sqlQuery(String sql, Class<T> type) {
+        return sqlQuery(sql, type, Map.of());
+    }
+
+    /** Runs a hand-written query and returns its rows. */
+    public List<Row> sqlRows(String sql, Map<String, ?> parameters) {
+        checkOpen();
+        autoflush();
+        return new RawSql(this, engine.namedSql(sql), parameters).rows();
+    }
+
+    // ---- package-private plumbing for queries, loaders and the flusher
+
+    RowLoader loader() {
+        return loader;
+    }
+
+    /** The transaction's connection, begun on first use. */
+    Connection connection() {
+        checkOpen();
+        if (connection == null) {
+            try {
+                Connection acquired = provider.getConnection();
+                if (!provider.managesTransactions() && acquired.getAutoCommit()) {
+                    acquired.setAutoCommit(false);
+                    restoreAutoCommit = true;
+                }
+                connection = acquired;
+            } catch (SQLException e) {
+                throw engine.runner().translate("begin a transaction", null, e);
+            }
+        }
+        return connection;
+    }
+
+    void autoflush() {
+        if (options.autoflush() && !options.readOnly()
+                && (!pending.isEmpty() || !deleted.isEmpty() || !states.isEmpty())) {
+            flush();
+        }
+    }
+
+    /** The state of a loaded or added instance, or null. */
+    EntityState stateOfInstance(Object instance) {
+        return states.get(instance);
+    }
+
+    /** Registers an object just loaded from a row. */
+    void registerLoaded(EntityState state) {
+        identityMap.put(state.key(), state);
+        states.put(state.instance, state);
+    }
+
+    /** Points {@code state} at a new instance (records are rebuilt to change a value). */
+    void replace(EntityState state, Object instance) {
+        if (state.instance != instance) {
+            states.remove(state.instance);
+            state.instance = instance;
+            states.put(instance, state);
+        }
+    }
+
+    /** Drops {@code state} from the identity map (bulk delete). */
+    void removeDeleted(EntityState state) {
+        forget(state);
+        state.state = ObjectState.DETACHED;
+    }
+
+    Iterable<EntityState> managedStates(EntityModel<?> model) {
+        List<EntityState> result = new ArrayList<>();
+        for (EntityState state : identityMap.values()) {
+            if (state.model == model && state.state == ObjectState.PERSISTENT) {
+                result.add(state);
+            }
+        }
+        return result;
+    }
+
+    void checkWritable(String operation) {
+        checkOpen();
+        if (options.readOnly()) {
+            throw new SessionStateException("Cannot " + operation + " in a read-only session; open a read-write session");
+        }
+    }
+
+    void checkOpen() {
+        checkNotClosed();
+        if (failedFlush != null) {
+            throw new PendingRollbackException("This Session's transaction has been rolled back due to a previous "
+                    + "exception during flush (" + failedFlush.getMessage() + "). To begin a new transaction with this "
+                    + "Session, first call session.rollback()", failedFlush);
+        }
+    }
+
+    private void checkNotClosed() {
+        if (closed) {
+            throw new SessionStateException("This Session is closed; open a new one from the SessionFactory");
+        }
+    }
+
+    private void failFlush(QuarryException e) {
+        if (connection != null && !provider.managesTransactions()) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+        }
+        failedFlush = e;
+    }
+
+    private void finishFlush(FlushPlan plan) {
+        for (FlushPlan.Group group : plan.inserts) {
+            for (EntityState state : group.states()) {
+                state.state = ObjectState.PERSISTENT;
+                state.id = state.model.idOf(state.instance);
+                identityMap.put(state.key(), state);
+                state.takeSnapshot();
+                insertedInTransaction.add(state);
+            }
+        }
+        pending.clear();
+        for (FlushPlan.Group group : plan.updates) {
+            PropertyModel version = group.model().version();
+            for (EntityState state : group.states()) {
+                if (version != null) {
+                    replace(state, state.model.with(state.instance, version,
+                            Flusher.increment(state.snapshot[version.position()])));
+                }
+                state.takeSnapshot();
+            }
+        }
+        for (FlushPlan.Group group : plan.deletes) {
+            for (EntityState state : group.states()) {
+                states.remove(state.instance);
+            }
+        }
+        deleted.clear();
+    }
+
+    private void endTransaction(boolean committed) {
+        if (!committed) {
+            for (EntityState state : insertedInTransaction) {
+                forget(state);
+                resetGeneratedId(state);
+            }
+            for (EntityState state : new ArrayList<>(pending)) {
+                forget(state);
+                resetGeneratedId(state);
+            }
+            pending.clear();
+            for (EntityState state : deleted) {
+                state.state = ObjectState.PERSISTENT;
+                identityMap.put(state.key(), state);
+            }
+            deleted.clear();
+            for (EntityState state : states.values()) {
+                state.expired = true;
+            }
+        }
+        insertedInTransaction.clear();
+        failedFlush = null;
+        releaseConnection();
+    }
+
+    private void resetGeneratedId(EntityState state) {
+        state.state = ObjectState.TRANSIENT;
+        if (state.idGenerated && !state.model.isRecord()) {
+            PropertyModel id = state.model.id();
+            id.set(state.instance, id.isPrimitive() ? zeroOf(id.javaType()) : null);
+        }
+        state.idGenerated = false;
+    }
+
+    private static Object zeroOf(Class<?> type) {
+        return type == long.class ? (Object) 0L : type == short.class ? (Object) (short) 0 : (Object) 0;
+    }
+
+    private void releaseConnection() {
+        if (connection == null) {
+            return;
+        }
+        Connection current = connection;
+        connection = null;
+        try {
+            if (restoreAutoCommit) {
+                current.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the pool resets auto-commit on return anyway; the connection may already be broken
+        } finally {
+            restoreAutoCommit = false;
+            try {
+                provider.releaseConnection(current);
+            } catch (SQLException e) {
+                throw engine.runner().translate("release connection", null, e);
+            }
+        }
+    }
+
+    private void forget(EntityState state) {
+        if (state.id != null && identityMap.get(state.key()) == state) {
+            identityMap.remove(state.key());
+        }
+        states.remove(state.instance);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T castWith(EntityModel<?> model, Object entity, PropertyModel property, Object value) {
+        return ((EntityModel<T>) model).with((T) entity, property, value);
+    }
+
+    static Object coerceId(EntityModel<?> model, Object id) {
+        if (id == null) {
+            throw new QuarryException("get(" + model.type().getSimpleName() + ", null): an id is required");
+        }
+        Class<?> type = model.id().javaType();
+        Class<?> boxed = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        if (boxed.isInstance(id)) {
+            return id;
+        }
+        if (id instanceof Number number) {
+            if (boxed == Long.class) {
+                return number.longValue();
+            }
+            if (boxed == Integer.class) {
+                return number.intValue();
+            }
+            if (boxed == Short.class) {
+                return number.shortValue();
+            }
+        }
+        throw new MappingException("Id " + id + " (" + id.getClass().getSimpleName() + ") does not fit the id of "
+                + model.type().getSimpleName() + ", which is " + type.getSimpleName());
+    }
+
+    static String describe(Object entity) {
+        return entity.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(entity));
+    }
+}
