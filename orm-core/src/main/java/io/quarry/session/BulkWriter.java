@@ -17,55 +17,57 @@ import java.util.Set;
  * Bulk UPDATE and DELETE that keep the identity map in step, like SQLAlchemy's
  * synchronize_session="fetch": only when the session holds objects of the table are the
  * matching ids read first; then affected objects are reloaded (update) or detached (delete).
- * One per operation; not thread-safe.
+ * Stateless.
  */
-final class BulkWriter<T> {
+final class BulkWriter {
 
-    private final Session session;
-    private final EntityModel<T> model;
-    private final List<Predicate> where;
-
-    BulkWriter(Session session, EntityModel<T> model, List<Predicate> where) {
-        this.session = session;
-        this.model = model;
-        this.where = where;
+    private BulkWriter() {
     }
 
-    int update(List<Assignment> assignments) {
-        session.autoflush();
-        List<Object> held = heldIds();
+    static int update(Session session, EntityModel<?> model, List<Predicate> where, List<Assignment> assignments) {
         SqlStatement statement = Update.table(model).set(assignments).where(where)
                 .render(session.engine().dialect(), session.engine().codecs());
-        int count = Jdbc.update(session, "bulk update " + model.type().getSimpleName(), statement, Jdbc.NO_ARGS);
-        if (!held.isEmpty()) {
-            for (Object id : held) {
-                EntityState state = session.identityMap.get(new EntityState.EntityKey(model.type(), id));
-                if (state != null) {
-                    state.expired = true;
-                }
-            }
-            reloadExpired(held);
-        }
-        return count;
+        return run(session, model, statement, selectIds(session, model, where), Jdbc.NO_ARGS, false);
     }
 
-    int delete() {
-        session.autoflush();
-        List<Object> held = heldIds();
-        SqlStatement statement = Delete.from(model).where(where)
+    static int delete(Session session, EntityModel<?> model, List<Predicate> where) {
+        SqlStatement statement = Delete.from(model).where(where).render(session.engine().dialect(), session.engine().codecs());
+        return run(session, model, statement, selectIds(session, model, where), Jdbc.NO_ARGS, true);
+    }
+
+    private static SqlStatement selectIds(Session session, EntityModel<?> model, List<Predicate> where) {
+        return Select.from(model).columns(List.of(Sql.col(model.id().name()))).where(where)
                 .render(session.engine().dialect(), session.engine().codecs());
-        int count = Jdbc.update(session, "bulk delete " + model.type().getSimpleName(), statement, Jdbc.NO_ARGS);
+    }
+
+    static int run(Session session, EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args,
+            boolean delete) {
+        session.autoflush();
+        List<Object> held = heldIds(session, model, selectIds, args);
+        String task = (delete ? "bulk delete " : "bulk update ") + model.type().getSimpleName();
+        int count = Jdbc.update(session, task, statement, args);
+        if (held.isEmpty()) {
+            return count;
+        }
         for (Object id : held) {
             EntityState state = session.identityMap.get(new EntityState.EntityKey(model.type(), id));
-            if (state != null) {
-                session.removeDeleted(state);
+            if (state == null) {
+                continue;
             }
+            if (delete) {
+                session.removeDeleted(state);
+            } else {
+                state.expired = true;
+            }
+        }
+        if (!delete) {
+            reload(session, model, held);
         }
         return count;
     }
 
-    /** The ids of rows matching the conditions that the session holds objects for; no SQL if it holds none. */
-    private List<Object> heldIds() {
+    /** The ids of matching rows that the session holds objects for; no SQL when it holds none. */
+    private static List<Object> heldIds(Session session, EntityModel<?> model, SqlStatement selectIds, Object[] args) {
         Set<Object> heldIds = new HashSet<>();
         for (EntityState state : session.managedStates(model)) {
             heldIds.add(state.id);
@@ -73,9 +75,7 @@ final class BulkWriter<T> {
         if (heldIds.isEmpty()) {
             return List.of();
         }
-        SqlStatement probe = Select.from(model).columns(List.of(Sql.col(model.id().name()))).where(where)
-                .render(session.engine().dialect(), session.engine().codecs());
-        return Jdbc.query(session, "bulk " + model.type().getSimpleName(), probe, Jdbc.NO_ARGS, resultSet -> {
+        return Jdbc.query(session, "bulk " + model.type().getSimpleName(), selectIds, args, resultSet -> {
             List<Object> matched = new ArrayList<>();
             while (resultSet.next()) {
                 Object id = model.id().codec().read(resultSet, 1);
@@ -87,7 +87,7 @@ final class BulkWriter<T> {
         });
     }
 
-    private void reloadExpired(List<Object> ids) {
+    private static void reload(Session session, EntityModel<?> model, List<Object> ids) {
         int chunk = 1000;
         for (int from = 0; from < ids.size(); from += chunk) {
             List<Object> part = ids.subList(from, Math.min(ids.size(), from + chunk));

@@ -222,7 +222,7 @@ public final class Query<T> {
     /** One UPDATE of every matching row, even without conditions. */
     public int updateAll(Assignment... assignments) {
         session.checkWritable("update");
-        return new BulkWriter<>(session, model, select.where()).update(List.of(assignments));
+        return BulkWriter.update(session, model, select.where(), List.of(assignments));
     }
 
     /**
@@ -240,7 +240,7 @@ public final class Query<T> {
     /** One DELETE of every matching row, even without conditions. */
     public int deleteAll() {
         session.checkWritable("delete");
-        return new BulkWriter<>(session, model, select.where()).delete();
+        return BulkWriter.delete(session, model, select.where());
     }
 
     /** The SQL this query runs and its bound values. */

@@ -11,6 +11,7 @@ import io.quarry.mapping.PropertyModel;
 import io.quarry.mapping.PropertyRefs;
 import io.quarry.sql.Expression;
 import io.quarry.sql.Sql;
+import io.quarry.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -281,7 +282,7 @@ public final class Session implements AutoCloseable {
     public void commit() {
         checkOpen();
         flush();
-        if (connection != null && !provider.managesTransactions()) {
+        if (connection != null && !provider.managesTransactions() && !options.autoCommit()) {
             try {
                 connection.commit();
             } catch (SQLException e) {
@@ -298,7 +299,7 @@ public final class Session implements AutoCloseable {
      */
     public void rollback() {
         checkNotClosed();
-        if (connection != null && !provider.managesTransactions()) {
+        if (connection != null && !provider.managesTransactions() && !options.autoCommit()) {
             try {
                 connection.rollback();
             } catch (SQLException e) {
@@ -400,6 +401,67 @@ public final class Session implements AutoCloseable {
         return new RawSql(this, engine.namedSql(sql), parameters).rows();
     }
 
+    // ---- pre-rendered statements (repositories render SQL once, at start-up)
+
+    /** Runs a SELECT of {@code model}'s columns in property order (as {@code Select.from(model)} renders them). */
+    public <T> List<T> list(EntityModel<T> model, SqlStatement statement, Object[] args) {
+        checkOpen();
+        autoflush();
+        return Jdbc.query(this, "query " + model.type().getSimpleName(), statement, args, resultSet -> {
+            List<T> result = new ArrayList<>();
+            while (resultSet.next()) {
+                result.add(loader.load(resultSet, model, null, true));
+            }
+            return result;
+        });
+    }
+
+    /** Runs a SELECT and maps each row with {@code mapper}. */
+    public <R> List<R> list(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
+        checkOpen();
+        autoflush();
+        return Jdbc.query(this, "query", statement, args, resultSet -> {
+            List<R> result = new ArrayList<>();
+            while (resultSet.next()) {
+                result.add(mapper.map(resultSet));
+            }
+            return result;
+        });
+    }
+
+    /** Streams {@code model}'s rows; the stream holds the statement open until closed. */
+    public <T> java.util.stream.Stream<T> stream(EntityModel<T> model, SqlStatement statement, Object[] args) {
+        checkOpen();
+        autoflush();
+        return ResultStream.of(this, "query " + model.type().getSimpleName(), statement, args,
+                resultSet -> loader.load(resultSet, model, null, true));
+    }
+
+    /** Streams rows mapped with {@code mapper}; the stream holds the statement open until closed. */
+    public <R> java.util.stream.Stream<R> stream(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
+        checkOpen();
+        autoflush();
+        return ResultStream.of(this, "query", statement, args, mapper::map);
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns the row count. Does not touch the identity map. */
+    public int executeUpdate(SqlStatement statement, Object[] args) {
+        checkWritable("execute");
+        autoflush();
+        return Jdbc.update(this, "execute", statement, args);
+    }
+
+    /**
+     * A bulk DELETE or UPDATE of {@code model} that keeps the identity map in step: when the session
+     * holds objects of the table, {@code selectIds} (a SELECT of the id with the same conditions) runs
+     * first; afterwards matching objects are detached (delete) or reloaded (update).
+     */
+    public int executeBulk(EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args,
+            boolean delete) {
+        checkWritable(delete ? "delete" : "update");
+        return BulkWriter.run(this, model, statement, selectIds, args, delete);
+    }
+
     // ---- package-private plumbing for queries, loaders and the flusher
 
     RowLoader loader() {
@@ -412,7 +474,7 @@ public final class Session implements AutoCloseable {
         if (connection == null) {
             try {
                 Connection acquired = provider.getConnection();
-                if (!provider.managesTransactions() && acquired.getAutoCommit()) {
+                if (!provider.managesTransactions() && !options.autoCommit() && acquired.getAutoCommit()) {
                     acquired.setAutoCommit(false);
                     restoreAutoCommit = true;
                 }
@@ -490,7 +552,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void failFlush(QuarryException e) {
-        if (connection != null && !provider.managesTransactions()) {
+        if (connection != null && !provider.managesTransactions() && !options.autoCommit()) {
             try {
                 connection.rollback();
             } catch (SQLException rollbackFailure) {
