@@ -74,7 +74,6 @@ public final class Session implements AutoCloseable {
         if (state != null) {
             if (state.state == ObjectState.REMOVED && deleted.remove(state)) {
                 state.state = ObjectState.PERSISTENT;
-                identityMap.put(state.key(), state);
             }
             return entity;
         }
@@ -89,6 +88,10 @@ public final class Session implements AutoCloseable {
         if (!model.hasUnsetId(state.instance)) {
             state.id = model.idOf(state.instance);
             EntityState holder = identityMap.get(state.key());
+            if (holder != null && holder.state == ObjectState.REMOVED) {
+                throw new SessionStateException("Cannot add " + describe(state.instance) + ": the row with id " + state.id
+                        + " is deleted in this session but not yet flushed; call flush() between the delete and the add");
+            }
             if (holder != null && holder.instance != state.instance) {
                 throw new SessionStateException("Cannot add " + describe(state.instance) + ": the session already holds "
                         + describe(holder.instance) + " with the same id " + state.id + " (" + holder.state
@@ -145,9 +148,9 @@ public final class Session implements AutoCloseable {
             return;
         }
         if (state.state == ObjectState.PERSISTENT) {
+            // stays in the identity map until flushed, so get(...) answers null without a SELECT
             state.state = ObjectState.REMOVED;
             deleted.add(state);
-            identityMap.remove(state.key());
         }
     }
 
@@ -585,7 +588,7 @@ public final class Session implements AutoCloseable {
         }
         for (FlushPlan.Group group : plan.deletes) {
             for (EntityState state : group.states()) {
-                states.remove(state.instance);
+                forget(state);
             }
         }
         deleted.clear();
