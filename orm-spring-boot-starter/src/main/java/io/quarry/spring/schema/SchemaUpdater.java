@@ -17,11 +17,15 @@ import org.slf4j.LoggerFactory;
  * Brings the live schema up to the mapping without losing data: creates missing tables (with
  * their sequences and indexes), adds missing columns ({@code alter table ... add column}, the
  * definition {@link SchemaDdl#columnDefinition} gives, plus its unique constraint) and missing
- * indexes. Never drops or changes anything. Stateless; thread-safe.
+ * indexes. Never drops or changes anything. A NOT NULL column added to a table that has rows is
+ * added without the constraint (with a warning), since those rows have no value for it.
+ * Stateless; thread-safe.
  */
 public final class SchemaUpdater {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaUpdater.class);
+
+    private static final String NOT_NULL = " not null";
 
     private final Engine engine;
 
@@ -60,7 +64,14 @@ public final class SchemaUpdater {
         String tableName = engine.dialect().quote(model.table());
         for (PropertyModel property : model.properties()) {
             if (table.column(property.column()) == null) {
-                statements.add("alter table " + tableName + " add column " + ddl.columnDefinition(property));
+                String definition = ddl.columnDefinition(property);
+                if (definition.endsWith(NOT_NULL) && hasRows(schema, tableName)) {
+                    // the rows there have no value for it: NOT NULL would fail (or invent one, on MySQL)
+                    definition = definition.substring(0, definition.length() - NOT_NULL.length());
+                    LOG.warn("quarry.ddl-auto=update adds column {}.{} without NOT NULL because the table has rows; "
+                            + "give them a value and add the constraint with a migration", model.table(), property.column());
+                }
+                statements.add("alter table " + tableName + " add column " + definition);
                 if (property.spec().unique() && !property.isId()) {
                     statements.add("alter table " + tableName + " add constraint "
                             + engine.dialect().quote(SchemaDdl.uniqueName(model, property)) + " unique ("
@@ -74,5 +85,14 @@ public final class SchemaUpdater {
             }
         }
         return statements;
+    }
+
+    private static boolean hasRows(LiveSchema schema, String quotedTable) throws SQLException {
+        try (Statement statement = schema.connection().createStatement()) {
+            statement.setMaxRows(1);
+            try (java.sql.ResultSet rows = statement.executeQuery("select 1 from " + quotedTable)) {
+                return rows.next();
+            }
+        }
     }
 }
