@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -95,6 +96,13 @@ class QuarryAutoConfigurationTest {
                     assertThat(context.getBean(SessionFactory.class).options().autoflush()).isFalse();
                     assertThat(context.getBean(QuarrySchemaInitializer.class).ddlAuto()).isEqualTo(DdlAuto.NONE);
                 });
+    }
+
+    @Test
+    void jdbcTemplateStartsAfterTheSchemaIsInPlace() {
+        runner.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class)).run(context ->
+                assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
+                        .contains("quarrySchemaInitializer"));
     }
 
     @Test
