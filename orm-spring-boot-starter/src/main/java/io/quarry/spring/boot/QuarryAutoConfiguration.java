@@ -38,6 +38,11 @@ import org.springframework.transaction.ConfigurableTransactionManager;
  * {@link SessionFactory} and the shared {@link Session} bound to Spring transactions, plus an
  * exception translator for {@code @Repository} beans. Spring Boot's DataSourceTransactionManager
  * stays the transaction manager. Every bean backs off when the application defines its own.
+ *
+ * <p>Repository interfaces are meant to plug in next to this class: a {@code QuarryRepositoriesRegistrar}
+ * imported here would find them under the same packages as {@link #entityPackages} (or those of an
+ * {@code @EnableQuarryRepositories}) and back each proxy with the shared {@link Session} bean, so
+ * that repository calls join the caller's transaction.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @ConditionalOnClass({Engine.class, DataSource.class})
