@@ -12,11 +12,18 @@ public class StatementException extends QuarryException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_SQL_IN_MESSAGE = 1000;
 
+    private final String task;
     private final String sql;
 
     public StatementException(String task, String sql, SQLException cause) {
         super(message(task, sql, cause), cause);
+        this.task = task;
         this.sql = sql;
+    }
+
+    /** What Quarry was doing, e.g. {@code flush} or {@code query Host}. */
+    public String getTask() {
+        return task;
     }
 
     /** The SQL that failed, in full; {@code null} when the failure was not tied to one statement. */

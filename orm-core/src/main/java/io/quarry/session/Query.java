@@ -25,9 +25,13 @@ import java.util.stream.Stream;
  * after autoflush. Properties are checked against the model when a condition is added. Not
  * thread-safe (it belongs to a session).
  *
+ * <p>Not final only so that an integration can decorate it: a subclass made with the protected
+ * constructor must override every public method to delegate to a real query (the Spring starter
+ * translates exceptions this way).
+ *
  * @param <T> the entity type
  */
-public final class Query<T> {
+public class Query<T> {
 
     private final Session session;
     private final EntityModel<T> model;
@@ -36,6 +40,11 @@ public final class Query<T> {
 
     Query(Session session, EntityModel<T> model) {
         this(session, model, Select.from(model), false);
+    }
+
+    /** For a delegating subclass: a query without session or statement, which must never reach this class's own methods. */
+    protected Query() {
+        this(null, null, null, false);
     }
 
     private Query(Session session, EntityModel<T> model, Select select, boolean readOnly) {

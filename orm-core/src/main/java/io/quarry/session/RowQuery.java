@@ -23,8 +23,11 @@ import java.util.List;
  * A query for columns and aggregates of one table, returning {@link Row}s or records:
  * {@code session.select(Host::getPort, count()).groupBy(Host::getPort).having(count().gt(1))}.
  * Immutable; not thread-safe (it belongs to a session).
+ *
+ * <p>Not final only so that an integration can decorate it: a subclass made with the protected
+ * constructor must override every public method to delegate to a real query.
  */
-public final class RowQuery {
+public class RowQuery {
 
     private final Session session;
     private final EntityModel<?> model;
@@ -32,6 +35,13 @@ public final class RowQuery {
 
     RowQuery(Session session, EntityModel<?> model, List<Expression> expressions) {
         this(session, model, Select.from(model).columns(expressions));
+    }
+
+    /** For a delegating subclass: a query without session or statement, which must never reach this class's own methods. */
+    protected RowQuery() {
+        this.session = null;
+        this.model = null;
+        this.select = null;
     }
 
     RowQuery(Session session, EntityModel<?> model, Select select) {
@@ -58,7 +68,8 @@ public final class RowQuery {
 
     @SafeVarargs
     public final <T> RowQuery groupBy(Property<T, ?>... properties) {
-        return with(select.groupBy(Arrays.stream(properties).map(Sql::col).toList()));
+        // through the overridable groupBy(Expression...), so that a delegating subclass sees it
+        return groupBy(Arrays.stream(properties).map(Sql::col).toArray(Expression[]::new));
     }
 
     public RowQuery having(Predicate... predicates) {

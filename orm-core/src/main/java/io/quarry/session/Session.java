@@ -30,8 +30,12 @@ import java.util.UUID;
  * {@link #query(Class)} for reads. Autoflush runs pending changes before each query.
  *
  * <p>Not thread-safe: use one session per thread (per request, per transaction) and close it.
+ *
+ * <p>Not final only so that an integration can decorate it: a subclass made with the protected
+ * constructor has no state of its own and must override every public method to delegate to a real
+ * session (the Spring starter's shared session delegates to the session of the current transaction).
  */
-public final class Session implements AutoCloseable {
+public class Session implements AutoCloseable {
 
     private final Engine engine;
     private final ConnectionProvider provider;
@@ -41,6 +45,7 @@ public final class Session implements AutoCloseable {
     private final List<EntityState> pending = new ArrayList<>();
     private final List<EntityState> deleted = new ArrayList<>();
     private final List<EntityState> insertedInTransaction = new ArrayList<>();
+    private final List<EntityState> updatedInTransaction = new ArrayList<>();
     private final RowLoader loader;
     private Connection connection;
     private boolean restoreAutoCommit;
@@ -52,6 +57,17 @@ public final class Session implements AutoCloseable {
         this.provider = provider;
         this.options = options;
         this.loader = new RowLoader(this);
+    }
+
+    /**
+     * For a delegating subclass: a session without engine, connections or state, which must never
+     * reach this class's own methods.
+     */
+    protected Session() {
+        this.engine = null;
+        this.provider = null;
+        this.options = null;
+        this.loader = null;
     }
 
     public Engine engine() {
@@ -237,6 +253,7 @@ public final class Session implements AutoCloseable {
         pending.clear();
         deleted.clear();
         insertedInTransaction.clear();
+        updatedInTransaction.clear();
     }
 
     /** Reloads {@code entity}'s columns from the database, discarding its unflushed changes. */
@@ -321,6 +338,43 @@ public final class Session implements AutoCloseable {
         if (!closed) {
             endTransaction(committed);
         }
+    }
+
+    /**
+     * For integrations that run savepoints themselves (Spring's NESTED propagation): call it right
+     * after the savepoint is set. Flushes pending changes and returns the mark to hand to
+     * {@link #afterSavepointRollback}. What this flush writes lies inside the savepoint; to keep
+     * changes made before the savepoint out of its reach, flush before setting it.
+     */
+    public Object savepointSet() {
+        checkOpen();
+        SavepointMark mark = new SavepointMark(insertedInTransaction.size(), updatedInTransaction.size());
+        flush();
+        return mark;
+    }
+
+    /**
+     * For integrations that run savepoints themselves: the transaction is rolling back to the savepoint
+     * whose {@link #savepointSet() mark} is given. Objects added or inserted since become transient
+     * again, deletes since are undone, objects updated since are expired (reloaded by the next get,
+     * query or refresh); everything older is left as it is. Also clears the state of a failed flush.
+     */
+    public void afterSavepointRollback(Object savepoint) {
+        checkNotClosed();
+        if (!(savepoint instanceof SavepointMark mark) || mark.inserted > insertedInTransaction.size()
+                || mark.updated > updatedInTransaction.size()) {
+            throw new SessionStateException("Unknown savepoint mark " + savepoint + "; pass what savepointSet() returned"
+                    + " in this transaction");
+        }
+        undo(mark.inserted);
+        List<EntityState> updated = updatedInTransaction.subList(mark.updated, updatedInTransaction.size());
+        updated.forEach(state -> state.expired = true);
+        updated.clear();
+        failedFlush = null;
+    }
+
+    /** Where a savepoint was set: how many inserts and updates the transaction had flushed then. */
+    private record SavepointMark(int inserted, int updated) {
     }
 
     void rollbackQuietly(Throwable cause) {
@@ -584,6 +638,7 @@ public final class Session implements AutoCloseable {
                             Flusher.increment(state.snapshot[version.position()])));
                 }
                 state.takeSnapshot();
+                updatedInTransaction.add(state);
             }
         }
         for (FlushPlan.Group group : plan.deletes) {
@@ -596,27 +651,35 @@ public final class Session implements AutoCloseable {
 
     private void endTransaction(boolean committed) {
         if (!committed) {
-            for (EntityState state : insertedInTransaction) {
-                forget(state);
-                resetGeneratedId(state);
-            }
-            for (EntityState state : new ArrayList<>(pending)) {
-                forget(state);
-                resetGeneratedId(state);
-            }
-            pending.clear();
-            for (EntityState state : deleted) {
-                state.state = ObjectState.PERSISTENT;
-                identityMap.put(state.key(), state);
-            }
-            deleted.clear();
+            undo(0);
             for (EntityState state : states.values()) {
                 state.expired = true;
             }
         }
         insertedInTransaction.clear();
+        updatedInTransaction.clear();
         failedFlush = null;
         releaseConnection();
+    }
+
+    /** After a rollback: inserts from {@code firstInsert} on and pending objects become transient, deletes are undone. */
+    private void undo(int firstInsert) {
+        List<EntityState> inserted = insertedInTransaction.subList(firstInsert, insertedInTransaction.size());
+        for (EntityState state : inserted) {
+            forget(state);
+            resetGeneratedId(state);
+        }
+        inserted.clear();
+        for (EntityState state : new ArrayList<>(pending)) {
+            forget(state);
+            resetGeneratedId(state);
+        }
+        pending.clear();
+        for (EntityState state : deleted) {
+            state.state = ObjectState.PERSISTENT;
+            identityMap.put(state.key(), state);
+        }
+        deleted.clear();
     }
 
     private void resetGeneratedId(EntityState state) {

@@ -1,0 +1,73 @@
+package io.quarry.spring.schema;
+
+import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.PropertyModel;
+import io.quarry.session.Engine;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares entity models with the live schema (JDBC metadata): missing tables, missing columns,
+ * column types that cannot hold the mapped values, and nullability that differs. Extra tables
+ * and columns are fine. Stateless; thread-safe.
+ */
+public final class SchemaValidator {
+
+    private final Engine engine;
+
+    public SchemaValidator(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Throws a {@link SchemaValidationException} listing every difference, or returns when there is none. */
+    public void validate(List<EntityModel<?>> models) {
+        List<String> problems = differences(models);
+        if (!problems.isEmpty()) {
+            throw new SchemaValidationException(problems);
+        }
+    }
+
+    /** Every difference, one readable line each; empty when the schema fits the mapping. */
+    public List<String> differences(List<EntityModel<?>> models) {
+        List<String> problems = new ArrayList<>();
+        engine.withConnection("validate the schema", connection -> {
+            LiveSchema schema = new LiveSchema(connection, engine.dialect());
+            for (EntityModel<?> model : models) {
+                compare(model, schema, problems);
+            }
+        });
+        return problems;
+    }
+
+    private void compare(EntityModel<?> model, LiveSchema schema, List<String> problems) throws SQLException {
+        LiveSchema.Table table = schema.table(model.table());
+        if (table == null) {
+            problems.add("missing table " + model.table() + " (entity " + model.type().getName() + ")");
+            return;
+        }
+        for (PropertyModel property : model.properties()) {
+            LiveSchema.Column column = table.column(property.column());
+            String where = model.table() + "." + property.column();
+            String expected = engine.dialect().typeName(property.spec());
+            if (column == null) {
+                problems.add("missing column " + where + " (" + model.type().getSimpleName() + "." + property.name()
+                        + ", " + expected + ")");
+                continue;
+            }
+            String mismatch = ColumnTypes.mismatch(property.spec(), column);
+            if (mismatch != null) {
+                problems.add("wrong type of column " + where + ": the mapping expects " + expected + ", the database has "
+                        + column.describe() + (mismatch.isEmpty() ? "" : " (" + mismatch + ")"));
+            }
+            boolean nullable = property.spec().nullable() && !property.isId();
+            if (nullable != column.nullable()) {
+                problems.add("nullability of column " + where + ": the mapping says "
+                        + (nullable ? "NULL allowed" : "NOT NULL") + ", the database "
+                        + (column.nullable() ? "allows NULL" : "has NOT NULL")
+                        + (nullable ? "; declare the field with @Column(nullable = false) or drop the constraint"
+                                : "; add the NOT NULL constraint, or map the field as nullable"));
+            }
+        }
+    }
+}
