@@ -256,6 +256,66 @@ class SchemaIT {
         assertThat(tableExists("order")).as("on %s", db).isFalse();
     }
 
+    @Test
+    void quotesEveryWordTheDatabaseReserves() throws SQLException {
+        List<String> reserved = reservedWords();
+
+        assertThat(reserved).as("the database's reserved words on %s", db).isNotEmpty();
+        assertThat(reserved).as("reserved on %s but left unquoted", db)
+                .filteredOn(word -> engine.dialect().quote(word).equals(word))
+                .isEmpty();
+    }
+
+    /** The words this server will not take as a plain column name, as it tells them. */
+    private List<String> reservedWords() throws SQLException {
+        List<String> words = new ArrayList<>();
+        try (Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            switch (db.name()) {
+                case "postgresql" -> {
+                    try (ResultSet rs = statement.executeQuery(
+                            "select word from pg_get_keywords() where catcode in ('R', 'T')")) {
+                        while (rs.next()) {
+                            words.add(rs.getString(1));
+                        }
+                    }
+                }
+                case "mysql" -> {
+                    if (!db.isMariaDb()) {
+                        try (ResultSet rs = statement.executeQuery(
+                                "select lower(word) from information_schema.keywords where reserved = 1")) {
+                            while (rs.next()) {
+                                words.add(rs.getString(1));
+                            }
+                        }
+                        break;
+                    }
+                    // MariaDB lists its keywords without saying which are reserved: ask the parser
+                    List<String> keywords = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery("select lower(word) from information_schema.keywords")) {
+                        while (rs.next()) {
+                            keywords.add(rs.getString(1));
+                        }
+                    }
+                    for (String word : keywords) {
+                        if (!word.matches("[a-z_][a-z0-9_]*")) {
+                            continue;
+                        }
+                        try {
+                            statement.execute("create temporary table sc_keyword_probe (sc_probe_key int, " + word + " int)");
+                            statement.execute("drop temporary table sc_keyword_probe");
+                        } catch (SQLException e) {
+                            words.add(word);
+                        }
+                    }
+                }
+                default -> words.addAll(List.of(connection.getMetaData().getSQLKeywords()
+                        .toLowerCase(Locale.ROOT).split(",")));
+            }
+        }
+        return words;
+    }
+
     // ---- hand-written SQL
 
     @Test
