@@ -286,6 +286,21 @@ class PredicateIT {
     }
 
     @Test
+    void comparesAggregatesAndArithmeticWithAnyNumberType() {
+        try (Session session = engine.openSession()) {
+            List<Row> rows = session.select(Item.class, col("category"))
+                    .filter(col("category").isNotNull())
+                    .groupBy(col("category"))
+                    .having(max(col("price")).gt(2), min(col("qty")).le(5L))
+                    .all();
+
+            assertThat(rows).as("on %s", db).extracting(row -> row.getString(0)).containsExactly("misc");
+        }
+        assertIds(col("qty").plus(1).eq(11L), 1, 11);
+        assertIds(Sql.lower(col("name")).eq("alpha"), 1, 11);
+    }
+
+    @Test
     void aggregatesOfNoRowsAreZeroOrNull() {
         try (Session session = engine.openSession()) {
             Row row = session.select(Item.class, count(), sum(col("qty")), max(col("qty")))

@@ -268,6 +268,20 @@ class StatementRenderingTest {
                 "select avg(port), min(port), max(port), count(rack), lower(hostname), upper(hostname) from r_host");
     }
 
+    @Test
+    void bindsNumbersAsTheColumnTypeAlsoThroughAggregatesAndArithmetic() {
+        Setup setup = Setup.of(new H2Dialect());
+
+        SqlStatement statement = setup.render(setup.selectHost().columns(List.of(col("rack")))
+                .where(List.of(col("port").plus(1).eq(23L), Sql.lower(col("hostname")).eq("web")))
+                .groupBy(List.of(col("rack")))
+                .having(List.of(Sql.max(col("price")).gt(2), Sql.min(col("port")).le(5L), count().gt(1L))));
+
+        assertThat(statement.values()).containsExactly(1, 23, "web", new BigDecimal("2"), 5, 1L);
+        assertThatThrownBy(() -> setup.where(Sql.max(col("port")).gt(1.5)))
+                .hasMessage("Value 1.5 (Double) does not fit max_port, which is int; pass a Integer");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dialects")
     void rendersForUpdate(Dialect dialect) {
