@@ -95,7 +95,21 @@ class SchemaIT {
         }
     }
 
-    private static final Class<?>[] TABLES = {Host.class, PurchaseOrder.class, Ticket.class};
+    @Entity
+    @Table(name = "sc_token")
+    static class Token {
+        @Id @GeneratedValue(strategy = GenerationType.UUID) java.util.UUID id;
+        String label;
+    }
+
+    @Entity
+    @Table(name = "sc_text_token")
+    static class TextToken {
+        @Id @GeneratedValue(strategy = GenerationType.UUID) String id;
+        String label;
+    }
+
+    private static final Class<?>[] TABLES = {Host.class, PurchaseOrder.class, Ticket.class, Token.class, TextToken.class};
 
     private final TestDatabase db;
     private final Engine engine;
@@ -129,7 +143,8 @@ class SchemaIT {
 
     @Test
     void createAllTwiceCreatesNothingTheSecondTime() {
-        assertThat(engine.createAll(TABLES)).as("on %s", db).containsExactly("sc_host", "order", "sc_ticket");
+        assertThat(engine.createAll(TABLES)).as("on %s", db).containsExactly("sc_host", "order", "sc_ticket", "sc_token",
+                "sc_text_token");
         assertThat(engine.createAll(TABLES)).as("on %s", db).isEmpty();
 
         assertThat(countRows("sc_host")).as("on %s", db).isZero();
@@ -165,7 +180,7 @@ class SchemaIT {
         assertThat(tableExists("order")).as("on %s", db).isFalse();
         assertThat(tableExists("sc_ticket")).as("on %s", db).isFalse();
         assertThat(sequenceExists("sc_ticket_seq")).as("on %s", db).isFalse();
-        assertThat(engine.createAll(TABLES)).as("on %s", db).hasSize(3);
+        assertThat(engine.createAll(TABLES)).as("on %s", db).hasSize(TABLES.length);
     }
 
     // ---- constraints and indexes
@@ -374,6 +389,27 @@ class SchemaIT {
             assertThat(autoIncrement("sc_ticket", "id")).as("MySQL falls back to auto_increment").isTrue();
         } else {
             assertThat(sequenceExists("sc_ticket_seq")).as("on %s", db).isTrue();
+        }
+    }
+
+    @Test
+    void uuidIdsAreAssignedBeforeTheInsert() {
+        engine.createAll(Token.class, TextToken.class);
+        Token token = new Token();
+        token.label = "a";
+        TextToken textToken = new TextToken();
+        textToken.label = "b";
+
+        try (Session session = engine.openSession()) {
+            session.addAll(token, textToken);
+            session.commit();
+        }
+
+        assertThat(token.id).as("on %s", db).isNotNull();
+        assertThat(java.util.UUID.fromString(textToken.id).toString()).as("on %s", db).isEqualTo(textToken.id);
+        try (Session session = engine.openSession()) {
+            assertThat(session.get(Token.class, token.id).label).as("on %s", db).isEqualTo("a");
+            assertThat(session.get(TextToken.class, textToken.id).label).as("on %s", db).isEqualTo("b");
         }
     }
 
