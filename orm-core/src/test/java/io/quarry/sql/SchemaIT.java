@@ -213,7 +213,7 @@ class SchemaIT {
                 session.commit();
             }
         }).as("on %s", db).isInstanceOfSatisfying(ConstraintViolationException.class, error -> {
-            assertThat(error.isDuplicateKey()).isTrue();
+            assertThat(error.isDuplicateKey()).as("on %s", db).isTrue();
             assertThat(error.getConstraintName()).as("on %s: %s", db, error.getMessage()).isEqualTo("ux_sc_host_rack_port");
         });
     }
@@ -224,7 +224,7 @@ class SchemaIT {
 
         assertThatThrownBy(() -> insertHost(null, "10.0.0.1")).as("on %s", db)
                 .isInstanceOfSatisfying(ConstraintViolationException.class,
-                        error -> assertThat(error.isDuplicateKey()).isFalse());
+                        error -> assertThat(error.isDuplicateKey()).as("on %s", db).isFalse());
     }
 
     @Test

@@ -292,7 +292,7 @@ class CodecRoundTripIT {
                      "select status_by_name, status_by_ordinal from ct_boxed where id = ?")) {
             statement.setLong(1, row.id);
             try (ResultSet rs = statement.executeQuery()) {
-                assertThat(rs.next()).isTrue();
+                assertThat(rs.next()).as("row on %s", db).isTrue();
                 assertThat(rs.getString(1)).as("stored by name on %s", db).isEqualTo("MAINTENANCE");
                 assertThat(rs.getInt(2)).as("stored by ordinal on %s", db).isEqualTo(2);
             }
