@@ -9,7 +9,12 @@ import java.util.stream.Collectors;
 /** H2 2.x. Thread-safe. */
 public final class H2Dialect extends Dialect {
 
-    private static final Pattern INDEX_NAME = Pattern.compile("\"(?:\\w+\\.)?(\\w+?)(?:_INDEX_\\w+)? ON ");
+    /**
+     * The first name in H2's violation detail: {@code "PUBLIC.UX_HOST_RACK ON PUBLIC.HOST(...)"} for a
+     * unique index, {@code "PUBLIC.UQ_HOST_NAME INDEX PUBLIC.UQ_HOST_NAME_INDEX_9 ON ..."} for a named
+     * constraint (H2 2.x), {@code "PUBLIC.CONSTRAINT_INDEX_9 ON ..."} for an unnamed one.
+     */
+    private static final Pattern INDEX_NAME = Pattern.compile("\"(?:\\w+\\.)?(\\w+?)(?:_INDEX_\\w+)?(?: INDEX | ON )");
     private static final Pattern CONSTRAINT_NAME = Pattern.compile("(?:constraint|CONSTRAINT) \"?(?:\\w+\\.)?(\\w+)\"?");
 
     @Override

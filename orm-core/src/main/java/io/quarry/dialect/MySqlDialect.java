@@ -4,6 +4,7 @@ import io.quarry.mapping.ColumnSpec;
 import io.quarry.mapping.GenerationType;
 import io.quarry.types.BuiltinCodecs;
 import io.quarry.types.CodecRegistry;
+import io.quarry.types.TemporalTextCodecs;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * MySQL 8+ and MariaDB 10.6+ (both through mysql-connector-j). Tables use utf8mb4 with a binary
  * collation, so comparisons are case-sensitive as on H2 and PostgreSQL; UUIDs are CHAR(36);
- * instants are UTC DATETIME(6); SEQUENCE ids fall back to AUTO_INCREMENT. Thread-safe.
+ * instants are UTC DATETIME(6); SEQUENCE ids fall back to AUTO_INCREMENT. On MariaDB, date-times are
+ * bound as text ({@link TemporalTextCodecs}) so that their microseconds survive. Thread-safe.
  */
 public final class MySqlDialect extends Dialect {
 
@@ -43,6 +45,10 @@ public final class MySqlDialect extends Dialect {
         codecs.register(UUID.class, BuiltinCodecs.UUID_AS_CHAR);
         codecs.register(Instant.class, BuiltinCodecs.INSTANT_AS_UTC_DATETIME);
         codecs.register(OffsetDateTime.class, BuiltinCodecs.OFFSET_DATE_TIME_AS_UTC_DATETIME);
+        if (mariaDb) {
+            // mysql-connector-j drops fractional seconds it binds for a server that calls itself 5.5.5-...
+            TemporalTextCodecs.registerAll(codecs);
+        }
     }
 
     @Override

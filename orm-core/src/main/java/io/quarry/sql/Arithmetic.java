@@ -15,6 +15,10 @@ final class Arithmetic<V> extends Operand<V> {
         this.amount = java.util.Objects.requireNonNull(amount, "amount");
     }
 
+    Operand<V> left() {
+        return left;
+    }
+
     @Override
     public void render(RenderContext context) {
         context.append("(");

@@ -29,6 +29,14 @@ public final class Function<V> extends Operand<V> {
         this.resultKind = resultKind;
     }
 
+    Expression argument() {
+        return argument;
+    }
+
+    int resultKind() {
+        return resultKind;
+    }
+
     @Override
     public void render(RenderContext context) {
         context.append(name).append("(");

@@ -22,9 +22,12 @@ public abstract class Operand<V> implements Expression {
         return value == null ? isNull() : new Predicates.Comparison(this, "=", value);
     }
 
-    /** {@code = other} for another column or expression. */
+    /**
+     * {@code = other} for another column or expression. A literal {@code null} lands here when the
+     * operand is untyped ({@code col("rack").eq(null)}), so null means IS NULL here too.
+     */
     public Predicate eq(Expression other) {
-        return new Predicates.Comparison(this, "=", other);
+        return other == null ? isNull() : new Predicates.Comparison(this, "=", other);
     }
 
     /** {@code <> value}; {@code ne(null)} means IS NOT NULL. */

@@ -29,10 +29,31 @@ final class Values {
             @SuppressWarnings("unchecked")
             Codec<Object> byValue = (Codec<Object>) context.codecs().forValue(value);
             codec = byValue;
-        } else if (target instanceof Column<?> column && value != null) {
-            value = coerce(value, column.javaType(context), column.label());
+        } else if (value != null) {
+            Class<?> type = javaType(target, context);
+            if (type != null) {
+                value = coerce(value, type, target.label());
+            }
         }
         context.bind(value, codec);
+    }
+
+    /**
+     * The Java type the codec of {@code target} binds: a column's property type, also through
+     * min/max/lower/upper and arithmetic on it; {@code null} when unknown.
+     */
+    private static Class<?> javaType(Expression target, RenderContext context) {
+        if (target instanceof Column<?> column) {
+            return column.javaType(context);
+        }
+        if (target instanceof Function<?> function) {
+            return function.resultKind() == Function.COUNT ? Long.class
+                    : function.resultKind() == Function.SAME ? javaType(function.argument(), context) : null;
+        }
+        if (target instanceof Arithmetic<?> arithmetic) {
+            return javaType(arithmetic.left(), context);
+        }
+        return null;
     }
 
     /** {@code value} as an instance of {@code type}; numbers convert when no digits are lost. */

@@ -89,7 +89,11 @@ public final class BuiltinCodecs {
         Codec<Character> character = SimpleCodec.of(SqlType.CHAR, (st, i, v) -> st.setString(i, String.valueOf(v)),
                 (rs, i) -> {
                     String value = rs.getString(i);
-                    return value == null || value.isEmpty() ? null : value.charAt(0);
+                    if (value == null) {
+                        return null;
+                    }
+                    // MySQL strips the trailing spaces of CHAR values, so a stored ' ' reads as ""
+                    return value.isEmpty() ? ' ' : value.charAt(0);
                 });
         registry.register(Character.class, character);
         registry.register(char.class, character);

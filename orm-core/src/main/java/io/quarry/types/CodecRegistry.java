@@ -38,14 +38,17 @@ public final class CodecRegistry {
     /** The codec for {@code type}, with enums stored by ordinal when {@code enumByOrdinal}; null if none. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Codec<?> lookup(Class<?> type, boolean enumByOrdinal) {
+        Class<?> enumType = enumType(type);
+        if (enumType != null && enumByOrdinal) {
+            // before the general map: that one caches the by-name codec of the same enum
+            return ordinalEnums.computeIfAbsent(enumType, t -> new EnumCodec((Class) t, true));
+        }
         Codec<?> codec = codecs.get(type);
         if (codec != null) {
             return codec;
         }
-        Class<?> enumType = enumType(type);
         if (enumType != null) {
-            Map<Class<?>, Codec<?>> cache = enumByOrdinal ? ordinalEnums : codecs;
-            return cache.computeIfAbsent(enumType, t -> new EnumCodec((Class) t, enumByOrdinal));
+            return codecs.computeIfAbsent(enumType, t -> new EnumCodec((Class) t, false));
         }
         return null;
     }
