@@ -192,7 +192,13 @@ public final class Engine {
     public boolean tableExists(Connection connection, String table) throws SQLException {
         DatabaseMetaData metadata = connection.getMetaData();
         String schema = dialect.name().startsWith("m") ? null : connection.getSchema();
-        try (ResultSet tables = metadata.getTables(connection.getCatalog(), schema, dialect.storedName(table),
+        // the name is a search pattern: an unescaped '_' would match any character
+        String escape = metadata.getSearchStringEscape();
+        String pattern = dialect.storedName(table);
+        if (escape != null && !escape.isEmpty()) {
+            pattern = pattern.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+        }
+        try (ResultSet tables = metadata.getTables(connection.getCatalog(), schema, pattern,
                 new String[] {"TABLE", "BASE TABLE"})) {
             return tables.next();
         }

@@ -206,6 +206,11 @@ final class Flusher {
                 }
             } catch (SQLException e) {
                 throw engine.runner().translate("flush " + chunk.get(0).model.type().getSimpleName(), sql, e);
+            } catch (QuarryException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new QuarryException("flush " + chunk.get(0).model.type().getSimpleName() + "; SQL [" + sql
+                        + "]; cannot bind a parameter: " + e, e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.quarry.session;
 
+import io.quarry.QuarryException;
 import io.quarry.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +26,7 @@ final class Jdbc {
         SqlRunner runner = session.engine().runner();
         long start = System.nanoTime();
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
-            statement.bind(prepared, args);
+            bind(statement, prepared, args, task);
             runner.traceValues(statement.values());
             try (ResultSet resultSet = prepared.executeQuery()) {
                 R result = reader.read(resultSet);
@@ -37,12 +38,23 @@ final class Jdbc {
         }
     }
 
+    /** Binds the parameters; a codec that fails (a user codec, a wrong value type) is reported with the SQL. */
+    static void bind(SqlStatement statement, PreparedStatement prepared, Object[] args, String task) throws SQLException {
+        try {
+            statement.bind(prepared, args);
+        } catch (QuarryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new QuarryException(task + "; SQL [" + statement.sql() + "]; cannot bind a parameter: " + e, e);
+        }
+    }
+
     static int update(Session session, String task, SqlStatement statement, Object[] args) {
         Connection connection = session.connection();
         SqlRunner runner = session.engine().runner();
         long start = System.nanoTime();
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
-            statement.bind(prepared, args);
+            bind(statement, prepared, args, task);
             runner.traceValues(statement.values());
             int count = prepared.executeUpdate();
             runner.executed(statement.sql(), 1, start);

@@ -32,7 +32,12 @@ final class ResultStream {
                     ResultSet.CONCUR_READ_ONLY);
             // without a fetch size MySQL and PostgreSQL read the whole result into memory first
             prepared.setFetchSize(session.engine().dialect().streamingFetchSize());
-            statement.bind(prepared, args);
+            try {
+                Jdbc.bind(statement, prepared, args, task);
+            } catch (RuntimeException e) {
+                close(prepared, runner, task);
+                throw e;
+            }
             ResultSet resultSet = prepared.executeQuery();
             runner.executed(statement.sql(), 1, start);
             PreparedStatement toClose = prepared;

@@ -1,0 +1,46 @@
+package io.quarry.sample;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Turns failures into readable JSON: 400 for bad input, 404 for a missing host, 409 for a duplicate. */
+@RestControllerAdvice
+public class ApiErrors {
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    public ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        e.getBindingResult().getFieldErrors().forEach(error -> fields.put(error.getField(), error.getDefaultMessage()));
+        return body(HttpStatus.BAD_REQUEST, "invalid host", Map.of("fields", fields));
+    }
+
+    @ExceptionHandler(HostNotFoundException.class)
+    public ResponseEntity<Map<String, Object>> notFound(HostNotFoundException e) {
+        return body(HttpStatus.NOT_FOUND, e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    public ResponseEntity<Map<String, Object>> conflict(DataIntegrityViolationException e) {
+        return body(HttpStatus.CONFLICT, "a host with this hostname or address exists", Map.of());
+    }
+
+    @ExceptionHandler(InvalidDataAccessApiUsageException.class)
+    public ResponseEntity<Map<String, Object>> badQuery(InvalidDataAccessApiUsageException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of());
+    }
+
+    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("error", message);
+        body.putAll(extra);
+        return ResponseEntity.status(status).body(body);
+    }
+}
