@@ -178,6 +178,13 @@ final class CrudMethods {
         if (model.hasUnsetId(entity) || version != null && version.get(entity) == null) {
             return session.add(entity);
         }
+        if (version != null) {
+            // merge copies every other property, so a stale copy would silently overwrite newer changes
+            Object managed = session.get(model.type(), model.idOf(entity));
+            if (managed != null) {
+                checkVersion(entity, managed, "save");
+            }
+        }
         return session.merge(entity);
     }
 
@@ -202,13 +209,18 @@ final class CrudMethods {
         if (managed == null) {
             return;
         }
+        checkVersion(entity, managed, "delete");
+        session.delete(managed);
+    }
+
+    private void checkVersion(Object entity, Object managed, String operation) {
         PropertyModel version = model.version();
         if (version != null && !Objects.equals(version.get(entity), version.get(managed))) {
-            throw new OptimisticLockException(model.type(), id, "Cannot delete " + model.type().getSimpleName() + " " + id
-                    + ": it was changed since it was loaded (version " + version.get(entity) + ", now "
-                    + version.get(managed) + "); reload it and decide again");
+            Object id = model.idOf(entity);
+            throw new OptimisticLockException(model.type(), id, "Cannot " + operation + " " + model.type().getSimpleName()
+                    + " " + id + ": it was changed since it was loaded (version " + version.get(entity) + ", now "
+                    + version.get(managed) + "); reload it and apply the change again");
         }
-        session.delete(managed);
     }
 
     private Object entity(Object entity, String method) {
