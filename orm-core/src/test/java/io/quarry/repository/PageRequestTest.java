@@ -82,6 +82,19 @@ class PageRequestTest {
     }
 
     @Test
+    void aPageBeyondTheEndKeepsTheCountedTotal() {
+        Page<String> beyond = Page.of(List.of(), PageRequest.of(5, 3), 8);
+
+        assertThat(beyond.getTotalElements()).isEqualTo(8);
+        assertThat(beyond.hasNext()).isFalse();
+    }
+
+    @Test
+    void aPageNeverReportsFewerRowsThanItHolds() {
+        assertThat(Page.of(List.of("a", "b"), PageRequest.of(1, 2), 1).getTotalElements()).isEqualTo(4);
+    }
+
+    @Test
     void mapsContentKeepingTheTotals() {
         Page<Integer> lengths = Page.of(List.of("ab", "c"), PageRequest.of(0, 2), 3).map(String::length);
 

@@ -19,7 +19,7 @@ public final class ListPage<T> implements Page<T> {
         this.content = java.util.Collections.unmodifiableList(new ArrayList<>(content));
         this.pageable = pageable;
         // a count taken in a separate statement may lag the content; never report fewer rows than seen
-        long seen = pageable.isPaged() ? pageable.getOffset() + content.size() : content.size();
+        long seen = content.isEmpty() ? 0 : pageable.isPaged() ? pageable.getOffset() + content.size() : content.size();
         this.total = Math.max(total, seen);
     }
 
