@@ -144,7 +144,10 @@ final class Projections {
         List<Class<?>> types = new ArrayList<>();
         Map<Method, Integer> getters = new HashMap<>();
         Map<Method, MethodHandler> defaults = new HashMap<>();
-        for (Method method : type.getMethods()) {
+        List<Method> methods = new ArrayList<>(Arrays.asList(type.getMethods()));
+        // getMethods() has no fixed order: select the columns in the entity's property order
+        methods.sort(Comparator.comparingInt((Method method) -> position(method)).thenComparing(Method::getName));
+        for (Method method : methods) {
             if (Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
@@ -168,6 +171,11 @@ final class Projections {
         }
         Slots slots = slots(type, names.toArray(String[]::new), types.toArray(Class<?>[]::new), derived);
         return new InterfaceProjection(type, slots, getters, defaults);
+    }
+
+    private int position(Method method) {
+        PropertyModel property = PropertyNames.find(model, Names.propertyOfAccessor(method.getName()));
+        return property == null ? Integer.MAX_VALUE : property.position();
     }
 
     private Slots slots(Class<?> type, String[] names, Class<?>[] types, boolean derived) {
