@@ -138,7 +138,17 @@ final class NativeQuery implements MethodHandler {
         if (!(type instanceof Class<?> requested)) {
             throw new InvalidArgumentException(plan.method() + ": the projection type argument is null");
         }
-        return dynamicProjections.computeIfAbsent(requested, plan.dynamic());
+        Projection projection = dynamicProjections.get(requested);
+        if (projection == null) {
+            try {
+                projection = plan.dynamic().apply(requested);
+            } catch (InvalidQueryMethodException | io.quarry.MappingException e) {
+                throw new InvalidArgumentException(plan.method() + ": cannot read rows into " + requested.getSimpleName()
+                        + ": " + e.getMessage(), e);
+            }
+            dynamicProjections.putIfAbsent(requested, projection);
+        }
+        return projection;
     }
 
     @SuppressWarnings("unchecked")
