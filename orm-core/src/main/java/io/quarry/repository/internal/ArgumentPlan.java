@@ -89,6 +89,8 @@ final class ArgumentPlan {
             List<Object> list = new ArrayList<>();
             iterable.forEach(list::add);
             values = list.toArray();
+        } else if (value instanceof Object[] array) {
+            values = array.clone();
         } else if (value.getClass().isArray()) {
             values = new Object[Array.getLength(value)];
             for (int i = 0; i < values.length; i++) {

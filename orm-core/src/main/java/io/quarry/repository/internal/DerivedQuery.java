@@ -239,6 +239,14 @@ final class DerivedQuery implements MethodHandler {
         return converted;
     }
 
+    QueryStatements statements() {
+        return statements;
+    }
+
+    ArgumentPlan arguments() {
+        return arguments;
+    }
+
     @Override
     public String toString() {
         return "DerivedQuery[" + plan.method() + "]";

@@ -37,4 +37,14 @@ final class EntityProjection implements Projection {
     public ResultMapper<Object> byLabel() {
         throw new IllegalStateException("entities load through the session");
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EntityProjection projection && projection.model == model;
+    }
+
+    @Override
+    public int hashCode() {
+        return model.hashCode();
+    }
 }

@@ -77,9 +77,21 @@ final class QueryCreator {
                 type -> projections.derived(type, subjectName), top, reader(tree.verb(), subject),
                 resultConverter(tree, result, subject));
         if (projection != null || tree.verb() != PartTree.Verb.FIND) {
-            statements.main(0, io.quarry.repository.Sort.unsorted(), QueryStatements.UNPAGED, projection);
+            statements.prerender(nullBits(conditions), projection, pagings(parameters));
         }
         return new DerivedQuery(plan, argumentPlan, statements, context);
+    }
+
+    private static List<Integer> nullBits(List<List<Criteria.Condition>> conditions) {
+        return conditions.stream().flatMap(List::stream).map(Criteria.Condition::nullBit).filter(bit -> bit >= 0).toList();
+    }
+
+    private static List<Integer> pagings(MethodParameters parameters) {
+        if (parameters.pageable() >= 0) {
+            return List.of(QueryStatements.UNPAGED, QueryStatements.PAGED);
+        }
+        return parameters.limit() >= 0 ? List.of(QueryStatements.UNPAGED, QueryStatements.LIMITED)
+                : List.of(QueryStatements.UNPAGED);
     }
 
     private void checkSpecialParameters(PartTree tree, MethodParameters parameters, ResultShape result) {

@@ -71,6 +71,30 @@ final class QueryStatements {
         this.method = method;
     }
 
+    /**
+     * Renders, at start-up, the statements of every combination of null Is/Not arguments (at most
+     * 16; larger sets render on first use) for the unsorted call with the given paging modes.
+     */
+    void prerender(List<Integer> nullBits, Projection projection, List<Integer> pagings) {
+        if (nullBits.size() > 4) {
+            nullBits = nullBits.subList(0, 0);
+        }
+        for (int combination = 0; combination < 1 << nullBits.size(); combination++) {
+            long shape = 0;
+            for (int i = 0; i < nullBits.size(); i++) {
+                if ((combination & 1 << i) != 0) {
+                    shape |= 1L << nullBits.get(i);
+                }
+            }
+            for (int paging : pagings) {
+                main(shape, Sort.unsorted(), paging, projection);
+            }
+            if (recipe.verb() == PartTree.Verb.DELETE || recipe.verb() == PartTree.Verb.UPDATE) {
+                ids(shape);
+            }
+        }
+    }
+
     /** The statement the query runs: a SELECT, or the DELETE/UPDATE of a modifying query. */
     SqlStatement main(long shape, Sort sort, int paging, Projection projection) {
         return cached(new Key(Kind.MAIN, shape, sort.isSorted() ? sort : null, paging, projection));
@@ -84,6 +108,11 @@ final class QueryStatements {
     /** The ids of the rows a bulk delete or update will touch. */
     SqlStatement ids(long shape) {
         return cached(new Key(Kind.IDS, shape, null, UNPAGED, null));
+    }
+
+    /** How many variants are rendered so far (for tests). */
+    int rendered() {
+        return cache.size();
     }
 
     private SqlStatement cached(Key key) {
