@@ -214,6 +214,15 @@ class PagingAndSortingIT {
     }
 
     @Test
+    void topLimitsAnUnpagedPageable() {
+        Page<Host> all = hosts.findTop5ByOrderByPortAsc(Pageable.unpaged());
+
+        assertThat(ports(all)).containsExactly(1001, 1002, 1003, 1004, 1005);
+        assertThat(all.getTotalElements()).isEqualTo(5);
+        assertThat(all.getTotalPages()).isEqualTo(1);
+    }
+
+    @Test
     void pagesOfDistinctValuesCountDistinctValues() {
         Page<String> racks = hosts.findDistinctRackBy(PageRequest.of(0, 2, Sort.by("rack")));
 

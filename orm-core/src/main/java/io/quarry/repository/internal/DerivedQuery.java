@@ -97,7 +97,8 @@ final class DerivedQuery implements MethodHandler {
 
     private Object page(ArgumentPlan.Call call, Projection projection, Sort sort, int paging, Pageable pageable) {
         SqlStatement select = statements.main(call.shape(), sort, paging, projection);
-        if (paging == QueryStatements.UNPAGED) {
+        if (pageable.isUnpaged()) {
+            // every row (at most Top of them): the content is the total
             List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
             return new ListPage<>(content, pageable, content.size());
         }
@@ -120,7 +121,7 @@ final class DerivedQuery implements MethodHandler {
     private Object slice(ArgumentPlan.Call call, Projection projection, Sort sort, int paging, Pageable pageable) {
         SqlStatement select = statements.main(call.shape(), sort, paging, projection);
         List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
-        if (paging == QueryStatements.UNPAGED) {
+        if (pageable.isUnpaged()) {
             return new ListSlice<>(content, pageable, false);
         }
         int size = pageable.getPageSize();
