@@ -62,41 +62,42 @@ final class DerivedQuery implements MethodHandler {
     @Override
     public Object invoke(Object proxy, Object[] args) {
         ArgumentPlan.Call call = arguments.prepare(args);
-        long shape = call.shape();
+        if (plan.verb() == PartTree.Verb.FIND) {
+            return find(call, args);
+        }
         Object[] bound = call.args();
+        SqlStatement statement = statements.main(call.shape(), Sort.unsorted(), QueryStatements.UNPAGED, null);
         return switch (plan.verb()) {
-            case FIND -> find(call, args);
-            case COUNT, SUM, AVG, MIN, MAX -> aggregate(context.read(session -> first(session,
-                    statements.main(shape, Sort.unsorted(), QueryStatements.UNPAGED, null), bound, plan.reader())));
-            case EXISTS -> context.read(session -> !session.list(statements.main(shape, Sort.unsorted(),
-                    QueryStatements.UNPAGED, null), bound, FIRST_COLUMN).isEmpty());
-            case DELETE, UPDATE -> plan.convert().apply(context.inTransaction(session -> session.executeBulk(plan.model(),
-                    statements.main(shape, Sort.unsorted(), QueryStatements.UNPAGED, null), statements.ids(shape), bound,
-                    plan.verb() == PartTree.Verb.DELETE)));
+            case COUNT, SUM, AVG, MIN, MAX -> aggregate(context.read(session ->
+                    first(session, statement, bound, plan.reader())));
+            case EXISTS -> context.read(session -> !session.list(statement, bound, FIRST_COLUMN).isEmpty());
+            case DELETE, UPDATE -> {
+                SqlStatement ids = statements.ids(call.shape());
+                boolean delete = plan.verb() == PartTree.Verb.DELETE;
+                yield plan.convert().apply(context.inTransaction(session ->
+                        session.executeBulk(plan.model(), statement, ids, bound, delete)));
+            }
+            case FIND -> throw new IllegalStateException("handled above");
         };
     }
 
+    /** Resolves projection, Sort and paging, and the statement, before any session is opened. */
     private Object find(ArgumentPlan.Call call, Object[] args) {
         Projection projection = projection(args);
-        Sort sort = sort(args);
         int paging = paging(args, call.args());
+        SqlStatement select = statements.main(call.shape(), sort(args), paging, projection);
         Object[] bound = call.args();
-        long shape = call.shape();
         return switch (plan.result().kind()) {
-            case ONE, OPTIONAL -> single(context.read(session -> fetch(session, projection,
-                    statements.main(shape, sort, paging, projection), bound)));
-            case LIST -> context.read(session -> fetch(session, projection, statements.main(shape, sort, paging, projection),
-                    bound));
-            case STREAM -> context.stream(session -> stream(session, projection,
-                    statements.main(shape, sort, paging, projection), bound));
-            case PAGE -> page(call, projection, sort, paging, (Pageable) args[plan.parameters().pageable()]);
-            case SLICE -> slice(call, projection, sort, paging, (Pageable) args[plan.parameters().pageable()]);
+            case ONE, OPTIONAL -> single(context.read(session -> fetch(session, projection, select, bound)));
+            case LIST -> context.read(session -> fetch(session, projection, select, bound));
+            case STREAM -> context.stream(session -> stream(session, projection, select, bound));
+            case PAGE -> page(call, projection, select, (Pageable) args[plan.parameters().pageable()]);
+            case SLICE -> slice(call, projection, select, (Pageable) args[plan.parameters().pageable()]);
             case VOID -> throw new IllegalStateException("rejected when the proxy was built");
         };
     }
 
-    private Object page(ArgumentPlan.Call call, Projection projection, Sort sort, int paging, Pageable pageable) {
-        SqlStatement select = statements.main(call.shape(), sort, paging, projection);
+    private Object page(ArgumentPlan.Call call, Projection projection, SqlStatement select, Pageable pageable) {
         if (pageable.isUnpaged()) {
             // every row (at most Top of them): the content is the total
             List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
@@ -104,22 +105,21 @@ final class DerivedQuery implements MethodHandler {
         }
         int size = pageable.getPageSize();
         long offset = pageable.getOffset();
+        SqlStatement count = statements.count(call.shape(), projection);
         return context.read(session -> {
             List<Object> content = fetch(session, projection, select, call.args());
             long total;
             if ((offset == 0 || !content.isEmpty()) && content.size() < size) {
                 total = offset + content.size();
             } else {
-                total = ((Number) first(session, statements.count(call.shape(), projection), call.args(), FIRST_COLUMN))
-                        .longValue();
+                total = ((Number) first(session, count, call.args(), FIRST_COLUMN)).longValue();
                 total = plan.top() == null ? total : Math.min(total, plan.top());
             }
             return new ListPage<>(content, pageable, total);
         });
     }
 
-    private Object slice(ArgumentPlan.Call call, Projection projection, Sort sort, int paging, Pageable pageable) {
-        SqlStatement select = statements.main(call.shape(), sort, paging, projection);
+    private Object slice(ArgumentPlan.Call call, Projection projection, SqlStatement select, Pageable pageable) {
         List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
         if (pageable.isUnpaged()) {
             return new ListSlice<>(content, pageable, false);
