@@ -485,6 +485,64 @@ class RepositoryFactoryTest {
         rejectsWith(VoidWithoutModifying.class, "purge", "it returns void but is not @Modifying");
     }
 
+    interface BareQuestionMark extends Repository<Host, Long> {
+        @Query("select * from rf_host where port = ?")
+        List<Host> search(int port);
+    }
+
+    interface HandWrittenPageWithoutPageable extends Repository<Host, Long> {
+        @Query("select * from rf_host")
+        Page<Host> search();
+    }
+
+    interface ModifyingWithPageable extends Repository<Host, Long> {
+        @Modifying
+        @Query("delete from rf_host")
+        int purge(Pageable pageable);
+    }
+
+    interface HandWrittenHalfDynamic extends Repository<Host, Long> {
+        @Query("select * from rf_host")
+        List<Host> search(Class<?> type);
+    }
+
+    @Test
+    void rejectsMoreHandWrittenSqlItCannotRun() {
+        rejectsWith(BareQuestionMark.class, "search", "its @Query SQL cannot be read: SQL [select * from rf_host where "
+                + "port = ?] uses a bare '?' at position 35; name the parameter (:name) or number it (?1)");
+        rejectsWith(HandWrittenPageWithoutPageable.class, "search", "it returns Page<Host> but takes no Pageable");
+        rejectsWith(ModifyingWithPageable.class, "purge", "a @Modifying query takes no Pageable, Limit or Class parameter");
+        rejectsWith(HandWrittenHalfDynamic.class, "search", "a Class parameter and a type-variable result go together");
+    }
+
+    interface TwoPageables extends Repository<Host, Long> {
+        List<Host> findByPort(int port, Pageable first, PageRequest second);
+    }
+
+    interface UpdatesUnknownProperty extends Repository<Host, Long> {
+        int updateColourByHostname(String colour, String hostname);
+    }
+
+    interface CountsDistinctUnknownProperty extends Repository<Host, Long> {
+        long countDistinctPortsBy();
+    }
+
+    interface TooManyInLists extends Repository<Host, Long> {
+        List<Host> findByPortInAndPortInAndPortInAndPortInAndPortInAndPortInAndPortInAndPortInAndPortInAndPortInAndPortIn(
+                int[] a, int[] b, int[] c, int[] d, int[] e, int[] f, int[] g, int[] h, int[] i, int[] j, int[] k);
+    }
+
+    @Test
+    void rejectsMoreDerivedQueriesItCannotRun() {
+        rejectsWith(TwoPageables.class, "findByPort", "it takes two PageRequest parameters; declare at most one");
+        rejectsWith(UpdatesUnknownProperty.class, "updateColourByHostname", "No property 'colour' in entity Host");
+        rejectsWith(CountsDistinctUnknownProperty.class, "countDistinctPortsBy", "No property 'ports' in entity Host; "
+                + "did you mean 'port'?");
+        rejectsWith(TooManyInLists.class, "findByPortInAndPortInAndPortInAndPortInAndPortInAndPortInAndPortInAndPortIn"
+                + "AndPortInAndPortInAndPortIn", "it has too many In and nullable Is/Not conditions to pre-render; split "
+                + "it, or write it with @Query");
+    }
+
     interface SeveralMistakes extends Repository<Host, Long> {
         List<Host> findByHostnmae(String hostname);
 
