@@ -17,7 +17,8 @@ public final class Limit {
     /** At most {@code max} rows; {@code max} must be 0 or more. */
     public static Limit of(int max) {
         if (max < 0) {
-            throw new InvalidArgumentException("Limit.of(" + max + "): the limit must be 0 or more; use Limit.unlimited() for no limit");
+            throw new InvalidArgumentException("Limit.of(" + max + "): the limit must be 0 or more; use "
+                    + "Limit.unlimited() for no limit");
         }
         return new Limit(max);
     }

@@ -103,7 +103,8 @@ final class ArgumentPlan {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 throw new InvalidArgumentException(method + ": " + check.what() + " contains null at position " + i
-                        + "; In never matches NULL (and Not In then matches nothing): remove it, or add an IsNull condition");
+                        + "; In never matches NULL (and Not In then matches nothing): remove it, or add an IsNull "
+                        + "condition");
             }
             values[i] = check.inConvert().apply(values[i]);
         }

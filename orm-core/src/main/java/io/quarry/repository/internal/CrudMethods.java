@@ -94,11 +94,13 @@ final class CrudMethods {
                 return session.flush(added);
             });
             case "findById/1Object" -> findById(derived("findBy" + id, base, oneId(), ResultShape.Kind.OPTIONAL));
-            case "existsById/1Object" -> idRequired(derived("existsBy" + id, base, oneId(), ResultShape.Kind.ONE), "existsById");
+            case "existsById/1Object" -> idRequired(derived("existsBy" + id, base, oneId(), ResultShape.Kind.ONE),
+                    "existsById");
             case "findAll/0" -> derived("findBy", base, none(), ResultShape.Kind.LIST);
             case "findAllById/1Iterable" -> derived("findBy" + id + "In", base, ids(), ResultShape.Kind.LIST);
             case "count/0" -> derived("countBy", base, none(), ResultShape.Kind.ONE);
-            case "deleteById/1Object" -> idRequired(derived("deleteBy" + id, base, oneId(), ResultShape.Kind.VOID), "deleteById");
+            case "deleteById/1Object" -> idRequired(derived("deleteBy" + id, base, oneId(), ResultShape.Kind.VOID),
+                    "deleteById");
             case "deleteAllById/1Iterable" -> derived("deleteBy" + id + "In", base, ids(), ResultShape.Kind.VOID);
             case "deleteAll/0" -> derived("deleteBy", base, none(), ResultShape.Kind.VOID);
             case "delete/1Object" -> (proxy, args) -> context.inTransaction(session -> {

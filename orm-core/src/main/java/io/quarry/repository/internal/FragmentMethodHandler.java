@@ -20,7 +20,10 @@ final class FragmentMethodHandler implements MethodHandler {
         this.handle = handle;
     }
 
-    /** The handler for {@code method} if {@code fragment} has a public method of that name taking the same arguments; else null. */
+    /**
+     * The handler for {@code method} if {@code fragment} has a public method of that name taking the
+     * same arguments (exactly, or supertypes of them); otherwise null.
+     */
     static FragmentMethodHandler find(Object fragment, Method method) {
         Method best = null;
         for (Method candidate : fragment.getClass().getMethods()) {

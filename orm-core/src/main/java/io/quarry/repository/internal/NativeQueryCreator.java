@@ -49,7 +49,8 @@ final class NativeQueryCreator {
             throw new InvalidQueryMethodException("it returns void but is not @Modifying; annotate it with @Modifying "
                     + "when the SQL changes rows, or declare what the query returns");
         }
-        if ((result.kind() == ResultShape.Kind.PAGE || result.kind() == ResultShape.Kind.SLICE) && parameters.pageable() < 0) {
+        boolean pageResult = result.kind() == ResultShape.Kind.PAGE || result.kind() == ResultShape.Kind.SLICE;
+        if (pageResult && parameters.pageable() < 0) {
             throw new InvalidQueryMethodException("it returns " + result.describe() + " but takes no Pageable; add a "
                     + "Pageable parameter");
         }

@@ -132,7 +132,8 @@ final class Projections {
             if (!parameters[i].isNamePresent()) {
                 throw new InvalidQueryMethodException("the constructor parameters of " + type.getSimpleName()
                         + " have no names (" + parameters[i].getName() + "); compile with -parameters "
-                        + "(maven-compiler-plugin <parameters>true</parameters>) or make " + type.getSimpleName() + " a record");
+                        + "(maven-compiler-plugin <parameters>true</parameters>) or make " + type.getSimpleName()
+                        + " a record");
             }
             names[i] = parameters[i].getName();
         }
@@ -157,7 +158,8 @@ final class Projections {
             }
             if (method.getParameterCount() > 0 || method.getReturnType() == void.class) {
                 throw new InvalidQueryMethodException("projection interface " + type.getSimpleName() + " declares "
-                        + method.getName() + Arrays.toString(method.getParameterTypes()).replace('[', '(').replace(']', ')')
+                        + method.getName()
+                        + Arrays.toString(method.getParameterTypes()).replace('[', '(').replace(']', ')')
                         + ", which is not a getter; give it a default body or remove it");
             }
             String name = Names.propertyOfAccessor(method.getName());

@@ -33,10 +33,12 @@ final class SortResolver {
             if (property == null) {
                 throw new InvalidArgumentException(method + ": cannot sort " + model.type().getSimpleName() + " by '"
                         + order.getProperty() + "': it is not a property" + hint(order.getProperty())
-                        + ". A Sort takes property names only; give the direction with Sort.by(Sort.Direction.DESC, \"port\")");
+                        + ". A Sort takes property names only; give the direction with "
+                        + "Sort.by(Sort.Direction.DESC, \"port\")");
             }
             if (order.isIgnoreCase() && property.javaType() != String.class) {
-                throw new InvalidArgumentException(method + ": cannot sort by '" + property.name() + "' ignoring case: it is "
+                throw new InvalidArgumentException(method + ": cannot sort by '" + property.name()
+                        + "' ignoring case: it is "
                         + property.javaType().getSimpleName() + ", not String");
             }
             orders.add(order(property, order));

@@ -6,7 +6,10 @@ import io.quarry.sql.Operand;
 import io.quarry.sql.Predicate;
 import io.quarry.sql.RenderContext;
 
-/** The two SQL pieces derived queries need beyond io.quarry.sql: LIKE with a run-time pattern, and lower(?). */
+/**
+ * The two SQL pieces derived queries need beyond io.quarry.sql: LIKE with a run-time pattern, and
+ * {@code lower(?)}. Both are immutable records.
+ */
 final class SqlParts {
 
     private SqlParts() {
