@@ -298,6 +298,31 @@ public class Session implements AutoCloseable {
         finishFlush(plan);
     }
 
+    /**
+     * Flushes, then returns what each of {@code instances} (objects this session holds) has become:
+     * the same object for plain classes; for records rebuilt during the flush (a generated id, a new
+     * version) the new copy. Repositories use it to hand back saved records.
+     */
+    public <T> List<T> flush(List<T> instances) {
+        List<EntityState> held = new ArrayList<>(instances.size());
+        for (T instance : instances) {
+            EntityState state = states.get(instance);
+            if (state == null) {
+                throw new SessionStateException("Cannot flush " + describe(instance) + ": it is not in this session; "
+                        + "add(...) or merge(...) it first");
+            }
+            held.add(state);
+        }
+        flush();
+        List<T> result = new ArrayList<>(held.size());
+        for (EntityState state : held) {
+            @SuppressWarnings("unchecked")
+            T current = (T) state.instance;
+            result.add(current);
+        }
+        return result;
+    }
+
     /** Flushes, then commits the transaction (when this session runs it) and releases the connection. */
     public void commit() {
         checkOpen();
@@ -499,6 +524,37 @@ public class Session implements AutoCloseable {
         checkOpen();
         autoflush();
         return ResultStream.of(this, "query", statement, args, mapper::map);
+    }
+
+    /**
+     * Runs a hand-written SELECT and loads {@code model}'s entities, matching result columns to
+     * properties by label (so {@code select *} works whatever the column order).
+     */
+    public <T> List<T> listByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
+        checkOpen();
+        autoflush();
+        return Jdbc.query(this, "SQL query of " + model.type().getSimpleName(), statement, args, resultSet -> {
+            int[] columns = RawSql.entityColumns(model, resultSet);
+            List<T> result = new ArrayList<>();
+            while (resultSet.next()) {
+                result.add(loader.load(resultSet, model, columns, true));
+            }
+            return result;
+        });
+    }
+
+    /** {@link #listByColumnLabel} as a stream that holds the statement open until closed. */
+    public <T> java.util.stream.Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement,
+            Object[] args) {
+        checkOpen();
+        autoflush();
+        int[][] columns = new int[1][];
+        return ResultStream.of(this, "SQL query of " + model.type().getSimpleName(), statement, args, resultSet -> {
+            if (columns[0] == null) {
+                columns[0] = RawSql.entityColumns(model, resultSet);
+            }
+            return loader.load(resultSet, model, columns[0], true);
+        });
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns the row count. Does not touch the identity map. */

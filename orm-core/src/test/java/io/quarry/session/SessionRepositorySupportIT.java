@@ -1,0 +1,87 @@
+package io.quarry.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.SessionStateException;
+import io.quarry.mapping.Entity;
+import io.quarry.mapping.GeneratedValue;
+import io.quarry.mapping.Id;
+import io.quarry.mapping.Table;
+import io.quarry.mapping.Version;
+import io.quarry.sql.SqlStatement;
+import io.quarry.testing.CrossDatabaseTest;
+import io.quarry.testing.TestDatabase;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The session methods repositories rely on: flush(instances) and label-matched loading of hand-written SQL. */
+@CrossDatabaseTest
+class SessionRepositorySupportIT {
+
+    @Entity
+    @Table(name = "srs_gem")
+    record Gem(@Id @GeneratedValue Long id, String name, @Version Integer version) {
+    }
+
+    private final TestDatabase db;
+    private Engine engine;
+
+    SessionRepositorySupportIT(TestDatabase db) {
+        this.db = db;
+    }
+
+    @BeforeEach
+    void createTable() {
+        db.dropTablesQuietly("srs_gem");
+        engine = Engine.create(db.dataSource());
+        engine.createAll(Gem.class);
+    }
+
+    @AfterEach
+    void dropTable() {
+        db.dropTablesQuietly("srs_gem");
+    }
+
+    @Test
+    void flushReturnsTheRecordsRebuiltWithGeneratedIdsAndVersions() {
+        try (Session session = engine.openSession()) {
+            Gem added = session.add(new Gem(null, "opal", null));
+
+            List<Gem> flushed = session.flush(List.of(added));
+
+            assertThat(flushed.get(0).id()).isNotNull();
+            assertThat(flushed.get(0).version()).isZero();
+            assertThat(session.contains(flushed.get(0))).isTrue();
+            session.commit();
+        }
+    }
+
+    @Test
+    void flushRejectsAnInstanceTheSessionDoesNotHold() {
+        try (Session session = engine.openSession()) {
+            assertThatThrownBy(() -> session.flush(List.of(new Gem(null, "jade", null))))
+                    .isInstanceOf(SessionStateException.class)
+                    .hasMessageContaining("not in this session");
+        }
+    }
+
+    @Test
+    void listByColumnLabelMatchesColumnsWhateverTheirOrder() {
+        engine.sessionFactory().inTransaction(session -> {
+            session.add(new Gem(null, "ruby", null));
+        });
+        SqlStatement reordered = new SqlStatement("select version, name, id from srs_gem", List.of());
+        try (Session session = engine.openSession()) {
+            List<Gem> gems = session.listByColumnLabel(engine.model(Gem.class), reordered, new Object[0]);
+            assertThat(gems).extracting(Gem::name).containsExactly("ruby");
+            assertThat(session.contains(gems.get(0))).isTrue();
+            try (Stream<Gem> stream = session.streamByColumnLabel(engine.model(Gem.class), reordered, new Object[0])) {
+                assertThat(stream.toList()).containsExactlyElementsOf(gems);
+            }
+        }
+    }
+}
