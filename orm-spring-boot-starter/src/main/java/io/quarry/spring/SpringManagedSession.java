@@ -111,6 +111,11 @@ public final class SpringManagedSession extends Session {
     }
 
     @Override
+    public <T> List<T> flush(List<T> instances) {
+        return sessions.write("flush", session -> session.flush(instances));
+    }
+
+    @Override
     public int execute(String sql, Map<String, ?> parameters) {
         return sessions.write("execute SQL", session -> session.execute(sql, parameters));
     }
@@ -195,6 +200,17 @@ public final class SpringManagedSession extends Session {
     @Override
     public <R> Stream<R> stream(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
         return QueryScope.open(sessions, (session, scope) -> scope.stream(() -> session.stream(statement, args, mapper)));
+    }
+
+    @Override
+    public <T> List<T> listByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
+        return sessions.read(session -> session.listByColumnLabel(model, statement, args));
+    }
+
+    @Override
+    public <T> Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
+        return QueryScope.open(sessions,
+                (session, scope) -> scope.stream(() -> session.streamByColumnLabel(model, statement, args)));
     }
 
     // ---- state of the current transaction's session
