@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Implements repository interfaces with JDK proxies. Every method is resolved and its SQL rendered
@@ -20,11 +21,21 @@ public final class RepositoryFactory {
 
     private final Engine engine;
     private final RepositoryContext context;
+    private final UnaryOperator<RuntimeException> exceptionTranslator;
 
     /** A factory whose repositories get sessions from {@code context}; {@code engine} supplies models and dialect. */
     public RepositoryFactory(Engine engine, RepositoryContext context) {
+        this(engine, context, UnaryOperator.identity());
+    }
+
+    /**
+     * A factory whose repositories pass every exception they throw through {@code exceptionTranslator}
+     * (the Spring starter turns Quarry's exceptions into Spring's {@code DataAccessException}s).
+     */
+    public RepositoryFactory(Engine engine, RepositoryContext context, UnaryOperator<RuntimeException> exceptionTranslator) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.context = Objects.requireNonNull(context, "context");
+        this.exceptionTranslator = Objects.requireNonNull(exceptionTranslator, "exceptionTranslator");
     }
 
     /** A factory over {@code sessionFactory} with {@link RepositoryContext#of(SessionFactory)}. */
@@ -56,7 +67,7 @@ public final class RepositoryFactory {
         Map<Method, io.quarry.repository.internal.MethodHandler> handlers = new RepositoryBuilder(engine, context,
                 repositoryInterface, Arrays.asList(fragments)).build();
         Object proxy = Proxy.newProxyInstance(repositoryInterface.getClassLoader(), new Class<?>[] {repositoryInterface},
-                new RepositoryInvocationHandler(repositoryInterface, handlers));
+                new RepositoryInvocationHandler(repositoryInterface, handlers, exceptionTranslator));
         return repositoryInterface.cast(proxy);
     }
 

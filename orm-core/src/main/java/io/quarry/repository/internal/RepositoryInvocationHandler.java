@@ -3,6 +3,7 @@ package io.quarry.repository.internal;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The invocation handler of a repository proxy: looks the called method's handler up in a map
@@ -14,10 +15,13 @@ public final class RepositoryInvocationHandler implements InvocationHandler {
 
     private final Class<?> repository;
     private final Map<Method, MethodHandler> handlers;
+    private final UnaryOperator<RuntimeException> exceptionTranslator;
 
-    public RepositoryInvocationHandler(Class<?> repository, Map<Method, MethodHandler> handlers) {
+    public RepositoryInvocationHandler(Class<?> repository, Map<Method, MethodHandler> handlers,
+            UnaryOperator<RuntimeException> exceptionTranslator) {
         this.repository = repository;
         this.handlers = Map.copyOf(handlers);
+        this.exceptionTranslator = exceptionTranslator;
     }
 
     @Override
@@ -26,6 +30,10 @@ public final class RepositoryInvocationHandler implements InvocationHandler {
         if (handler == null) {
             throw new IllegalStateException("The proxy of " + repository.getName() + " has no handler for " + method);
         }
-        return handler.invoke(proxy, args == null ? NO_ARGS : args);
+        try {
+            return handler.invoke(proxy, args == null ? NO_ARGS : args);
+        } catch (RuntimeException e) {
+            throw exceptionTranslator.apply(e);
+        }
     }
 }
