@@ -149,7 +149,7 @@ class DdlAutoTest {
 
         assertThat(factories.getProperty(FailureAnalyzer.class.getName()).split(",")).containsExactlyInAnyOrder(
                 MappingFailureAnalyzer.class.getName(), SchemaValidationFailureAnalyzer.class.getName(),
-                UnusableDatabaseFailureAnalyzer.class.getName());
+                UnusableDatabaseFailureAnalyzer.class.getName(), "io.quarry.spring.repository.RepositoryFailureAnalyzer");
     }
 
     private List<String> tables() {
