@@ -1,0 +1,83 @@
+package io.quarry.readme;
+
+import static io.quarry.sql.Sql.and;
+import static io.quarry.sql.Sql.col;
+import static io.quarry.sql.Sql.count;
+import static io.quarry.sql.Sql.desc;
+import static io.quarry.sql.Sql.not;
+import static io.quarry.sql.Sql.or;
+import static io.quarry.sql.Sql.set;
+
+import io.quarry.repository.RepositoryFactory;
+import io.quarry.session.Engine;
+import io.quarry.session.Row;
+import io.quarry.session.Session;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** The README's plain-Java samples, each run by {@link ReadmeSamplesTest}. */
+final class PlainJavaSamples {
+
+    record PortCount(int port, long hosts) {
+    }
+
+    static List<String> engineAndSession(DataSource dataSource) {
+        // README: engine
+        Engine engine = Engine.create(dataSource);           // the dialect comes from the connection
+        engine.createAll(Host.class);                        // creates missing tables, indexes, sequences
+        List<String> ddl = engine.ddl(Host.class);           // the same DDL, without running it
+
+        try (Session session = engine.openSession()) {
+            session.addAll(new Host("web-1", "10.0.0.1"), new Host("db-1", "10.0.1.1"));
+            session.commit();                                // one batched INSERT; ids are set
+
+            Host web = session.query(Host.class).filterBy("hostname", "web-1").one();
+            web.setPort(2222);                               // only port (and version) are written
+            session.commit();
+
+            session.add(new Host("tmp-1", "10.9.9.9"));
+            session.rollback();                              // the pending host is gone
+        }
+        // END
+        return ddl;
+    }
+
+    /** Runs the README's queries and returns what each one gave, in order, for the test to check. */
+    static List<Object> queries(Session session) {
+        List<Object> results = new java.util.ArrayList<>();
+        // README: queries
+        List<Host> hosts = session.query(Host.class).filter(col(Host::getPort).eq(22)).all();          // ==
+        hosts = session.query(Host.class).filter(col("port").ne(22)).all();                           // !=
+        hosts = session.query(Host.class).filter(col("hostname").in("web-1", "db-1")).all();          // in
+        hosts = session.query(Host.class).filter(col("ipAddr").like("10.0.%")).all();                 // like
+        hosts = session.query(Host.class).filter(col("hostname").contains("50%_off")).all();          // literal text
+        hosts = session.query(Host.class)
+                .filter(and(col("port").gt(1000), col("hostname").startsWith("db"))).all();          // and
+        hosts = session.query(Host.class)
+                .filter(or(col("port").eq(22), not(col("hostname").endsWith("-2")))).all();           // or, not
+        hosts = session.query(Host.class).orderBy(desc(Host::getHostname)).limit(10).offset(0).all(); // order by
+        long webHosts = session.query(Host.class).filter(col("hostname").startsWith("web")).count(); // count
+        List<Row> crowded = session.select(Host::getPort, count())                                    // group by
+                .groupBy(Host::getPort).having(count().gt(1L)).all();
+        List<PortCount> byPort = session.select(Host::getPort, count()).groupBy(Host::getPort)
+                .into(PortCount.class);                                                               // into records
+        int moved = session.query(Host.class).filter(col("port").eq(2222))
+                .update(set(Host::getPort, 22));                                                      // one UPDATE
+        int removed = session.query(Host.class).filter(col("hostname").startsWith("tmp-")).delete(); // one DELETE
+        String sql = session.query(Host.class).filter(col("port").gt(1000)).toSql().toString();
+        // select id, hostname, ip_addr, port, version from host where port > ? [1000]
+        List<Host> raw = session.sqlQuery("select * from host where ip_addr = :ip", Host.class,
+                Map.of("ip", "10.0.0.1"));
+        // END
+        results.addAll(List.of(hosts, webHosts, crowded, byPort, moved, removed, sql, raw));
+        return results;
+    }
+
+    static HostRepository plainJavaRepository(Engine engine) {
+        // README: plain-repository
+        HostRepository hosts = RepositoryFactory.of(engine.sessionFactory()).create(HostRepository.class);
+        // END
+        return hosts;
+    }
+}
