@@ -15,6 +15,7 @@ import io.quarry.bench.support.Writes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,10 @@ public class JpaContender implements Reads<JpaHost>, Writes<JpaHost>, AutoClosea
     public void start(Fixture fixture, Workload workload) {
         // Hibernate's documented way to stream: a JDBC fetch size (Integer.MIN_VALUE on MySQL); only the streaming fork
         // sets it, since on MySQL it would make every other query stream row by row too
-        Map<String, Object> properties = workload == Workload.STREAM_ALL
-                ? Map.of("spring.jpa.properties.hibernate.jdbc.fetch_size", fixture.db().streamingFetchSize())
-                : Map.of();
+        Map<String, Object> properties = new HashMap<>(HibernateSettings.serverIdentity(fixture.pool()));
+        if (workload == Workload.STREAM_ALL) {
+            properties.put("spring.jpa.properties.hibernate.jdbc.fetch_size", fixture.db().streamingFetchSize());
+        }
         context = SpringContexts.run(JpaApp.class, fixture.pool(), properties);
         hosts = context.getBean(JpaHostRepository.class);
         streamHosts = context.getBean(JpaStreamHostRepository.class);

@@ -1,11 +1,13 @@
 package io.quarry.bench.jpabatch;
 
+import io.quarry.bench.jpa.HibernateSettings;
 import io.quarry.bench.support.Contenders;
 import io.quarry.bench.support.Fixture;
 import io.quarry.bench.support.HostRow;
 import io.quarry.bench.support.SpringContexts;
 import io.quarry.bench.support.Writes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Level;
@@ -45,7 +47,9 @@ public class JpaBatchContender implements Writes<JpaBatchHost>, AutoCloseable {
 
     /** Boots the context on the fixture's pool (also for checks outside JMH). */
     public void start(Fixture fixture) {
-        context = SpringContexts.run(JpaBatchApp.class, fixture.pool(), BATCH_SETTINGS);
+        Map<String, Object> properties = new HashMap<>(BATCH_SETTINGS);
+        properties.putAll(HibernateSettings.serverIdentity(fixture.pool()));
+        context = SpringContexts.run(JpaBatchApp.class, fixture.pool(), properties);
         hosts = context.getBean(JpaBatchHostRepository.class);
         transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     }

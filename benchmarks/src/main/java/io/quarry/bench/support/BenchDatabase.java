@@ -36,8 +36,9 @@ public enum BenchDatabase {
             "cacheResultSetMetadata", "true",
             "cacheServerConfiguration", "true",
             "maintainTimeStats", "false"),
-            // mysql-connector-j streams row by row only with this documented sentinel
-            Integer.MIN_VALUE, SQLDialect.MARIADB),
+            // mysql-connector-j streams row by row only with this documented sentinel. jOOQ's MARIADB dialect renders
+            // INSERT .. RETURNING, which mysql-connector-j refuses to run as a query; MYSQL reads generated keys instead
+            Integer.MIN_VALUE, SQLDialect.MYSQL),
 
     /** pgjdbc's documented batch rewrite (multi-row inserts) is on for every contender. */
     POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/quarry_bench", "postgres", Map.of("reWriteBatchedInserts", "true"),
@@ -123,7 +124,7 @@ public enum BenchDatabase {
             return;
         }
         String url = url();
-        int slash = url.indexOf('/', "jdbc:x://".length());
+        int slash = url.indexOf('/', url.indexOf("//") + 2);
         int end = url.indexOf('?', slash) < 0 ? url.length() : url.indexOf('?', slash);
         String database = url.substring(slash + 1, end);
         if (!database.matches("[A-Za-z0-9_]+")) {

@@ -21,7 +21,7 @@ public final class Dataset {
     public static final int HOSTS = 10_000;
     public static final int NICS_PER_HOST = 2;
 
-    private static final String BASE_FINGERPRINT = "v1 hosts=" + HOSTS + " nics=" + NICS_PER_HOST;
+    private static final String BASE_FINGERPRINT = "v2 hosts=" + HOSTS + " nics=" + NICS_PER_HOST;
     private static final int BATCH = 1000;
     private static final int ROWS_PER_COMMIT = 50_000;
 
@@ -55,7 +55,7 @@ public final class Dataset {
                 dataset.deleteInsertedHosts(connection);
                 resetMutableColumns(connection);
             }
-            String streamFingerprint = "v1 rows=" + streamRows();
+            String streamFingerprint = "v2 rows=" + streamRows();
             if (withStream && !streamFingerprint.equals(fingerprint(connection, "stream"))) {
                 execute(connection, Schema.dropStream());
                 execute(connection, Schema.createStream(db));

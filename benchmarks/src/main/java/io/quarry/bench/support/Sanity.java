@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -77,18 +79,25 @@ public final class Sanity {
         DataSource pool = fixture.pool();
         switch (workload) {
             case INSERT -> {
-                List<H> inserted = writes.insert(HostSeed.FIRST_NEW, 3);
+                // more rows than one JDBC batch or insert chunk, so that ids from several round trips are checked
+                int count = 1500;
+                List<H> inserted = writes.insert(HostSeed.FIRST_NEW, count);
+                same(who, "insert: objects returned", count, inserted.size());
+                Map<Long, HostRow> stored = new HashMap<>();
+                for (HostRow row : hosts(pool, "where id > ?", (long) Dataset.HOSTS)) {
+                    stored.put(row.id(), row);
+                }
+                same(who, "insert: rows stored", count, stored.size());
                 Set<Long> ids = new HashSet<>();
-                for (int i = 0; i < inserted.size(); i++) {
+                for (int i = 0; i < count; i++) {
                     HostRow row = writes.row(inserted.get(i));
                     if (row.id() == null || row.id() <= Dataset.HOSTS || !ids.add(row.id())) {
                         fail(who, "insert: generated ids must be set, new and distinct; got " + row.id());
                     }
                     HostRow expected = HostSeed.row(row.id(), HostSeed.FIRST_NEW + i);
-                    same(who, "insert: returned object", expected, row);
-                    same(who, "insert: stored row", expected, hosts(pool, "where id = ?", row.id()).get(0));
+                    same(who, "insert: returned object " + i, expected, row);
+                    same(who, "insert: stored row " + i, expected, stored.get(row.id()));
                 }
-                same(who, "insert: objects returned", 3, inserted.size());
                 fixture.dataset().deleteInsertedHosts();
             }
             case READ_MODIFY_WRITE -> {

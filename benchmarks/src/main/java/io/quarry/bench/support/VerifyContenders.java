@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * Runs every contender's sanity checks for every workload (or those named as arguments) in one JVM,
  * without measuring: the quick way to see that all contenders work on a database before a long run
- * ({@code benchmarks/run.sh verify mysql}). Prints one line per contender and workload; exits 1 on
- * the first failure.
+ * ({@code benchmarks/run.sh verify mysql}). Prints one line per contender and workload (with the
+ * stack trace of a failure); exits 1 when any check failed.
  */
 public final class VerifyContenders {
 
@@ -31,17 +31,14 @@ public final class VerifyContenders {
                     .orElseThrow(() -> new IllegalArgumentException("Unknown workload " + arg + "; known: "
                             + Arrays.stream(Workload.values()).map(Workload::className).toList())));
         }
-        try {
-            run(workloads);
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        int failures = run(workloads);
+        System.out.println(failures == 0 ? "all contenders agree" : failures + " check(s) failed");
+        System.exit(failures == 0 ? 0 : 1);
     }
 
-    /** Checks every contender on {@code workloads}; throws on the first failure. */
-    public static void run(Set<Workload> workloads) throws Exception {
+    /** Checks every contender on {@code workloads}; returns how many checks failed (each is printed). */
+    public static int run(Set<Workload> workloads) throws Exception {
+        int failures = 0;
         boolean stream = workloads.contains(Workload.STREAM_ALL);
         Fixture fixture = Fixture.start(stream);
         Workload boot = stream ? Workload.STREAM_ALL : Workload.FIND_BY_ID;
@@ -64,8 +61,15 @@ public final class VerifyContenders {
                     for (Object contender : contenders) {
                         if (workload.isWrite() ? contender instanceof Writes<?> : contender instanceof Reads<?>) {
                             long start = System.nanoTime();
-                            Sanity.check(workload, contender, fixture);
-                            System.out.printf(Locale.ROOT, "ok  %-16s %-20s %s (%d ms)%n", workload.className(),
+                            String outcome = "ok  ";
+                            try {
+                                Sanity.check(workload, contender, fixture);
+                            } catch (RuntimeException e) {
+                                outcome = "FAIL";
+                                failures++;
+                                e.printStackTrace(System.out);
+                            }
+                            System.out.printf(Locale.ROOT, "%s %-16s %-20s %s (%d ms)%n", outcome, workload.className(),
                                     contender.getClass().getSimpleName(), fixture.db().label(),
                                     (System.nanoTime() - start) / 1_000_000);
                         }
@@ -79,5 +83,6 @@ public final class VerifyContenders {
         } finally {
             Fixture.stop();
         }
+        return failures;
     }
 }
