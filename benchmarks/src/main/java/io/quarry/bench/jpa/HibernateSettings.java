@@ -1,7 +1,6 @@
 package io.quarry.bench.jpa;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -24,20 +23,24 @@ public final class HibernateSettings {
     /** The Spring Boot properties that name the server, or none when the driver reports it correctly. */
     public static Map<String, Object> serverIdentity(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData metadata = connection.getMetaData();
-            String version = metadata.getDatabaseProductVersion();
-            if (!version.contains("MariaDB")) {
-                return Map.of();
-            }
-            String real = version.startsWith(MARIADB_PREFIX) ? version.substring(MARIADB_PREFIX.length()) : version;
-            String[] numbers = real.split("[.-]");
-            String prefix = "spring.jpa.properties.jakarta.persistence.";
-            return Map.of(prefix + "database-product-name", "MariaDB",
-                    prefix + "database-product-version", real,
-                    prefix + "database-major-version", numbers[0],
-                    prefix + "database-minor-version", numbers[1]);
+            return serverIdentity(connection.getMetaData().getDatabaseProductVersion());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the database version: " + e.getMessage(), e);
         }
+    }
+
+    /** The same, from the version string the driver reports. */
+    public static Map<String, Object> serverIdentity(String reportedVersion) {
+        if (!reportedVersion.contains("MariaDB")) {
+            return Map.of();
+        }
+        String real = reportedVersion.startsWith(MARIADB_PREFIX)
+                ? reportedVersion.substring(MARIADB_PREFIX.length()) : reportedVersion;
+        String[] numbers = real.split("[.-]");
+        String prefix = "spring.jpa.properties.jakarta.persistence.";
+        return Map.of(prefix + "database-product-name", "MariaDB",
+                prefix + "database-product-version", real,
+                prefix + "database-major-version", numbers[0],
+                prefix + "database-minor-version", numbers[1]);
     }
 }
