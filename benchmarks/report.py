@@ -21,6 +21,7 @@ WORKLOADS = ["FindById", "FindByFilter", "Join", "CountFiltered", "GroupByCount"
 CONTENDERS = {
     "jdbc": "raw JDBC",
     "quarry": "Quarry (Session API)",
+    "quarryRepository": "Quarry (repository)",
     "springDataJpa": "Spring Data JPA",
     "springDataJpaBatch": "Spring Data JPA, batching",
     "springDataJdbc": "Spring Data JDBC",
@@ -63,9 +64,10 @@ def secondary(run, *names):
 
 
 def rows_of(runs):
-    """{database: {(workload, params): {contender: row}}} from JMH runs."""
+    """{database: {(workload, params): {contender: row}}} from (source, JMH run) pairs, and each database's sources."""
     tables = {}
-    for run in runs:
+    sources = {}
+    for source, run in runs:
         parts = run["benchmark"].split(".")
         workload, contender = parts[-2], parts[-1]
         params = " ".join(f"{k}={v}" for k, v in sorted(run.get("params", {}).items()))
@@ -74,8 +76,12 @@ def rows_of(runs):
         heap = secondary(run, "retainedHeapMb")
         row = {"median": median, "p99": p99, "alloc": alloc["score"] if alloc else None,
                "heap": max(flatten(heap.get("rawData"))) if heap and heap.get("rawData") else None}
-        tables.setdefault(database_of(run), {}).setdefault((workload, params), {})[contender] = row
-    return tables
+        database = database_of(run)
+        tables.setdefault(database, {}).setdefault((workload, params), {})[contender] = row
+        sources.setdefault(database, [])
+        if source not in sources[database]:
+            sources[database].append(source)
+    return tables, sources
 
 
 def duration(nanos):
@@ -104,14 +110,16 @@ def ratio(row, base):
 
 def table(workloads):
     has_heap = any(row["heap"] is not None for rows in workloads.values() for row in rows.values())
+    has_startup = any(workload == "Startup" for workload, _ in workloads)
     header = ["Workload", "Contender", "Median", "p99", "Alloc/op"] + (["Retained heap"] if has_heap else []) + \
-        ["× JDBC", "× Spring Data JPA"]
+        ["× JDBC¹" if has_startup else "× JDBC", "× Spring Data JPA"]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i < 2 else "--:" for i in range(len(header))) + "|"]
     order = {name: i for i, name in enumerate(WORKLOADS)}
     contender_order = {name: i for i, name in enumerate(CONTENDERS)}
     for (workload, params) in sorted(workloads, key=lambda key: (order.get(key[0], 99), key[0], natural(key[1]))):
         rows = workloads[(workload, params)]
-        jdbc = rows.get("jdbc")
+        # start-up has no raw JDBC contender: its floor is plain spring-boot-starter-jdbc
+        jdbc = rows.get("jdbc") or rows.get("springBootJdbc")
         jpa = rows.get("springDataJpa")
         for contender in sorted(rows, key=lambda name: contender_order.get(name, 99)):
             row = rows[contender]
@@ -121,6 +129,8 @@ def table(workloads):
                 cells.append("" if row["heap"] is None else f"{row['heap']:.1f} MB")
             cells += [ratio(row, jdbc), ratio(row, jpa)]
             lines.append("| " + " | ".join(cells) + " |")
+    if has_startup:
+        lines += ["", "¹ For Startup the base is the spring-boot-starter-jdbc floor."]
     return "\n".join(lines)
 
 
@@ -142,13 +152,12 @@ def main():
     runs = []
     for path in args.results:
         with open(path, encoding="utf-8") as file:
-            runs.extend(json.load(file))
-    tables = rows_of(runs)
-    sources = [path.split("/")[-1] for path in args.results]
+            runs.extend((path.split("/")[-1], run) for run in json.load(file))
+    tables, sources = rows_of(runs)
     if not args.update:
         for database in sorted(tables, key=lambda name: DATABASES.index(name) if name in DATABASES else 9):
             print(f"### {database}\n")
-            print(section(database, tables[database], args.label, sources))
+            print(section(database, tables[database], args.label, sources[database]))
         return 0
     with open(args.update, encoding="utf-8") as file:
         text = file.read()
@@ -160,7 +169,7 @@ def main():
             return 1
         before, rest = text.split(start, 1)
         _, after = rest.split(end, 1)
-        text = before + start + "\n" + section(database, workloads, args.label, sources) + end + after
+        text = before + start + "\n" + section(database, workloads, args.label, sources[database]) + end + after
     with open(args.update, "w", encoding="utf-8") as file:
         file.write(text)
     print(f"updated {', '.join(sorted(tables))} in {args.update}")

@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh [quick|full|verify] [h2|mysql|postgresql] [workload-regex]
 #
-#   quick   every workload but streaming, 1 fork, short iterations, 2 cold starts per start-up case:
+#   quick   every workload but streaming, 1 fork, short iterations, 1 cold start per start-up case:
 #           a ballpark in under 10 minutes on 2 cores (H2)
 #   full    every workload, 3 forks (2 for streaming, 10 cold starts per start-up case): the numbers
 #           that go into BENCHMARKS.md; well over an hour per database
@@ -93,7 +93,7 @@ mapfile -t startup < <(pick Startup)
 
 if [[ $mode == quick ]]; then
   jmh workloads -f 1 -wi 1 -w 1s -i 2 -r 1s -- "${selected[@]}"
-  jmh startup -f 2 -wi 0 -i 1 -- "${startup[@]}"
+  jmh startup -f 1 -wi 0 -i 1 -- "${startup[@]}"
 else
   jmh workloads -f 3 -wi 5 -w 2s -i 5 -r 2s -- "${selected[@]}"
   jmh stream -f 2 -wi 1 -w 1s -i 3 -r 1s -- "${stream[@]}"

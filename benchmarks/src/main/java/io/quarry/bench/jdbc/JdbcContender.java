@@ -30,6 +30,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * auto-committed statements; inserts are JDBC batches of {@value #BATCH} rows with the generated ids
  * read back (the drivers turn them into multi-row inserts: rewriteBatchedStatements on MySQL,
  * reWriteBatchedInserts on PostgreSQL); writes that need a transaction run in one.
+ *
+ * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
+ * thread-safe.
  */
 @State(Scope.Benchmark)
 public class JdbcContender implements Reads<JdbcHost>, Writes<JdbcHost> {

@@ -54,6 +54,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * are {@code LAST_INSERT_ID()} ({@link DSLContext#lastID()}) counted up, which MySQL documents for
  * multi-row inserts (consecutive values in the default auto-increment lock modes): one round trip
  * more per chunk.
+ *
+ * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
+ * thread-safe.
  */
 @State(Scope.Benchmark)
 public class JooqContender implements Reads<JooqHost>, Writes<JooqHost> {

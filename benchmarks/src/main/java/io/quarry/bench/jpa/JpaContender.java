@@ -36,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * repository methods (derived queries, JPQL constructor expressions for projections, a
  * {@code @Modifying} JPQL update), the repositories' own transactions, and a TransactionTemplate
  * where a unit of work spans several calls. One Spring context per trial.
+ *
+ * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
+ * thread-safe.
  */
 @State(Scope.Benchmark)
 public class JpaContender implements Reads<JpaHost>, Writes<JpaHost>, AutoCloseable {

@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * round trip), {@code hibernate.jdbc.batch_size} 50 (the guide suggests 10 to 50) and ordered inserts
  * and updates. Measured on the write workloads only: reads are the same as {@link
  * io.quarry.bench.jpa.JpaContender}'s.
+ *
+ * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
+ * thread-safe.
  */
 @State(Scope.Benchmark)
 public class JpaBatchContender implements Writes<JpaBatchHost>, AutoCloseable {

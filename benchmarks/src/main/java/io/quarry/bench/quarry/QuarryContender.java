@@ -36,6 +36,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * (transactional, autoflush) session, streams through a read-only query in a read-only session.
  * The join, which Quarry cannot express without relationships yet, is hand-written SQL mapped into
  * the projection record by {@code sqlQuery}. The engine is built once per trial on the shared pool.
+ *
+ * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
+ * thread-safe.
  */
 @State(Scope.Benchmark)
 public class QuarryContender implements Reads<QuarryHost>, Writes<QuarryHost> {

@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * SQL mapped into the projection records, a {@code @Modifying} update), batched {@code saveAll}, the
  * repositories' own transactions, a TransactionTemplate where a unit of work spans several calls.
  * One Spring context per trial.
+ *
+ * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
+ * thread-safe.
  */
 @State(Scope.Benchmark)
 public class DataJdbcContender implements Reads<DataJdbcHost>, Writes<DataJdbcHost>, AutoCloseable {
