@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Turns JMH JSON results (-rf json) of the Quarry benchmarks into the Markdown tables of BENCHMARKS.md.
+
+    python3 benchmarks/report.py [--label TEXT] [--update BENCHMARKS.md] results.json...
+
+One table per database (taken from each run's -Dquarry.bench.db), one row per workload and contender:
+median time per operation, p99 where JMH sampled (SampleTime), allocation per operation (-prof gc), the
+heap a stream retains (StreamAll), and the ratios of the median to raw JDBC's and to Spring Data JPA's
+on the same workload. Without --update the tables go to standard output; with it, each database's table
+replaces the text between <!-- results:DB:start --> and <!-- results:DB:end --> in the file.
+"""
+import argparse
+import json
+import re
+import statistics
+import sys
+from datetime import date
+
+WORKLOADS = ["FindById", "FindByFilter", "Join", "CountFiltered", "GroupByCount", "Insert", "ReadModifyWrite",
+             "BulkUpdate", "StreamAll", "Startup"]
+CONTENDERS = {
+    "jdbc": "raw JDBC",
+    "quarry": "Quarry (Session API)",
+    "quarryRepository": "Quarry (repository)",
+    "springDataJpa": "Spring Data JPA",
+    "springDataJpaBatch": "Spring Data JPA, batching",
+    "springDataJdbc": "Spring Data JDBC",
+    "jooq": "jOOQ",
+    "springBootJdbc": "spring-boot-starter-jdbc (floor)",
+}
+TO_NANOS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
+DATABASES = ["h2", "mysql", "postgresql"]
+
+
+def database_of(run):
+    for arg in run.get("jvmArgs", []):
+        match = re.match(r"-Dquarry\.bench\.db=(\w+)", arg)
+        if match:
+            return {"mariadb": "mysql", "postgres": "postgresql"}.get(match.group(1), match.group(1))
+    return "h2"
+
+
+def flatten(raw):
+    return [value for fork in raw or [] for value in fork]
+
+
+def median_and_p99(metric, mode):
+    """Nanoseconds per operation: the median and, for sampled modes, the 99th percentile."""
+    scale = TO_NANOS[metric["scoreUnit"]]
+    if mode == "sample":
+        percentiles = metric.get("scorePercentiles", {})
+        return percentiles["50.0"] * scale, percentiles["99.0"] * scale
+    values = flatten(metric.get("rawData"))
+    return (statistics.median(values) if values else metric["score"]) * scale, None
+
+
+def secondary(run, *names):
+    metrics = run.get("secondaryMetrics", {})
+    for name in names:
+        for key in (name, "\u00b7" + name):
+            if key in metrics:
+                return metrics[key]
+    return None
+
+
+def rows_of(runs):
+    """{database: {(workload, params): {contender: row}}} from (source, JMH run) pairs, and each database's sources."""
+    tables = {}
+    sources = {}
+    for source, run in runs:
+        parts = run["benchmark"].split(".")
+        workload, contender = parts[-2], parts[-1]
+        params = " ".join(f"{k}={v}" for k, v in sorted(run.get("params", {}).items()))
+        median, p99 = median_and_p99(run["primaryMetric"], run["mode"])
+        alloc = secondary(run, "gc.alloc.rate.norm")
+        heap = secondary(run, "retainedHeapMb")
+        row = {"median": median, "p99": p99, "alloc": alloc["score"] if alloc else None,
+               "heap": max(flatten(heap.get("rawData"))) if heap and heap.get("rawData") else None}
+        database = database_of(run)
+        tables.setdefault(database, {}).setdefault((workload, params), {})[contender] = row
+        sources.setdefault(database, [])
+        if source not in sources[database]:
+            sources[database].append(source)
+    return tables, sources
+
+
+def duration(nanos):
+    if nanos is None:
+        return ""
+    for unit, size in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
+        if nanos >= size:
+            return f"{nanos / size:.3g} {unit}"
+    return f"{nanos:.3g} ns"
+
+
+def size(value):
+    if value is None:
+        return ""
+    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if value >= scale:
+            return f"{value / scale:.3g} {unit}"
+    return f"{value:.0f} B"
+
+
+def ratio(row, base):
+    if not base or not base.get("median"):
+        return ""
+    return f"{row['median'] / base['median']:.2f}"
+
+
+def table(workloads):
+    has_heap = any(row["heap"] is not None for rows in workloads.values() for row in rows.values())
+    has_startup = any(workload == "Startup" for workload, _ in workloads)
+    header = ["Workload", "Contender", "Median", "p99", "Alloc/op"] + (["Retained heap"] if has_heap else []) + \
+        ["× JDBC¹" if has_startup else "× JDBC", "× Spring Data JPA"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i < 2 else "--:" for i in range(len(header))) + "|"]
+    order = {name: i for i, name in enumerate(WORKLOADS)}
+    contender_order = {name: i for i, name in enumerate(CONTENDERS)}
+    for (workload, params) in sorted(workloads, key=lambda key: (order.get(key[0], 99), key[0], natural(key[1]))):
+        rows = workloads[(workload, params)]
+        # start-up has no raw JDBC contender: its floor is plain spring-boot-starter-jdbc
+        jdbc = rows.get("jdbc") or rows.get("springBootJdbc")
+        jpa = rows.get("springDataJpa")
+        for contender in sorted(rows, key=lambda name: contender_order.get(name, 99)):
+            row = rows[contender]
+            cells = [f"{workload} {params}".strip(), CONTENDERS.get(contender, contender), duration(row["median"]),
+                     duration(row["p99"]), size(row["alloc"])]
+            if has_heap:
+                cells.append("" if row["heap"] is None else f"{row['heap']:.1f} MB")
+            cells += [ratio(row, jdbc), ratio(row, jpa)]
+            lines.append("| " + " | ".join(cells) + " |")
+    if has_startup:
+        lines += ["", "¹ For Startup the base is the spring-boot-starter-jdbc floor."]
+    return "\n".join(lines)
+
+
+def natural(params):
+    return [int(token) if token.isdigit() else token for token in re.split(r"(\d+)", params)]
+
+
+def section(database, workloads, label, sources):
+    note = f"_{label}: {', '.join(sources)}, {date.today().isoformat()}._\n\n" if label else ""
+    return note + table(workloads) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("results", nargs="+", help="JMH JSON result files")
+    parser.add_argument("--label", default="", help="what the figures are, printed above each table")
+    parser.add_argument("--update", metavar="FILE", help="replace the marked table of each database in FILE")
+    args = parser.parse_args()
+    runs = []
+    for path in args.results:
+        with open(path, encoding="utf-8") as file:
+            runs.extend((path.split("/")[-1], run) for run in json.load(file))
+    tables, sources = rows_of(runs)
+    if not args.update:
+        for database in sorted(tables, key=lambda name: DATABASES.index(name) if name in DATABASES else 9):
+            print(f"### {database}\n")
+            print(section(database, tables[database], args.label, sources[database]))
+        return 0
+    with open(args.update, encoding="utf-8") as file:
+        text = file.read()
+    for database, workloads in tables.items():
+        start, end = f"<!-- results:{database}:start -->", f"<!-- results:{database}:end -->"
+        if start not in text or end not in text:
+            print(f"{args.update} has no {start} ... {end} markers; add them where the {database} table goes",
+                  file=sys.stderr)
+            return 1
+        before, rest = text.split(start, 1)
+        _, after = rest.split(end, 1)
+        text = before + start + "\n" + section(database, workloads, args.label, sources[database]) + end + after
+    with open(args.update, "w", encoding="utf-8") as file:
+        file.write(text)
+    print(f"updated {', '.join(sorted(tables))} in {args.update}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

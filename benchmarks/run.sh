@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Runs the Quarry benchmarks (see BENCHMARKS.md at the repository root).
+#
+#   benchmarks/run.sh [quick|full|verify] [h2|mysql|postgresql] [workload-regex]
+#
+#   quick   every workload but streaming, 1 fork, short iterations, 1 cold start per start-up case:
+#           a ballpark in under 10 minutes on 2 cores (H2)
+#   full    every workload, 3 forks (2 for streaming, 10 cold starts per start-up case): the numbers
+#           that go into BENCHMARKS.md; well over an hour per database
+#   verify  no timing: every contender's sanity checks for every workload, in one JVM (about a minute)
+#
+# The optional regex picks benchmarks by name (io.quarry.bench.<Workload>.<contender>), e.g. 'FindById',
+# 'Insert.quarry', 'Join|GroupBy'. Build first, from the repository root:
+#   mvn -q -DskipTests package -pl benchmarks -am
+# Results: benchmarks/target/results/<db>-<mode>-<time>.json (JMH) and .md (tables, from report.py).
+# MariaDB and PostgreSQL must be running on 127.0.0.1 (3306, user root; 5432, user postgres); the database
+# quarry_bench is created if missing. QUARRY_BENCH_URL, QUARRY_BENCH_USER and QUARRY_BENCH_PASSWORD point
+# the run elsewhere.
+set -euo pipefail
+
+mode=${1:-quick}
+db=${2:-h2}
+filter=${3:-}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+jar=$here/target/benchmarks.jar
+
+say() { echo "run.sh: $*" >&2; }
+
+case $mode in quick|full|verify) ;; *) say "unknown mode '$mode'; use quick, full or verify"; exit 2 ;; esac
+case $db in
+  h2) ;;
+  mysql) port=3306 ;;
+  postgresql) port=5432 ;;
+  *) say "unknown database '$db'; use h2, mysql or postgresql"; exit 2 ;;
+esac
+if [[ ! -f $jar ]]; then
+  say "$jar is missing; build it from the repository root with: mvn -q -DskipTests package -pl benchmarks -am"
+  exit 1
+fi
+if [[ -n ${port:-} && -z ${QUARRY_BENCH_URL:-} ]] && ! timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+  say "nothing answers on 127.0.0.1:$port; start $db first (.ci/run shows how) or set QUARRY_BENCH_URL"
+  exit 1
+fi
+
+# JVM options of every benchmark JVM: a fixed heap (the streaming workload holds H2's million rows in it),
+# the database, and jOOQ's start-up banner off.
+props=(-Dquarry.bench.db="$db" -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true)
+[[ -n ${QUARRY_BENCH_URL:-} ]] && props+=(-Dquarry.bench.url="$QUARRY_BENCH_URL")
+[[ -n ${QUARRY_BENCH_USER:-} ]] && props+=(-Dquarry.bench.user="$QUARRY_BENCH_USER")
+[[ -n ${QUARRY_BENCH_PASSWORD:-} ]] && props+=(-Dquarry.bench.password="$QUARRY_BENCH_PASSWORD")
+jvm_args="-Xms2g -Xmx2g -XX:+UseG1GC ${props[*]}"
+
+if [[ $mode == verify ]]; then
+  # shellcheck disable=SC2086 # filter words are workload names
+  exec java -Xmx2g "${props[@]}" -cp "$jar" io.quarry.bench.support.VerifyContenders ${filter//|/ }
+fi
+
+results=$here/target/results
+mkdir -p "$results"
+stamp=$(date +%Y%m%d-%H%M%S)
+all=$(java -jar "$jar" -l | grep '^io\.quarry\.bench\.' || true)
+
+# The benchmarks of one group that also match the filter, as anchored regexes for JMH.
+pick() {
+  local names
+  names=$(grep -E "^io\.quarry\.bench\.($1)\." <<<"$all" | grep -E -- "${filter:-.}" || true)
+  [[ -n $names ]] && sed -e 's/\./\\./g' -e 's/^/^/' -e 's/$/$/' <<<"$names"
+  return 0
+}
+
+# One JMH run: group name, JMH options..., then the benchmark regexes after '--'.
+jmh() {
+  local group=$1
+  shift
+  local options=()
+  while [[ $1 != -- ]]; do options+=("$1"); shift; done
+  shift
+  if (($# == 0)); then
+    return 0
+  fi
+  local out=$results/$db-$mode-$stamp-$group.json
+  say "$group: $# benchmark(s) on $db ($mode) -> $out"
+  java -jar "$jar" "${options[@]}" -prof gc -jvmArgsAppend "$jvm_args" -rf json -rff "$out" "$@" \
+    | tee "$results/$db-$mode-$stamp-$group.log"
+  outputs+=("$out")
+}
+
+outputs=()
+workloads='FindById|FindByFilter|Join|CountFiltered|GroupByCount|Insert|ReadModifyWrite|BulkUpdate'
+mapfile -t selected < <(pick "$workloads")
+mapfile -t stream < <(pick StreamAll)
+mapfile -t startup < <(pick Startup)
+
+if [[ $mode == quick ]]; then
+  jmh workloads -f 1 -wi 1 -w 1s -i 2 -r 1s -- "${selected[@]}"
+  jmh startup -f 1 -wi 0 -i 1 -- "${startup[@]}"
+else
+  jmh workloads -f 3 -wi 5 -w 2s -i 5 -r 2s -- "${selected[@]}"
+  jmh stream -f 2 -wi 1 -w 1s -i 3 -r 1s -- "${stream[@]}"
+  jmh startup -f 10 -wi 0 -i 1 -- "${startup[@]}"
+fi
+
+if ((${#outputs[@]} == 0)); then
+  say "no benchmark matches '$filter'; list them with: java -jar $jar -l"
+  exit 1
+fi
+if grep -l '<failure>' "$results/$db-$mode-$stamp"-*.log >/dev/null 2>&1; then
+  say "some benchmarks failed (see <failure> in $results/$db-$mode-$stamp-*.log); their rows are missing"
+  failed=1
+fi
+label=$([[ $mode == full ]] && echo "full run" || echo "QUICK RUN (ballpark only, not results)")
+python3 "$here/report.py" --label "$label" "${outputs[@]}" | tee "$results/$db-$mode-$stamp.md"
+say "tables written to $results/$db-$mode-$stamp.md; put a full run into BENCHMARKS.md with:"
+say "  python3 benchmarks/report.py --label 'full run' --update BENCHMARKS.md benchmarks/target/results/$db-full-*.json"
+exit "${failed:-0}"

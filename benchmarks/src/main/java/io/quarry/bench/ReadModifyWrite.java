@@ -1,0 +1,59 @@
+package io.quarry.bench;
+
+import io.quarry.bench.jdbc.JdbcContender;
+import io.quarry.bench.jdbc.JdbcHost;
+import io.quarry.bench.jooq.JooqContender;
+import io.quarry.bench.jooq.JooqHost;
+import io.quarry.bench.jpa.JpaContender;
+import io.quarry.bench.jpa.JpaHost;
+import io.quarry.bench.jpabatch.JpaBatchContender;
+import io.quarry.bench.jpabatch.JpaBatchHost;
+import io.quarry.bench.quarry.QuarryContender;
+import io.quarry.bench.quarry.QuarryHost;
+import io.quarry.bench.springjdbc.DataJdbcContender;
+import io.quarry.bench.springjdbc.DataJdbcHost;
+import io.quarry.bench.support.Inputs;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+/**
+ * Read-modify-write of one row by id in one transaction: load the host, add one to its port, write it
+ * back. Sampled, for the p99.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ReadModifyWrite {
+
+    @Benchmark
+    public JdbcHost jdbc(JdbcContender contender, Inputs inputs) {
+        return contender.readModifyWrite(inputs.id());
+    }
+
+    @Benchmark
+    public QuarryHost quarry(QuarryContender contender, Inputs inputs) {
+        return contender.readModifyWrite(inputs.id());
+    }
+
+    @Benchmark
+    public JpaHost springDataJpa(JpaContender contender, Inputs inputs) {
+        return contender.readModifyWrite(inputs.id());
+    }
+
+    @Benchmark
+    public JpaBatchHost springDataJpaBatch(JpaBatchContender contender, Inputs inputs) {
+        return contender.readModifyWrite(inputs.id());
+    }
+
+    @Benchmark
+    public DataJdbcHost springDataJdbc(DataJdbcContender contender, Inputs inputs) {
+        return contender.readModifyWrite(inputs.id());
+    }
+
+    @Benchmark
+    public JooqHost jooq(JooqContender contender, Inputs inputs) {
+        return contender.readModifyWrite(inputs.id());
+    }
+}
