@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Keeps README.md true: every Java block in it is a region of the sources in this package (which
- * this test compiles and runs), every YAML block is part of a real configuration file, and every
+ * this test compiles and runs), every YAML block is part of the sample application's configuration, and every
  * region is shown in the README.
  */
 class ReadmeSamplesTest {
@@ -50,8 +50,7 @@ class ReadmeSamplesTest {
     @Test
     void everyYamlBlockOfTheReadmeIsPartOfARealConfigurationFile() throws IOException {
         StringBuilder configuration = new StringBuilder();
-        try (Stream<Path> files = Stream.concat(Files.list(Path.of("src", "main", "resources")),
-                Files.list(Path.of("src", "test", "resources")))) {
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "resources"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
                 configuration.append(Files.readString(file)).append('\n');
             }
@@ -62,6 +61,7 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void plainJavaSamplesRunOnH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:readme-plain;DB_CLOSE_DELAY=-1");
@@ -75,7 +75,7 @@ class ReadmeSamplesTest {
             assertThat((List<?>) results.get(0)).as("the last hosts query").hasSize(2);
             assertThat(results.get(1)).as("count").isEqualTo(1L);
             assertThat((List<?>) results.get(2)).as("no port has two hosts").isEmpty();
-            assertThat((List<?>) results.get(3)).containsExactlyInAnyOrder(new PlainJavaSamples.PortCount(22, 1),
+            assertThat((List<Object>) results.get(3)).containsExactlyInAnyOrder(new PlainJavaSamples.PortCount(22, 1),
                     new PlainJavaSamples.PortCount(2222, 1));
             assertThat(results.get(4)).as("moved").isEqualTo(1);
             assertThat(results.get(5)).as("removed").isEqualTo(0);
