@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,9 @@ import java.util.regex.Pattern;
 public abstract class Dialect {
 
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Identifiers come only from models, so this stays small; rendering quotes each one per statement. */
+    private final Map<String, String> quoted = new ConcurrentHashMap<>();
 
     /** A short name: {@code h2}, {@code mysql}, {@code mariadb}, {@code postgresql}. */
     public abstract String name();
@@ -36,6 +41,15 @@ public abstract class Dialect {
      * written in the case the database folds unquoted names to.
      */
     public String quote(String identifier) {
+        String result = quoted.get(identifier);
+        if (result == null) {
+            result = quoteUncached(identifier);
+            quoted.putIfAbsent(identifier, result);
+        }
+        return result;
+    }
+
+    private String quoteUncached(String identifier) {
         if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !ReservedWords.contains(identifier)) {
             return identifier;
         }

@@ -6,7 +6,12 @@ import io.quarry.dialect.Dialects;
 import io.quarry.internal.DriverManagerDataSource;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.ModelRegistry;
+import io.quarry.sql.Parameter;
 import io.quarry.sql.SchemaDdl;
+import io.quarry.sql.Select;
+import io.quarry.sql.Sql;
+import io.quarry.sql.SqlStatement;
+import java.util.function.UnaryOperator;
 import io.quarry.types.Codec;
 import io.quarry.types.CodecRegistry;
 import java.sql.Connection;
@@ -38,6 +43,7 @@ public final class Engine {
     private final ModelRegistry models;
     private final SqlRunner runner;
     private final int batchSize;
+    private final Map<Object, SqlStatement> byId = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Object, String> flushSql = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, NamedSql> namedSql = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -128,6 +134,15 @@ public final class Engine {
     /** The flush SQL for a (model, statement shape) key, rendered once. */
     String flushSql(Object key, java.util.function.Function<Object, String> render) {
         return flushSql.computeIfAbsent(key, render);
+    }
+
+    /** {@code select <columns> from <table> where <id> = ?}, rendered once per model; the id is argument 0. */
+    SqlStatement byIdStatement(EntityModel<?> model) {
+        return byId.computeIfAbsent(model, key -> {
+            EntityModel<?> entity = (EntityModel<?>) key;
+            Parameter id = new Parameter(0, entity.id().codec(), UnaryOperator.identity());
+            return Select.from(entity).where(List.of(Sql.col(entity.id().name()).eq(id))).render(dialect, codecs);
+        });
     }
 
     /** {@code sql} with {@code :name} parameters parsed (cached per SQL text). */

@@ -8,6 +8,7 @@ import io.quarry.sql.Assignment;
 import io.quarry.sql.Expression;
 import io.quarry.sql.Order;
 import io.quarry.sql.Predicate;
+import io.quarry.sql.RenderContext;
 import io.quarry.sql.Select;
 import io.quarry.sql.Sql;
 import io.quarry.sql.SqlStatement;
@@ -63,7 +64,7 @@ public class Query<T> {
     /** Adds conditions, ANDed with those already given: {@code filter(col(Host::getPort).gt(22))}. */
     public Query<T> filter(Predicate... predicates) {
         List<Predicate> list = Arrays.asList(predicates);
-        check(Select.from(model).where(list));
+        check(list);
         return with(select.where(list));
     }
 
@@ -273,6 +274,14 @@ public class Query<T> {
 
     private void check(Select statement) {
         render(statement);
+    }
+
+    /** Resolves the predicates' properties now, so a typo fails here rather than at the terminal call. */
+    private void check(List<Predicate> predicates) {
+        RenderContext scratch = new RenderContext(session.engine().dialect(), session.engine().codecs(), model);
+        for (Predicate predicate : predicates) {
+            predicate.render(scratch);
+        }
     }
 
     private String task() {

@@ -146,8 +146,8 @@ public class Session implements AutoCloseable {
         if (state != null && !state.expired) {
             return state.state == ObjectState.REMOVED ? null : type.cast(state.instance);
         }
-        autoflush();
-        return query(type).filter(Sql.col(model.id().name()).eq(key)).oneOrNull();
+        List<T> found = list(model, engine.byIdStatement(model), new Object[] {key});
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** Marks a persistent entity for deletion at the next flush; a pending one is simply dropped. */

@@ -156,7 +156,7 @@ public abstract class Operand<V> implements Expression {
         return new Function<>("upper", this, false, Function.SAME);
     }
 
-    /** {@code x + amount}, for updates such as {@code set(port, port.plus(1))}. */
+    /** {@code x + amount}, for updates such as {@code set(col(Host::getPort), col(Host::getPort).plus(1))}. */
     public Operand<V> plus(Number amount) {
         return new Arithmetic<>(this, "+", amount);
     }

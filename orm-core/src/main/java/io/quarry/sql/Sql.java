@@ -107,9 +107,12 @@ public final class Sql {
         return new Assignment(col(property), value);
     }
 
-    /** {@code property = expression} in a bulk update, e.g. {@code set(Host::getPort, col(Host::getPort).plus(1))}. */
-    public static <T, V> Assignment set(Property<T, V> property, Operand<V> expression) {
-        return new Assignment(col(property), expression);
+    /**
+     * {@code column = expression} in a bulk update: {@code set(col(Host::getPort), col(Host::getPort).plus(1))}.
+     * (A method reference as the first argument means a value: {@link #set(Property, Object)}.)
+     */
+    public static <V> Assignment set(Column<V> column, Operand<V> expression) {
+        return new Assignment(column, expression);
     }
 
     /** {@code property = value}, the property named by string. */

@@ -173,7 +173,7 @@ class CrudRepositoryIT {
 
         tags.save(new Tag("db", "databases"));
 
-        assertThat(statements).containsExactly("select code, label from crud_tag where code = ? limit ?",
+        assertThat(statements).containsExactly("select code, label from crud_tag where code = ?",
                 "update crud_tag set label = ? where code = ?");
         assertThat(tags.findById("db")).contains(new Tag("db", "databases"));
     }

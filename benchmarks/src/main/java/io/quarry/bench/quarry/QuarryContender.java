@@ -183,7 +183,7 @@ public class QuarryContender implements Reads<QuarryHost>, Writes<QuarryHost> {
             return session.query(QuarryHost.class)
                     .filter(col(QuarryHost::getDatacenter).eq(datacenter))
                     // the type witness is needed: with an int getter, set(property, value) matches as well
-                    .update(Sql.<QuarryHost, Integer>set(QuarryHost::getCpuCores, col(QuarryHost::getCpuCores).plus(1)));
+                    .update(Sql.set(col(QuarryHost::getCpuCores), col(QuarryHost::getCpuCores).plus(1)));
         }
     }
 
