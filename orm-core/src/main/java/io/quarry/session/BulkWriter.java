@@ -50,12 +50,12 @@ final class BulkWriter {
             return count;
         }
         for (Object id : held) {
-            EntityState state = session.identityMap.get(new EntityState.EntityKey(model.type(), id));
+            EntityState state = session.work.identityMap.get(new EntityState.EntityKey(model.type(), id));
             if (state == null) {
                 continue;
             }
             if (delete) {
-                session.removeDeleted(state);
+                session.work.removeDeleted(state);
             } else {
                 state.expired = true;
             }
@@ -69,7 +69,7 @@ final class BulkWriter {
     /** The ids of matching rows that the session holds objects for; no SQL when it holds none. */
     private static List<Object> heldIds(Session session, EntityModel<?> model, SqlStatement selectIds, Object[] args) {
         Set<Object> heldIds = new HashSet<>();
-        for (EntityState state : session.managedStates(model)) {
+        for (EntityState state : session.work.managedStates(model)) {
             heldIds.add(state.id);
         }
         if (heldIds.isEmpty()) {

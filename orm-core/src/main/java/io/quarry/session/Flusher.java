@@ -82,7 +82,7 @@ final class Flusher {
     private void initVersion(EntityState state) {
         PropertyModel version = state.model.version();
         if (version != null && version.get(state.instance) == null) {
-            session.replace(state, state.model.with(state.instance, version, zero(version.javaType())));
+            session.work.replace(state, state.model.with(state.instance, version, zero(version.javaType())));
         }
     }
 
@@ -107,7 +107,7 @@ final class Flusher {
 
     private void setGeneratedId(EntityState state, Object value) {
         Object id = coerceId(state.model.id(), value);
-        session.replace(state, state.model.with(state.instance, state.model.id(), id));
+        session.work.replace(state, state.model.with(state.instance, state.model.id(), id));
         state.id = id;
         state.idGenerated = true;
     }

@@ -28,7 +28,7 @@ final class RowLoader {
         List<PropertyModel> properties = model.properties();
         PropertyModel idProperty = model.id();
         Object id = idProperty.codec().read(resultSet, column(columns, idProperty.position()));
-        EntityState existing = session.identityMap.get(new EntityState.EntityKey(model.type(), id));
+        EntityState existing = session.work.identityMap.get(new EntityState.EntityKey(model.type(), id));
         if (existing != null && !existing.expired) {
             return model.type().cast(existing.instance);
         }
@@ -49,13 +49,13 @@ final class RowLoader {
         if (!session.options().readOnly()) {
             state.takeSnapshot();
         }
-        session.registerLoaded(state);
+        session.work.registerLoaded(state);
         return instance;
     }
 
     private void refresh(EntityState state, Object[] values) {
         if (state.model.isRecord()) {
-            session.replace(state, state.model.instantiate(values));
+            session.work.replace(state, state.model.instantiate(values));
         } else {
             List<PropertyModel> properties = state.model.properties();
             for (int i = 0; i < values.length; i++) {

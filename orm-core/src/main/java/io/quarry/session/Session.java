@@ -17,8 +17,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,23 +36,16 @@ import java.util.UUID;
 public class Session implements AutoCloseable {
 
     private final Engine engine;
-    private final ConnectionProvider provider;
     private final SessionOptions options;
-    final Map<EntityState.EntityKey, EntityState> identityMap = new HashMap<>();
-    private final Map<Object, EntityState> states = new IdentityHashMap<>();
-    private final List<EntityState> pending = new ArrayList<>();
-    private final List<EntityState> deleted = new ArrayList<>();
-    private final List<EntityState> insertedInTransaction = new ArrayList<>();
-    private final List<EntityState> updatedInTransaction = new ArrayList<>();
+    final UnitOfWork work = new UnitOfWork();
     private final RowLoader loader;
-    private Connection connection;
-    private boolean restoreAutoCommit;
+    private final SessionConnection connection;
     private QuarryException failedFlush;
     private boolean closed;
 
     Session(Engine engine, ConnectionProvider provider, SessionOptions options) {
         this.engine = engine;
-        this.provider = provider;
+        this.connection = new SessionConnection(engine, provider, options);
         this.options = options;
         this.loader = new RowLoader(this);
     }
@@ -65,7 +56,7 @@ public class Session implements AutoCloseable {
      */
     protected Session() {
         this.engine = null;
-        this.provider = null;
+        this.connection = null;
         this.options = null;
         this.loader = null;
     }
@@ -86,9 +77,9 @@ public class Session implements AutoCloseable {
      */
     public <T> T add(T entity) {
         checkWritable("add");
-        EntityState state = states.get(entity);
+        EntityState state = work.states.get(entity);
         if (state != null) {
-            if (state.state == ObjectState.REMOVED && deleted.remove(state)) {
+            if (state.state == ObjectState.REMOVED && work.deleted.remove(state)) {
                 state.state = ObjectState.PERSISTENT;
             }
             return entity;
@@ -103,20 +94,20 @@ public class Session implements AutoCloseable {
         }
         if (!model.hasUnsetId(state.instance)) {
             state.id = model.idOf(state.instance);
-            EntityState holder = identityMap.get(state.key());
+            EntityState holder = work.identityMap.get(state.key());
             if (holder != null && holder.state == ObjectState.REMOVED) {
                 throw new SessionStateException("Cannot add " + describe(state.instance) + ": the row with id " + state.id
-                        + " is deleted in this session but not yet flushed; call flush() between the delete and the add");
+                        + " is work.deleted in this session but not yet flushed; call flush() between the delete and the add");
             }
             if (holder != null && holder.instance != state.instance) {
                 throw new SessionStateException("Cannot add " + describe(state.instance) + ": the session already holds "
                         + describe(holder.instance) + " with the same id " + state.id + " (" + holder.state
                         + "). Change that instance instead, or use merge(...) to copy this one's state onto it");
             }
-            identityMap.put(state.key(), state);
+            work.identityMap.put(state.key(), state);
         }
-        states.put(state.instance, state);
-        pending.add(state);
+        work.states.put(state.instance, state);
+        work.pending.add(state);
         @SuppressWarnings("unchecked")
         T added = (T) state.instance;
         return added;
@@ -142,7 +133,7 @@ public class Session implements AutoCloseable {
         checkOpen();
         EntityModel<T> model = engine.model(type);
         Object key = coerceId(model, id);
-        EntityState state = identityMap.get(new EntityState.EntityKey(type, key));
+        EntityState state = work.identityMap.get(new EntityState.EntityKey(type, key));
         if (state != null && !state.expired) {
             return state.state == ObjectState.REMOVED ? null : type.cast(state.instance);
         }
@@ -153,20 +144,20 @@ public class Session implements AutoCloseable {
     /** Marks a persistent entity for deletion at the next flush; a pending one is simply dropped. */
     public void delete(Object entity) {
         checkWritable("delete");
-        EntityState state = states.get(entity);
+        EntityState state = work.states.get(entity);
         if (state == null) {
             throw new SessionStateException("Cannot delete " + describe(entity) + ": it is not in this session ("
                     + "transient or detached). Load it with get(...) first, or use a bulk query(...).filter(...).delete()");
         }
         if (state.state == ObjectState.PENDING) {
-            pending.remove(state);
-            forget(state);
+            work.pending.remove(state);
+            work.forget(state);
             return;
         }
         if (state.state == ObjectState.PERSISTENT) {
             // stays in the identity map until flushed, so get(...) answers null without a SELECT
             state.state = ObjectState.REMOVED;
-            deleted.add(state);
+            work.deleted.add(state);
         }
     }
 
@@ -177,7 +168,7 @@ public class Session implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> T merge(T entity) {
         checkWritable("merge");
-        EntityState known = states.get(entity);
+        EntityState known = work.states.get(entity);
         if (known != null) {
             return entity;
         }
@@ -189,9 +180,9 @@ public class Session implements AutoCloseable {
         if (managed == null) {
             return add(entity);
         }
-        EntityState state = states.get(managed);
+        EntityState state = work.states.get(managed);
         if (model.isRecord()) {
-            replace(state, entity);
+            work.replace(state, entity);
             return entity;
         }
         for (PropertyModel property : model.properties()) {
@@ -217,13 +208,13 @@ public class Session implements AutoCloseable {
 
     /** Whether {@code entity} is pending or persistent in this session. */
     public boolean contains(Object entity) {
-        EntityState state = states.get(entity);
+        EntityState state = work.states.get(entity);
         return state != null && (state.state == ObjectState.PENDING || state.state == ObjectState.PERSISTENT);
     }
 
     /** Where {@code entity} stands with respect to this session. */
     public ObjectState stateOf(Object entity) {
-        EntityState state = states.get(entity);
+        EntityState state = work.states.get(entity);
         if (state != null) {
             return state.state;
         }
@@ -233,33 +224,28 @@ public class Session implements AutoCloseable {
 
     /** Whether a flush would write anything: pending, deleted or changed objects. */
     public boolean isDirty() {
-        return !pending.isEmpty() || !deleted.isEmpty() || !FlushPlan.build(List.of(), states.values(), List.of()).isEmpty();
+        return !work.pending.isEmpty() || !work.deleted.isEmpty() || !FlushPlan.build(List.of(), work.states.values(), List.of()).isEmpty();
     }
 
     /** Removes {@code entity} from the session without touching the database; it becomes detached. */
     public void expunge(Object entity) {
-        EntityState state = states.get(entity);
+        EntityState state = work.states.get(entity);
         if (state != null) {
-            pending.remove(state);
-            deleted.remove(state);
-            forget(state);
+            work.pending.remove(state);
+            work.deleted.remove(state);
+            work.forget(state);
         }
     }
 
     /** Removes every object from the session, discarding unflushed changes. */
     public void clear() {
-        identityMap.clear();
-        states.clear();
-        pending.clear();
-        deleted.clear();
-        insertedInTransaction.clear();
-        updatedInTransaction.clear();
+        work.clear();
     }
 
     /** Reloads {@code entity}'s columns from the database, discarding its unflushed changes. */
     public void refresh(Object entity) {
         checkOpen();
-        EntityState state = states.get(entity);
+        EntityState state = work.states.get(entity);
         if (state == null || state.state != ObjectState.PERSISTENT) {
             throw new SessionStateException("Cannot refresh " + describe(entity) + ": it is not persistent in this "
                     + "session (state " + stateOf(entity) + ")");
@@ -267,7 +253,7 @@ public class Session implements AutoCloseable {
         state.expired = true;
         Object reloaded = query(state.model.type()).filter(Sql.col(state.model.id().name()).eq(state.id)).oneOrNull();
         if (reloaded == null) {
-            forget(state);
+            work.forget(state);
             throw new io.quarry.NoResultException("Cannot refresh " + describe(entity) + ": its row was deleted");
         }
     }
@@ -280,7 +266,7 @@ public class Session implements AutoCloseable {
         if (options.readOnly()) {
             return;
         }
-        FlushPlan plan = FlushPlan.build(pending, states.values(), deleted);
+        FlushPlan plan = FlushPlan.build(work.pending, work.states.values(), work.deleted);
         if (plan.isEmpty()) {
             return;
         }
@@ -295,7 +281,7 @@ public class Session implements AutoCloseable {
             failFlush(translated);
             throw translated;
         }
-        finishFlush(plan);
+        work.finishFlush(plan);
     }
 
     /**
@@ -306,7 +292,7 @@ public class Session implements AutoCloseable {
     public <T> List<T> flush(List<T> instances) {
         List<EntityState> held = new ArrayList<>(instances.size());
         for (T instance : instances) {
-            EntityState state = states.get(instance);
+            EntityState state = work.states.get(instance);
             if (state == null) {
                 throw new SessionStateException("Cannot flush " + describe(instance) + ": it is not in this session; "
                         + "add(...) or merge(...) it first");
@@ -327,13 +313,7 @@ public class Session implements AutoCloseable {
     public void commit() {
         checkOpen();
         flush();
-        if (connection != null && !provider.managesTransactions() && !options.autoCommit()) {
-            try {
-                connection.commit();
-            } catch (SQLException e) {
-                throw engine.runner().translate("commit", null, e);
-            }
-        }
+        connection.commit();
         endTransaction(true);
     }
 
@@ -344,14 +324,7 @@ public class Session implements AutoCloseable {
      */
     public void rollback() {
         checkNotClosed();
-        if (connection != null && !provider.managesTransactions() && !options.autoCommit()) {
-            try {
-                connection.rollback();
-            } catch (SQLException e) {
-                releaseConnection();
-                throw engine.runner().translate("rollback", null, e);
-            }
-        }
+        connection.rollback();
         endTransaction(false);
     }
 
@@ -373,7 +346,7 @@ public class Session implements AutoCloseable {
      */
     public Object savepointSet() {
         checkOpen();
-        SavepointMark mark = new SavepointMark(insertedInTransaction.size(), updatedInTransaction.size());
+        SavepointMark mark = new SavepointMark(work.insertedInTransaction.size(), work.updatedInTransaction.size());
         flush();
         return mark;
     }
@@ -386,13 +359,13 @@ public class Session implements AutoCloseable {
      */
     public void afterSavepointRollback(Object savepoint) {
         checkNotClosed();
-        if (!(savepoint instanceof SavepointMark mark) || mark.inserted > insertedInTransaction.size()
-                || mark.updated > updatedInTransaction.size()) {
+        if (!(savepoint instanceof SavepointMark mark) || mark.inserted > work.insertedInTransaction.size()
+                || mark.updated > work.updatedInTransaction.size()) {
             throw new SessionStateException("Unknown savepoint mark " + savepoint + "; pass what savepointSet() returned"
                     + " in this transaction");
         }
-        undo(mark.inserted);
-        List<EntityState> updated = updatedInTransaction.subList(mark.updated, updatedInTransaction.size());
+        work.undo(mark.inserted);
+        List<EntityState> updated = work.updatedInTransaction.subList(mark.updated, work.updatedInTransaction.size());
         updated.forEach(state -> state.expired = true);
         updated.clear();
         failedFlush = null;
@@ -412,7 +385,7 @@ public class Session implements AutoCloseable {
 
     /** Whether a transaction (and a connection) is in use. */
     public boolean isInTransaction() {
-        return connection != null;
+        return connection.isOpen();
     }
 
     /** Rolls back what is open and releases the connection; the session cannot be used again. */
@@ -422,12 +395,12 @@ public class Session implements AutoCloseable {
             return;
         }
         try {
-            if (connection != null) {
+            if (connection.isOpen()) {
                 rollback();
             }
         } finally {
             clear();
-            releaseConnection();
+            connection.release();
             closed = true;
         }
     }
@@ -584,62 +557,19 @@ public class Session implements AutoCloseable {
     /** The transaction's connection, begun on first use. */
     Connection connection() {
         checkOpen();
-        if (connection == null) {
-            try {
-                Connection acquired = provider.getConnection();
-                if (!provider.managesTransactions() && !options.autoCommit() && acquired.getAutoCommit()) {
-                    acquired.setAutoCommit(false);
-                    restoreAutoCommit = true;
-                }
-                connection = acquired;
-            } catch (SQLException e) {
-                throw engine.runner().translate("begin a transaction", null, e);
-            }
-        }
-        return connection;
+        return connection.get();
     }
 
     void autoflush() {
         if (options.autoflush() && !options.readOnly()
-                && (!pending.isEmpty() || !deleted.isEmpty() || !states.isEmpty())) {
+                && (!work.pending.isEmpty() || !work.deleted.isEmpty() || !work.states.isEmpty())) {
             flush();
         }
     }
 
     /** The state of a loaded or added instance, or null. */
     EntityState stateOfInstance(Object instance) {
-        return states.get(instance);
-    }
-
-    /** Registers an object just loaded from a row. */
-    void registerLoaded(EntityState state) {
-        identityMap.put(state.key(), state);
-        states.put(state.instance, state);
-    }
-
-    /** Points {@code state} at a new instance (records are rebuilt to change a value). */
-    void replace(EntityState state, Object instance) {
-        if (state.instance != instance) {
-            states.remove(state.instance);
-            state.instance = instance;
-            states.put(instance, state);
-        }
-    }
-
-    /** Drops {@code state} from the identity map (bulk delete). */
-    void removeDeleted(EntityState state) {
-        forget(state);
-        state.state = ObjectState.DETACHED;
-    }
-
-    Iterable<EntityState> managedStates(EntityModel<?> model) {
-        List<EntityState> result = new ArrayList<>();
-        for (EntityState state : identityMap.values()) {
-            if (state.model == model && state.state == ObjectState.PERSISTENT) {
-                result.add(state);
-            }
-        }
-        return result;
+        return work.states.get(instance);
     }
 
     void checkWritable(String operation) {
@@ -665,119 +595,21 @@ public class Session implements AutoCloseable {
     }
 
     private void failFlush(QuarryException e) {
-        if (connection != null && !provider.managesTransactions() && !options.autoCommit()) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-        }
+        connection.rollbackAfter(e);
         failedFlush = e;
-    }
-
-    private void finishFlush(FlushPlan plan) {
-        for (FlushPlan.Group group : plan.inserts) {
-            for (EntityState state : group.states()) {
-                state.state = ObjectState.PERSISTENT;
-                state.id = state.model.idOf(state.instance);
-                identityMap.put(state.key(), state);
-                state.takeSnapshot();
-                insertedInTransaction.add(state);
-            }
-        }
-        pending.clear();
-        for (FlushPlan.Group group : plan.updates) {
-            PropertyModel version = group.model().version();
-            for (EntityState state : group.states()) {
-                if (version != null) {
-                    replace(state, state.model.with(state.instance, version,
-                            Flusher.increment(state.snapshot[version.position()])));
-                }
-                state.takeSnapshot();
-                updatedInTransaction.add(state);
-            }
-        }
-        for (FlushPlan.Group group : plan.deletes) {
-            for (EntityState state : group.states()) {
-                forget(state);
-            }
-        }
-        deleted.clear();
     }
 
     private void endTransaction(boolean committed) {
         if (!committed) {
-            undo(0);
-            for (EntityState state : states.values()) {
+            work.undo(0);
+            for (EntityState state : work.states.values()) {
                 state.expired = true;
             }
         }
-        insertedInTransaction.clear();
-        updatedInTransaction.clear();
+        work.insertedInTransaction.clear();
+        work.updatedInTransaction.clear();
         failedFlush = null;
-        releaseConnection();
-    }
-
-    /** After a rollback: inserts from {@code firstInsert} on and pending objects become transient, deletes are undone. */
-    private void undo(int firstInsert) {
-        List<EntityState> inserted = insertedInTransaction.subList(firstInsert, insertedInTransaction.size());
-        for (EntityState state : inserted) {
-            forget(state);
-            resetGeneratedId(state);
-        }
-        inserted.clear();
-        for (EntityState state : new ArrayList<>(pending)) {
-            forget(state);
-            resetGeneratedId(state);
-        }
-        pending.clear();
-        for (EntityState state : deleted) {
-            state.state = ObjectState.PERSISTENT;
-            identityMap.put(state.key(), state);
-        }
-        deleted.clear();
-    }
-
-    private void resetGeneratedId(EntityState state) {
-        state.state = ObjectState.TRANSIENT;
-        if (state.idGenerated && !state.model.isRecord()) {
-            PropertyModel id = state.model.id();
-            id.set(state.instance, id.isPrimitive() ? zeroOf(id.javaType()) : null);
-        }
-        state.idGenerated = false;
-    }
-
-    private static Object zeroOf(Class<?> type) {
-        return type == long.class ? (Object) 0L : type == short.class ? (Object) (short) 0 : (Object) 0;
-    }
-
-    private void releaseConnection() {
-        if (connection == null) {
-            return;
-        }
-        Connection current = connection;
-        connection = null;
-        try {
-            if (restoreAutoCommit) {
-                current.setAutoCommit(true);
-            }
-        } catch (SQLException ignored) {
-            // the pool resets auto-commit on return anyway; the connection may already be broken
-        } finally {
-            restoreAutoCommit = false;
-            try {
-                provider.releaseConnection(current);
-            } catch (SQLException e) {
-                throw engine.runner().translate("release connection", null, e);
-            }
-        }
-    }
-
-    private void forget(EntityState state) {
-        if (state.id != null && identityMap.get(state.key()) == state) {
-            identityMap.remove(state.key());
-        }
-        states.remove(state.instance);
+        connection.release();
     }
 
     @SuppressWarnings("unchecked")
