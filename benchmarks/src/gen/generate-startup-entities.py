@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Writes the entity classes of the start-up benchmark: 50 entities (8 columns each) for Quarry, Spring
-Data JPA and Spring Data JDBC, with a repository per entity for the two Spring Data flavours. Entity 01
-lives in package `one`, entities 02..50 in `more`, so an application can scan one entity or fifty.
+Data JPA and Spring Data JDBC, each with a repository interface of two derived queries. Entity 01 lives in
+package `one`, entities 02..50 in `more`, so an application can scan one entity or fifty.
 
 Run from anywhere; it rewrites src/main/java/io/quarry/bench/startup/{quarry,jpa,datajdbc}/{one,more} and
-startup/quarry/QuarryStartupEntities.java.
+startup/quarry/QuarryStartupEntities.java (Quarry has no scanning: the lists of entities and repositories).
 The output is committed; edit this script, not the generated files.
 """
 import pathlib
@@ -63,11 +63,14 @@ def entity(flavour, number):
 
 def repository(flavour, number):
     name = f"StartupEntity{number:02d}"
-    if flavour == "jpa":
+    if flavour == "quarry":
+        base, base_import = "CrudRepository", "io.quarry.repository.CrudRepository"
+    elif flavour == "jpa":
         base, base_import = "JpaRepository", "org.springframework.data.jpa.repository.JpaRepository"
     else:
         base, base_import = "ListCrudRepository", "org.springframework.data.repository.ListCrudRepository"
-    return (f"{HEADER}package {package_of(flavour, number)};\n\nimport java.util.List;\nimport {base_import};\n\n"
+    import_lines = "\n".join(f"import {i};" for i in sorted(["java.util.List", base_import]))
+    return (f"{HEADER}package {package_of(flavour, number)};\n\n{import_lines}\n\n"
             f"/** The repository of {name}, with two derived queries to parse at start-up. */\n"
             f"public interface {name}Repository extends {base}<{name}, Long> {{\n\n"
             f"    List<{name}> findByNameAndEnabledTrue(String name);\n\n"
@@ -83,19 +86,22 @@ def main():
         for number in range(1, COUNT + 1):
             folder = ROOT / flavour / ("one" if number == 1 else "more")
             (folder / f"StartupEntity{number:02d}.java").write_text(entity(flavour, number))
-            if flavour != "quarry":
-                (folder / f"StartupEntity{number:02d}Repository.java").write_text(repository(flavour, number))
+            (folder / f"StartupEntity{number:02d}Repository.java").write_text(repository(flavour, number))
     (ROOT / "quarry" / "QuarryStartupEntities.java").write_text(quarry_list())
 
 
 def quarry_list():
-    """Quarry has no class-path scanning: an application names its entities."""
-    names = ",\n".join(f"            {package_of('quarry', n)}.StartupEntity{n:02d}.class" for n in range(1, COUNT + 1))
+    """Quarry has no class-path scanning: an application names its entities and repositories."""
+    def classes(suffix):
+        return ",\n".join(f"            {package_of('quarry', n)}.StartupEntity{n:02d}{suffix}.class"
+                          for n in range(1, COUNT + 1))
     return (f"{HEADER}package io.quarry.bench.startup.quarry;\n\nimport java.util.List;\n\n"
-            f"/** The Quarry entities of the start-up benchmark, as an application registers them. */\n"
+            f"/** The Quarry entities and repositories of the start-up benchmark, as an application names them. */\n"
             f"public final class QuarryStartupEntities {{\n\n"
             f"    /** Entities 01..{COUNT}; the one-entity application takes the first. */\n"
-            f"    public static final List<Class<?>> ALL = List.of(\n{names});\n\n"
+            f"    public static final List<Class<?>> ALL = List.of(\n{classes('')});\n\n"
+            f"    /** The repository interfaces of entities 01..{COUNT}, in the same order. */\n"
+            f"    public static final List<Class<?>> REPOSITORIES = List.of(\n{classes('Repository')});\n\n"
             f"    private QuarryStartupEntities() {{\n    }}\n}}\n")
 
 

@@ -5,6 +5,7 @@ import io.quarry.bench.jooq.JooqContender;
 import io.quarry.bench.jpa.JpaContender;
 import io.quarry.bench.jpabatch.JpaBatchContender;
 import io.quarry.bench.quarry.QuarryContender;
+import io.quarry.bench.quarry.QuarryRepositoryContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.support.Inputs;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,11 @@ public class BulkUpdate {
 
     @Benchmark
     public int quarry(QuarryContender contender, Inputs inputs) {
+        return contender.bulkUpdate(inputs.datacenter());
+    }
+
+    @Benchmark
+    public int quarryRepository(QuarryRepositoryContender contender, Inputs inputs) {
         return contender.bulkUpdate(inputs.datacenter());
     }
 

@@ -4,6 +4,7 @@ import io.quarry.bench.jdbc.JdbcContender;
 import io.quarry.bench.jooq.JooqContender;
 import io.quarry.bench.jpa.JpaContender;
 import io.quarry.bench.quarry.QuarryContender;
+import io.quarry.bench.quarry.QuarryRepositoryContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.support.Inputs;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,11 @@ public class CountFiltered {
 
     @Benchmark
     public long quarry(QuarryContender contender, Inputs inputs) {
+        return contender.countActive(inputs.datacenter());
+    }
+
+    @Benchmark
+    public long quarryRepository(QuarryRepositoryContender contender, Inputs inputs) {
         return contender.countActive(inputs.datacenter());
     }
 

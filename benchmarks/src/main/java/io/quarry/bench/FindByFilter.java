@@ -8,6 +8,7 @@ import io.quarry.bench.jpa.JpaContender;
 import io.quarry.bench.jpa.JpaHost;
 import io.quarry.bench.quarry.QuarryContender;
 import io.quarry.bench.quarry.QuarryHost;
+import io.quarry.bench.quarry.QuarryRepositoryContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.springjdbc.DataJdbcHost;
 import io.quarry.bench.support.Inputs;
@@ -41,6 +42,12 @@ public class FindByFilter {
 
     @Benchmark
     public List<QuarryHost> quarry(QuarryContender contender, Inputs inputs) {
+        return rows == 10 ? contender.findByRack(inputs.datacenter(), inputs.rack())
+                : contender.findByDatacenter(inputs.datacenter());
+    }
+
+    @Benchmark
+    public List<QuarryHost> quarryRepository(QuarryRepositoryContender contender, Inputs inputs) {
         return rows == 10 ? contender.findByRack(inputs.datacenter(), inputs.rack())
                 : contender.findByDatacenter(inputs.datacenter());
     }

@@ -8,6 +8,7 @@ import io.quarry.bench.jpa.JpaContender;
 import io.quarry.bench.jpa.JpaHost;
 import io.quarry.bench.quarry.QuarryContender;
 import io.quarry.bench.quarry.QuarryHost;
+import io.quarry.bench.quarry.QuarryRepositoryContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.springjdbc.DataJdbcHost;
 import io.quarry.bench.support.Inputs;
@@ -31,6 +32,11 @@ public class FindById {
 
     @Benchmark
     public QuarryHost quarry(QuarryContender contender, Inputs inputs) {
+        return contender.findById(inputs.id());
+    }
+
+    @Benchmark
+    public QuarryHost quarryRepository(QuarryRepositoryContender contender, Inputs inputs) {
         return contender.findById(inputs.id());
     }
 

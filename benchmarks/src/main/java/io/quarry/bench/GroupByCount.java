@@ -4,6 +4,7 @@ import io.quarry.bench.jdbc.JdbcContender;
 import io.quarry.bench.jooq.JooqContender;
 import io.quarry.bench.jpa.JpaContender;
 import io.quarry.bench.quarry.QuarryContender;
+import io.quarry.bench.quarry.QuarryRepositoryContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.support.Inputs;
 import io.quarry.bench.support.RackCount;
@@ -28,6 +29,11 @@ public class GroupByCount {
 
     @Benchmark
     public List<RackCount> quarry(QuarryContender contender, Inputs inputs) {
+        return contender.countByRack(inputs.datacenter());
+    }
+
+    @Benchmark
+    public List<RackCount> quarryRepository(QuarryRepositoryContender contender, Inputs inputs) {
         return contender.countByRack(inputs.datacenter());
     }
 

@@ -10,6 +10,7 @@ import io.quarry.bench.jpabatch.JpaBatchContender;
 import io.quarry.bench.jpabatch.JpaBatchHost;
 import io.quarry.bench.quarry.QuarryContender;
 import io.quarry.bench.quarry.QuarryHost;
+import io.quarry.bench.quarry.QuarryRepositoryContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.springjdbc.DataJdbcHost;
 import io.quarry.bench.support.HostSeed;
@@ -44,6 +45,11 @@ public class Insert {
 
     @Benchmark
     public List<QuarryHost> quarry(QuarryContender contender, InsertedRows inserted) {
+        return contender.insert(HostSeed.FIRST_NEW, rows);
+    }
+
+    @Benchmark
+    public List<QuarryHost> quarryRepository(QuarryRepositoryContender contender, InsertedRows inserted) {
         return contender.insert(HostSeed.FIRST_NEW, rows);
     }
 

@@ -4,6 +4,7 @@ import io.quarry.bench.jdbc.JdbcContender;
 import io.quarry.bench.jooq.JooqContender;
 import io.quarry.bench.jpa.JpaContender;
 import io.quarry.bench.quarry.QuarryContender;
+import io.quarry.bench.quarry.QuarryRepositoryContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.support.HostNic;
 import io.quarry.bench.support.Inputs;
@@ -38,6 +39,12 @@ public class Join {
 
     @Benchmark
     public List<HostNic> quarry(QuarryContender contender, Inputs inputs) {
+        return rows == 10 ? contender.primaryNicsInRack(inputs.datacenter(), inputs.rack())
+                : contender.primaryNicsInDatacenter(inputs.datacenter());
+    }
+
+    @Benchmark
+    public List<HostNic> quarryRepository(QuarryRepositoryContender contender, Inputs inputs) {
         return rows == 10 ? contender.primaryNicsInRack(inputs.datacenter(), inputs.rack())
                 : contender.primaryNicsInDatacenter(inputs.datacenter());
     }

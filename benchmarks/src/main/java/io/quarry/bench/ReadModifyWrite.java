@@ -10,6 +10,7 @@ import io.quarry.bench.jpabatch.JpaBatchContender;
 import io.quarry.bench.jpabatch.JpaBatchHost;
 import io.quarry.bench.quarry.QuarryContender;
 import io.quarry.bench.quarry.QuarryHost;
+import io.quarry.bench.quarry.QuarryRepositoryContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.springjdbc.DataJdbcHost;
 import io.quarry.bench.support.Inputs;
@@ -34,6 +35,11 @@ public class ReadModifyWrite {
 
     @Benchmark
     public QuarryHost quarry(QuarryContender contender, Inputs inputs) {
+        return contender.readModifyWrite(inputs.id());
+    }
+
+    @Benchmark
+    public QuarryHost quarryRepository(QuarryRepositoryContender contender, Inputs inputs) {
         return contender.readModifyWrite(inputs.id());
     }
 

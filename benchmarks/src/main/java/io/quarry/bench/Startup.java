@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.quarry.bench.jpa.HibernateSettings;
 import io.quarry.bench.startup.StartupApps;
 import io.quarry.bench.startup.quarry.QuarryStartupEntities;
+import io.quarry.bench.startup.quarry.one.StartupEntity01Repository;
 import io.quarry.bench.support.BenchDatabase;
 import io.quarry.bench.support.SpringContexts;
+import io.quarry.repository.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.session.Session;
 import java.sql.Connection;
@@ -33,9 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * two derived queries per entity): a new connection pool, the framework booted on it, and a first
  * {@code count} answered. Single shots in fresh JVMs (one per fork, no warm-up), so class loading
  * and JIT warm-up count as they do for a real start. Quarry is measured as engine and model
- * registration (its Spring Boot starter does not exist yet); plain spring-boot-starter-jdbc is the
- * floor of the Spring contenders. The tables exist before the shot; nothing validates or creates
- * schema.
+ * registration (its Spring Boot starter does not exist yet), and as engine and repository proxies
+ * (the same two derived queries per entity); plain spring-boot-starter-jdbc is the floor of the
+ * Spring contenders. The tables exist before the shot; nothing validates or creates schema.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -94,6 +96,18 @@ public class Startup {
         try (Session session = engine.openSession()) {
             return session.query(types.get(0)).count();
         }
+    }
+
+    /** Every repository proxy is built (and its queries parsed and rendered) before the first call. */
+    @Benchmark
+    public long quarryRepository() {
+        pool = db.createPool();
+        RepositoryFactory repositories = RepositoryFactory.of(Engine.create(pool).sessionFactory());
+        StartupEntity01Repository first = repositories.create(StartupEntity01Repository.class);
+        for (Class<?> type : QuarryStartupEntities.REPOSITORIES.subList(1, entities)) {
+            repositories.create(type);
+        }
+        return first.count();
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import io.quarry.bench.jdbc.JdbcContender;
 import io.quarry.bench.jooq.JooqContender;
 import io.quarry.bench.jpa.JpaContender;
 import io.quarry.bench.quarry.QuarryContender;
+import io.quarry.bench.quarry.QuarryRepositoryContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.support.StreamHeap;
 import io.quarry.bench.support.StreamProbe;
@@ -29,6 +30,11 @@ public class StreamAll {
 
     @Benchmark
     public long quarry(QuarryContender contender, StreamHeap heap) {
+        return contender.streamAll(StreamProbe.NONE);
+    }
+
+    @Benchmark
+    public long quarryRepository(QuarryRepositoryContender contender, StreamHeap heap) {
         return contender.streamAll(StreamProbe.NONE);
     }
 

@@ -5,6 +5,7 @@ import io.quarry.bench.jooq.JooqContender;
 import io.quarry.bench.jpa.JpaContender;
 import io.quarry.bench.jpabatch.JpaBatchContender;
 import io.quarry.bench.quarry.QuarryContender;
+import io.quarry.bench.quarry.QuarryRepositoryContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +48,8 @@ public final class VerifyContenders {
             jdbc.start(fixture);
             QuarryContender quarry = new QuarryContender();
             quarry.start(fixture);
+            QuarryRepositoryContender quarryRepository = new QuarryRepositoryContender();
+            quarryRepository.start(fixture);
             JooqContender jooq = new JooqContender();
             jooq.start(fixture);
             JpaContender jpa = new JpaContender();
@@ -55,7 +58,8 @@ public final class VerifyContenders {
             jpaBatch.start(fixture);
             DataJdbcContender dataJdbc = new DataJdbcContender();
             dataJdbc.start(fixture, boot);
-            List<Object> contenders = new ArrayList<>(List.of(jdbc, quarry, jpa, jpaBatch, dataJdbc, jooq));
+            List<Object> contenders = new ArrayList<>(
+                    List.of(jdbc, quarry, quarryRepository, jpa, jpaBatch, dataJdbc, jooq));
             try {
                 for (Workload workload : workloads) {
                     for (Object contender : contenders) {
@@ -69,7 +73,7 @@ public final class VerifyContenders {
                                 failures++;
                                 e.printStackTrace(System.out);
                             }
-                            System.out.printf(Locale.ROOT, "%s %-16s %-20s %s (%d ms)%n", outcome, workload.className(),
+                            System.out.printf(Locale.ROOT, "%s %-16s %-25s %s (%d ms)%n", outcome, workload.className(),
                                     contender.getClass().getSimpleName(), fixture.db().label(),
                                     (System.nanoTime() - start) / 1_000_000);
                         }

@@ -3,7 +3,7 @@ package io.quarry.bench.startup.quarry;
 
 import java.util.List;
 
-/** The Quarry entities of the start-up benchmark, as an application registers them. */
+/** The Quarry entities and repositories of the start-up benchmark, as an application names them. */
 public final class QuarryStartupEntities {
 
     /** Entities 01..50; the one-entity application takes the first. */
@@ -58,6 +58,59 @@ public final class QuarryStartupEntities {
             io.quarry.bench.startup.quarry.more.StartupEntity48.class,
             io.quarry.bench.startup.quarry.more.StartupEntity49.class,
             io.quarry.bench.startup.quarry.more.StartupEntity50.class);
+
+    /** The repository interfaces of entities 01..50, in the same order. */
+    public static final List<Class<?>> REPOSITORIES = List.of(
+            io.quarry.bench.startup.quarry.one.StartupEntity01Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity02Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity03Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity04Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity05Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity06Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity07Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity08Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity09Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity10Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity11Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity12Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity13Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity14Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity15Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity16Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity17Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity18Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity19Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity20Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity21Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity22Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity23Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity24Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity25Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity26Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity27Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity28Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity29Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity30Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity31Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity32Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity33Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity34Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity35Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity36Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity37Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity38Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity39Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity40Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity41Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity42Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity43Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity44Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity45Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity46Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity47Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity48Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity49Repository.class,
+            io.quarry.bench.startup.quarry.more.StartupEntity50Repository.class);
 
     private QuarryStartupEntities() {
     }
