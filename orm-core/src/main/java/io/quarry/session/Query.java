@@ -170,12 +170,14 @@ public class Query<T> {
 
     /**
      * The matching entities as a lazily read stream that holds the statement open: close it (use
-     * try-with-resources). Combine with {@link #readOnly()} for constant memory over large tables.
+     * try-with-resources). Streamed objects are not added to the identity map, so memory stays
+     * constant over large tables; to change one, {@code merge} it (objects the session already
+     * holds are returned as they are).
      */
     public Stream<T> stream() {
         session.autoflush();
         return ResultStream.of(session, task(), render(select), Jdbc.NO_ARGS,
-                resultSet -> session.loader().load(resultSet, model, null, !readOnly));
+                resultSet -> session.loader().load(resultSet, model, null, false));
     }
 
     /** How many rows match (ignores order; respects distinct, limit and offset). */

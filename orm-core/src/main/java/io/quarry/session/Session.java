@@ -484,12 +484,16 @@ public class Session implements AutoCloseable {
         });
     }
 
-    /** Streams {@code model}'s rows; the stream holds the statement open until closed. */
+    /**
+     * Streams {@code model}'s rows; the stream holds the statement open until closed. Streamed
+     * objects are not added to the identity map (memory stays constant however many rows pass);
+     * an object the session already holds is returned as it is.
+     */
     public <T> java.util.stream.Stream<T> stream(EntityModel<T> model, SqlStatement statement, Object[] args) {
         checkOpen();
         autoflush();
         return ResultStream.of(this, "query " + model.type().getSimpleName(), statement, args,
-                resultSet -> loader.load(resultSet, model, null, true));
+                resultSet -> loader.load(resultSet, model, null, false));
     }
 
     /** Streams rows mapped with {@code mapper}; the stream holds the statement open until closed. */
@@ -516,7 +520,7 @@ public class Session implements AutoCloseable {
         });
     }
 
-    /** {@link #listByColumnLabel} as a stream that holds the statement open until closed. */
+    /** {@link #listByColumnLabel} as a stream that holds the statement open until closed; rows are not tracked. */
     public <T> java.util.stream.Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement,
             Object[] args) {
         checkOpen();
@@ -526,7 +530,7 @@ public class Session implements AutoCloseable {
             if (columns[0] == null) {
                 columns[0] = RawSql.entityColumns(model, resultSet);
             }
-            return loader.load(resultSet, model, columns[0], true);
+            return loader.load(resultSet, model, columns[0], false);
         });
     }
 

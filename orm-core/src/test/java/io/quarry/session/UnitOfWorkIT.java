@@ -228,6 +228,21 @@ class UnitOfWorkIT {
     }
 
     @Test
+    void streamedObjectsStayOutOfTheIdentityMapButHeldOnesAreReturnedAsTheyAre() {
+        try (Session session = engine.openSession()) {
+            Server held = session.query(Server.class).filterBy("name", "alpha").one();
+            held.port = 4242;
+            session.flush();
+            try (Stream<Server> stream = session.query(Server.class).orderBy(asc(Server::getId)).stream()) {
+                List<Server> streamed = stream.toList();
+                assertThat(streamed.get(0)).as("held instance on %s", db).isSameAs(held);
+                assertThat(session.contains(streamed.get(1))).as("streamed, not tracked").isFalse();
+                assertThat(session.stateOf(streamed.get(1))).isEqualTo(ObjectState.DETACHED);
+            }
+        }
+    }
+
+    @Test
     void tenThousandInsertsGoInBatchesWithEveryIdentityKeyReturned() {
         List<Server> servers = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {

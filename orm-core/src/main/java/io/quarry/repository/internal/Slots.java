@@ -87,7 +87,9 @@ final class Slots {
                         + " is NULL but the " + target + " declares it as " + slot.type().getName() + "; declare it as "
                         + Types.boxed(slot.type()).getSimpleName());
             }
-            values[i] = Coercions.convert(value, slot.type(), "'" + slot.name() + "' of " + target);
+            // the message is built only when a value needs converting, not for every value of every row
+            values[i] = value == null || Types.boxed(slot.type()).isInstance(value) ? value
+                    : Coercions.convert(value, slot.type(), "'" + slot.name() + "' of " + target);
         }
         return values;
     }

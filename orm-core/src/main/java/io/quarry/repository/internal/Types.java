@@ -90,7 +90,23 @@ public final class Types {
 
     /** {@code int} -> {@code Integer}; other types unchanged. */
     public static Class<?> boxed(Class<?> type) {
-        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        // called per value when rows are mapped: no MethodType allocation here
+        if (type == int.class) {
+            return Integer.class;
+        }
+        if (type == long.class) {
+            return Long.class;
+        }
+        if (type == boolean.class) {
+            return Boolean.class;
+        }
+        if (type == double.class) {
+            return Double.class;
+        }
+        return MethodType.methodType(type).wrap().returnType();
     }
 
     /** {@code List<Host>}, {@code Optional<String>}, {@code int}: for messages. */
