@@ -20,8 +20,10 @@ WORKLOADS = ["FindById", "FindByFilter", "Join", "CountFiltered", "GroupByCount"
              "BulkUpdate", "StreamAll", "Startup"]
 CONTENDERS = {
     "jdbc": "raw JDBC",
+    "jdbcReadOnlyTx": "raw JDBC, read-only transaction per call",
     "quarry": "Quarry (Session API)",
     "quarryRepository": "Quarry (repository)",
+    "quarrySpringBoot": "Quarry (Spring Boot starter repository)",
     "springDataJpa": "Spring Data JPA",
     "springDataJpaBatch": "Spring Data JPA, batching",
     "springDataJdbc": "Spring Data JDBC",

@@ -2,6 +2,7 @@ package io.quarry.bench;
 
 import io.quarry.bench.jdbc.JdbcContender;
 import io.quarry.bench.jdbc.JdbcHost;
+import io.quarry.bench.jdbc.JdbcReadOnlyTransactionContender;
 import io.quarry.bench.jooq.JooqContender;
 import io.quarry.bench.jooq.JooqHost;
 import io.quarry.bench.jpa.JpaContender;
@@ -9,6 +10,7 @@ import io.quarry.bench.jpa.JpaHost;
 import io.quarry.bench.quarry.QuarryContender;
 import io.quarry.bench.quarry.QuarryHost;
 import io.quarry.bench.quarry.QuarryRepositoryContender;
+import io.quarry.bench.quarryboot.QuarrySpringBootContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.springjdbc.DataJdbcHost;
 import io.quarry.bench.support.Inputs;
@@ -30,6 +32,12 @@ public class FindById {
         return contender.findById(inputs.id());
     }
 
+    /** What Spring Data pays around every read: JDBC in a read-only transaction of its own. */
+    @Benchmark
+    public JdbcHost jdbcReadOnlyTx(JdbcReadOnlyTransactionContender contender, Inputs inputs) {
+        return contender.findById(inputs.id());
+    }
+
     @Benchmark
     public QuarryHost quarry(QuarryContender contender, Inputs inputs) {
         return contender.findById(inputs.id());
@@ -37,6 +45,12 @@ public class FindById {
 
     @Benchmark
     public QuarryHost quarryRepository(QuarryRepositoryContender contender, Inputs inputs) {
+        return contender.findById(inputs.id());
+    }
+
+    /** The repository bean of the Spring Boot starter, outside a transaction. */
+    @Benchmark
+    public QuarryHost quarrySpringBoot(QuarrySpringBootContender contender, Inputs inputs) {
         return contender.findById(inputs.id());
     }
 

@@ -41,7 +41,7 @@ public class JdbcContender implements Reads<JdbcHost>, Writes<JdbcHost> {
 
     private static final String COLUMNS = "id, hostname, ip_addr, port, datacenter, rack, os_name, cpu_cores, memory_mb, "
             + "active, created_at, description";
-    private static final String BY_ID = "select " + COLUMNS + " from host where id = ?";
+    static final String BY_ID = "select " + COLUMNS + " from host where id = ?";
     private static final String BY_RACK = "select " + COLUMNS + " from host where datacenter = ? and rack = ? order by id";
     private static final String BY_DATACENTER = "select " + COLUMNS + " from host where datacenter = ? order by id";
     private static final String NICS = "select h.id, h.hostname, h.ip_addr, n.name, n.mac_address, n.speed_mbps "
@@ -117,7 +117,7 @@ public class JdbcContender implements Reads<JdbcHost>, Writes<JdbcHost> {
         }
     }
 
-    private static JdbcHost host(ResultSet result) throws SQLException {
+    static JdbcHost host(ResultSet result) throws SQLException {
         JdbcHost host = new JdbcHost();
         host.id = result.getLong(1);
         host.hostname = result.getString(2);

@@ -8,10 +8,7 @@ import java.util.List;
  *
  * @param <H> the contender's own host type (entity, record or POJO)
  */
-public interface Reads<H> {
-
-    /** The host with {@code id}, or null. */
-    H findById(long id);
+public interface Reads<H> extends PointReads<H> {
 
     /** The 10 hosts of a rack, by id. */
     List<H> findByRack(String datacenter, String rack);
@@ -33,7 +30,4 @@ public interface Reads<H> {
 
     /** Reads every row of {@code host_stream} as a host, in constant memory; returns {@link Checksum} of them. */
     long streamAll(StreamProbe probe);
-
-    /** {@code host} as plain values, for the sanity checks. */
-    HostRow row(H host);
 }

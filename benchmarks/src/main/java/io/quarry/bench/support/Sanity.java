@@ -26,18 +26,32 @@ public final class Sanity {
     private Sanity() {
     }
 
-    /** Checks what {@code workload} measures; {@code contender} implements {@link Reads}, {@link Writes} or both. */
+    /**
+     * Checks what {@code workload} measures; {@code contender} implements {@link Reads}, {@link Writes} or
+     * both, or only {@link PointReads} for {@code FindById}.
+     */
     public static void check(Workload workload, Object contender, Fixture fixture) {
         String who = contender.getClass().getSimpleName() + " on " + fixture.db().label();
         try {
             if (workload.isWrite()) {
                 checkWrites(workload, (Writes<?>) contender, fixture, who);
+            } else if (workload == Workload.FIND_BY_ID) {
+                checkFindById((PointReads<?>) contender, fixture, who);
             } else {
                 checkReads(workload, (Reads<?>) contender, fixture, who);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reference read failed while checking " + who + ": " + e.getMessage(), e);
         }
+    }
+
+    private static <H> void checkFindById(PointReads<H> reads, Fixture fixture, String who) throws SQLException {
+        for (long id : new long[] {1, 7, 10, 4242, Dataset.HOSTS}) {
+            HostRow expected = HostSeed.row(id, id);
+            same(who, "findById(" + id + ") reference", expected, hosts(fixture.pool(), "where id = ?", id).get(0));
+            same(who, "findById(" + id + ")", expected, reads.row(reads.findById(id)));
+        }
+        same(who, "findById(missing)", null, reads.findById(MISSING_ID));
     }
 
     private static <H> void checkReads(Workload workload, Reads<H> reads, Fixture fixture, String who)
@@ -47,14 +61,6 @@ public final class Sanity {
         String rack = HostSeed.rackName(42);
         String where = "where datacenter = ? and rack = ? order by id";
         switch (workload) {
-            case FIND_BY_ID -> {
-                for (long id : new long[] {1, 7, 10, 4242, Dataset.HOSTS}) {
-                    HostRow expected = HostSeed.row(id, id);
-                    same(who, "findById(" + id + ") reference", expected, hosts(pool, "where id = ?", id).get(0));
-                    same(who, "findById(" + id + ")", expected, reads.row(reads.findById(id)));
-                }
-                same(who, "findById(missing)", null, reads.findById(MISSING_ID));
-            }
             case FIND_BY_FILTER -> {
                 same(who, "findByRack", hosts(pool, where, dc, rack), rows(reads, reads.findByRack(dc, rack)), 10);
                 same(who, "findByDatacenter", hosts(pool, "where datacenter = ? order by id", dc),

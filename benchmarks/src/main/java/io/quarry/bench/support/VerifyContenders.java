@@ -1,11 +1,13 @@
 package io.quarry.bench.support;
 
 import io.quarry.bench.jdbc.JdbcContender;
+import io.quarry.bench.jdbc.JdbcReadOnlyTransactionContender;
 import io.quarry.bench.jooq.JooqContender;
 import io.quarry.bench.jpa.JpaContender;
 import io.quarry.bench.jpabatch.JpaBatchContender;
 import io.quarry.bench.quarry.QuarryContender;
 import io.quarry.bench.quarry.QuarryRepositoryContender;
+import io.quarry.bench.quarryboot.QuarrySpringBootContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,10 +48,14 @@ public final class VerifyContenders {
         try {
             JdbcContender jdbc = new JdbcContender();
             jdbc.start(fixture);
+            JdbcReadOnlyTransactionContender jdbcReadOnlyTx = new JdbcReadOnlyTransactionContender();
+            jdbcReadOnlyTx.start(fixture);
             QuarryContender quarry = new QuarryContender();
             quarry.start(fixture);
             QuarryRepositoryContender quarryRepository = new QuarryRepositoryContender();
             quarryRepository.start(fixture);
+            QuarrySpringBootContender quarrySpringBoot = new QuarrySpringBootContender();
+            quarrySpringBoot.start(fixture);
             JooqContender jooq = new JooqContender();
             jooq.start(fixture);
             JpaContender jpa = new JpaContender();
@@ -59,11 +65,11 @@ public final class VerifyContenders {
             DataJdbcContender dataJdbc = new DataJdbcContender();
             dataJdbc.start(fixture, boot);
             List<Object> contenders = new ArrayList<>(
-                    List.of(jdbc, quarry, quarryRepository, jpa, jpaBatch, dataJdbc, jooq));
+                    List.of(jdbc, jdbcReadOnlyTx, quarry, quarryRepository, quarrySpringBoot, jpa, jpaBatch, dataJdbc, jooq));
             try {
                 for (Workload workload : workloads) {
                     for (Object contender : contenders) {
-                        if (workload.isWrite() ? contender instanceof Writes<?> : contender instanceof Reads<?>) {
+                        if (takesPart(workload, contender)) {
                             long start = System.nanoTime();
                             String outcome = "ok  ";
                             try {
@@ -80,6 +86,7 @@ public final class VerifyContenders {
                     }
                 }
             } finally {
+                quarrySpringBoot.close();
                 jpa.close();
                 jpaBatch.close();
                 dataJdbc.close();
@@ -88,5 +95,12 @@ public final class VerifyContenders {
             Fixture.stop();
         }
         return failures;
+    }
+
+    private static boolean takesPart(Workload workload, Object contender) {
+        if (workload.isWrite()) {
+            return contender instanceof Writes<?>;
+        }
+        return contender instanceof Reads<?> || workload == Workload.FIND_BY_ID && contender instanceof PointReads<?>;
     }
 }
