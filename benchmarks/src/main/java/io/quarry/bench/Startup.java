@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * two derived queries per entity): a new connection pool, the framework booted on it, and a first
  * {@code count} answered. Single shots in fresh JVMs (one per fork, no warm-up), so class loading
  * and JIT warm-up count as they do for a real start. Quarry is measured as engine and model
- * registration (its Spring Boot starter does not exist yet), and as engine and repository proxies
+ * registration (not yet through its Spring Boot starter), and as engine and repository proxies
  * (the same two derived queries per entity); plain spring-boot-starter-jdbc is the floor of the
  * Spring contenders. The tables exist before the shot; nothing validates or creates schema.
  */
