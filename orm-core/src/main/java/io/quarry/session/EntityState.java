@@ -42,6 +42,22 @@ final class EntityState {
         expired = false;
     }
 
+    /**
+     * Takes the snapshot from the values just read from a row (one per property, in order), so a
+     * load does not read every field back; only mutable values (byte[]) are copied.
+     */
+    void takeSnapshot(Object[] values) {
+        List<PropertyModel> properties = model.properties();
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof byte[]) {
+                values[i] = properties.get(i).codec().snapshot(value);
+            }
+        }
+        snapshot = values;
+        expired = false;
+    }
+
     /** The properties whose values differ from the snapshot; empty when clean or untracked. */
     List<PropertyModel> changedProperties() {
         if (snapshot == null || expired) {

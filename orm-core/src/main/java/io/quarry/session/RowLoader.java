@@ -47,7 +47,12 @@ final class RowLoader {
         EntityState state = new EntityState(model, instance, ObjectState.PERSISTENT);
         state.id = id;
         if (!session.options().readOnly()) {
-            state.takeSnapshot();
+            // the instance holds these very values (a record may have normalized them; then read back)
+            if (model.isRecord()) {
+                state.takeSnapshot();
+            } else {
+                state.takeSnapshot(values);
+            }
         }
         session.work.registerLoaded(state);
         return instance;
