@@ -124,10 +124,7 @@ public final class PropertyModel {
     }
 
     static Class<?> boxed(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+        return io.quarry.types.Numbers.boxed(type);
     }
 
     @Override

@@ -114,7 +114,7 @@ public final class Row {
     }
 
     private static Class<?> boxed(Class<?> type) {
-        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        return io.quarry.types.Numbers.boxed(type);
     }
 
     private void checkIndex(int index) {

@@ -12,6 +12,7 @@ import io.quarry.mapping.PropertyRefs;
 import io.quarry.sql.Expression;
 import io.quarry.sql.Sql;
 import io.quarry.sql.SqlStatement;
+import io.quarry.types.Numbers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -626,19 +627,14 @@ public class Session implements AutoCloseable {
             throw new QuarryException("get(" + model.type().getSimpleName() + ", null): an id is required");
         }
         Class<?> type = model.id().javaType();
-        Class<?> boxed = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        Class<?> boxed = Numbers.boxed(type);
         if (boxed.isInstance(id)) {
             return id;
         }
         if (id instanceof Number number) {
-            if (boxed == Long.class) {
-                return number.longValue();
-            }
-            if (boxed == Integer.class) {
-                return number.intValue();
-            }
-            if (boxed == Short.class) {
-                return number.shortValue();
+            Object converted = Numbers.convertExactly(number, boxed);
+            if (converted != null) {
+                return converted;
             }
         }
         throw new MappingException("Id " + id + " (" + id.getClass().getSimpleName() + ") does not fit the id of "

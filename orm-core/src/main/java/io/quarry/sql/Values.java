@@ -2,8 +2,7 @@ package io.quarry.sql;
 
 import io.quarry.QuarryException;
 import io.quarry.types.Codec;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import io.quarry.types.Numbers;
 
 /** Binds a value against an expression: picks the codec and converts numbers to the column's type. Stateless. */
 final class Values {
@@ -58,50 +57,17 @@ final class Values {
 
     /** {@code value} as an instance of {@code type}; numbers convert when no digits are lost. */
     static Object coerce(Object value, Class<?> type, String where) {
-        Class<?> boxed = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        Class<?> boxed = Numbers.boxed(type);
         if (boxed.isInstance(value)) {
             return value;
         }
         if (value instanceof Number number) {
-            Object converted = convert(number, boxed);
+            Object converted = Numbers.convertExactly(number, boxed);
             if (converted != null) {
                 return converted;
             }
         }
         throw new QuarryException("Value " + value + " (" + value.getClass().getSimpleName() + ") does not fit " + where
                 + ", which is " + type.getSimpleName() + "; pass a " + boxed.getSimpleName());
-    }
-
-    private static Object convert(Number number, Class<?> type) {
-        try {
-            BigDecimal exact = new BigDecimal(number.toString());
-            if (type == Integer.class) {
-                return exact.intValueExact();
-            }
-            if (type == Long.class) {
-                return exact.longValueExact();
-            }
-            if (type == Short.class) {
-                return exact.shortValueExact();
-            }
-            if (type == Byte.class) {
-                return exact.byteValueExact();
-            }
-            if (type == Double.class) {
-                return number.doubleValue();
-            }
-            if (type == Float.class) {
-                return number.floatValue();
-            }
-            if (type == BigDecimal.class) {
-                return exact;
-            }
-            if (type == BigInteger.class) {
-                return exact.toBigIntegerExact();
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            return null;
-        }
-        return null;
     }
 }

@@ -1,8 +1,7 @@
 package io.quarry.repository.internal;
 
 import io.quarry.repository.InvalidArgumentException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import io.quarry.types.Numbers;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,45 +44,12 @@ public final class Coercions {
             return value;
         }
         if (value instanceof Number number) {
-            Object converted = convertNumber(number, boxed);
+            Object converted = Numbers.convertExactly(number, boxed);
             if (converted != null) {
                 return converted;
             }
         }
         throw new InvalidArgumentException(what + " is " + value + " (" + value.getClass().getSimpleName()
                 + "), which does not fit " + target.getSimpleName());
-    }
-
-    private static Object convertNumber(Number number, Class<?> type) {
-        try {
-            if (type == Double.class) {
-                return number.doubleValue();
-            }
-            if (type == Float.class) {
-                return number.floatValue();
-            }
-            BigDecimal exact = number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
-            if (type == Integer.class) {
-                return exact.intValueExact();
-            }
-            if (type == Long.class) {
-                return exact.longValueExact();
-            }
-            if (type == Short.class) {
-                return exact.shortValueExact();
-            }
-            if (type == Byte.class) {
-                return exact.byteValueExact();
-            }
-            if (type == BigDecimal.class || type == Number.class) {
-                return exact;
-            }
-            if (type == BigInteger.class) {
-                return exact.toBigIntegerExact();
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            return null;
-        }
-        return null;
     }
 }

@@ -1,6 +1,6 @@
 package io.quarry.repository.internal;
 
-import java.lang.invoke.MethodType;
+import io.quarry.types.Numbers;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -90,23 +90,7 @@ public final class Types {
 
     /** {@code int} -> {@code Integer}; other types unchanged. */
     public static Class<?> boxed(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        // called per value when rows are mapped: no MethodType allocation here
-        if (type == int.class) {
-            return Integer.class;
-        }
-        if (type == long.class) {
-            return Long.class;
-        }
-        if (type == boolean.class) {
-            return Boolean.class;
-        }
-        if (type == double.class) {
-            return Double.class;
-        }
-        return MethodType.methodType(type).wrap().returnType();
+        return Numbers.boxed(type);
     }
 
     /** {@code List<Host>}, {@code Optional<String>}, {@code int}: for messages. */
