@@ -35,8 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * two derived queries per entity): a new connection pool, the framework booted on it, and a first
  * {@code count} answered. Single shots in fresh JVMs (one per fork, no warm-up), so class loading
  * and JIT warm-up count as they do for a real start. Quarry is measured as engine and model
- * registration (not yet through its Spring Boot starter), and as engine and repository proxies
- * (the same two derived queries per entity); plain spring-boot-starter-jdbc is the floor of the
+ * registration, as engine and repository proxies (the same two derived queries per entity), and
+ * inside a Spring Boot application (the floor plus its starter, entities scanned, repositories as
+ * beans, {@code quarry.ddl-auto=none}); plain spring-boot-starter-jdbc is the floor of the
  * Spring contenders. The tables exist before the shot; nothing validates or creates schema.
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -108,6 +109,18 @@ public class Startup {
             repositories.create(type);
         }
         return first.count();
+    }
+
+    /**
+     * The floor application plus Quarry's starter: engine, entity scan, repository beans. Tables exist,
+     * so {@code quarry.ddl-auto=none}, as Hibernate's {@code ddl-auto} is for the JPA contender.
+     */
+    @Benchmark
+    public long quarrySpringBoot() {
+        pool = db.createPool();
+        context = SpringContexts.run(entities == 1 ? StartupApps.QuarryOne.class : StartupApps.QuarryFifty.class, pool,
+                Map.of("quarry.ddl-auto", "none"));
+        return context.getBean(StartupEntity01Repository.class).count();
     }
 
     @Benchmark
