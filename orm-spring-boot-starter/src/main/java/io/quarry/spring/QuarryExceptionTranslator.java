@@ -7,6 +7,7 @@ import io.quarry.NonUniqueResultException;
 import io.quarry.OptimisticLockException;
 import io.quarry.QuarryException;
 import io.quarry.StatementException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
@@ -21,6 +22,7 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Turns Quarry's exceptions into Spring's {@link DataAccessException} family: a duplicate key into
@@ -36,15 +38,19 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  */
 public final class QuarryExceptionTranslator implements PersistenceExceptionTranslator {
 
-    private final SQLExceptionTranslator sqlTranslator;
+    private final Supplier<SQLExceptionTranslator> sqlTranslator;
 
-    /** Translates SQL errors with the error codes of the database behind {@code dataSource}. */
+    /**
+     * Translates SQL errors with the error codes of the database behind {@code dataSource}. The
+     * error-code translator is built on the first failure, not at start-up (building it reads
+     * Spring's error-code catalogue: about 140 ms of a cold start, measured in BENCHMARKS.md).
+     */
     public QuarryExceptionTranslator(DataSource dataSource) {
-        this(new SQLErrorCodeSQLExceptionTranslator(dataSource));
+        this.sqlTranslator = SingletonSupplier.of(() -> new SQLErrorCodeSQLExceptionTranslator(dataSource));
     }
 
     public QuarryExceptionTranslator(SQLExceptionTranslator sqlTranslator) {
-        this.sqlTranslator = sqlTranslator;
+        this.sqlTranslator = () -> sqlTranslator;
     }
 
     @Override
@@ -64,7 +70,7 @@ public final class QuarryExceptionTranslator implements PersistenceExceptionTran
                     : new CannotAcquireLockException(message, lock);
         }
         if (exception instanceof StatementException statement) {
-            DataAccessException translated = sqlTranslator.translate(statement.getTask(), statement.getSql(),
+            DataAccessException translated = sqlTranslator.get().translate(statement.getTask(), statement.getSql(),
                     statement.getSQLException());
             return translated != null ? translated
                     : new UncategorizedSQLException(statement.getTask(), statement.getSql(), statement.getSQLException());
