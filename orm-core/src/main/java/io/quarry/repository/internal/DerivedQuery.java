@@ -12,9 +12,7 @@ import io.quarry.session.ResultMapper;
 import io.quarry.session.Session;
 import io.quarry.sql.SqlStatement;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -50,10 +48,12 @@ final class DerivedQuery implements MethodHandler {
     private final ArgumentPlan arguments;
     private final QueryStatements statements;
     private final RepositoryContext context;
-    private final Map<Class<?>, Projection> dynamicProjections = new ConcurrentHashMap<>();
+    private final DynamicProjections dynamicProjections;
 
     DerivedQuery(Plan plan, ArgumentPlan arguments, QueryStatements statements, RepositoryContext context) {
         this.plan = plan;
+        this.dynamicProjections = new DynamicProjections(plan.method(), plan.model().type().getSimpleName(),
+                plan.dynamic());
         this.arguments = arguments;
         this.statements = statements;
         this.context = context;
@@ -176,22 +176,7 @@ final class DerivedQuery implements MethodHandler {
         if (plan.projection() != null) {
             return plan.projection();
         }
-        Object type = args[plan.parameters().projectionType()];
-        if (!(type instanceof Class<?> requested)) {
-            throw new InvalidArgumentException(plan.method() + ": the projection type argument is null; pass the class "
-                    + "to read rows into, e.g. " + plan.model().type().getSimpleName() + ".class");
-        }
-        Projection projection = dynamicProjections.get(requested);
-        if (projection == null) {
-            try {
-                projection = plan.dynamic().apply(requested);
-            } catch (InvalidQueryMethodException | io.quarry.MappingException e) {
-                throw new InvalidArgumentException(plan.method() + ": cannot read rows into " + requested.getSimpleName()
-                        + ": " + e.getMessage(), e);
-            }
-            dynamicProjections.putIfAbsent(requested, projection);
-        }
-        return projection;
+        return dynamicProjections.get(args[plan.parameters().projectionType()]);
     }
 
     @SuppressWarnings("unchecked")

@@ -9,9 +9,7 @@ import io.quarry.session.Session;
 import io.quarry.sql.SqlStatement;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -41,10 +39,11 @@ final class NativeQuery implements MethodHandler {
 
     private final Plan plan;
     private final RepositoryContext context;
-    private final Map<Class<?>, Projection> dynamicProjections = new ConcurrentHashMap<>();
+    private final DynamicProjections dynamicProjections;
 
     NativeQuery(Plan plan, RepositoryContext context) {
         this.plan = plan;
+        this.dynamicProjections = new DynamicProjections(plan.method(), "MyProjection", plan.dynamic());
         this.context = context;
     }
 
@@ -134,21 +133,7 @@ final class NativeQuery implements MethodHandler {
         if (plan.projection() != null) {
             return plan.projection();
         }
-        Object type = args[plan.parameters().projectionType()];
-        if (!(type instanceof Class<?> requested)) {
-            throw new InvalidArgumentException(plan.method() + ": the projection type argument is null");
-        }
-        Projection projection = dynamicProjections.get(requested);
-        if (projection == null) {
-            try {
-                projection = plan.dynamic().apply(requested);
-            } catch (InvalidQueryMethodException | io.quarry.MappingException e) {
-                throw new InvalidArgumentException(plan.method() + ": cannot read rows into " + requested.getSimpleName()
-                        + ": " + e.getMessage(), e);
-            }
-            dynamicProjections.putIfAbsent(requested, projection);
-        }
-        return projection;
+        return dynamicProjections.get(args[plan.parameters().projectionType()]);
     }
 
     @SuppressWarnings("unchecked")
