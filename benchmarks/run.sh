@@ -5,8 +5,9 @@
 #
 #   quick   every workload but streaming, 1 fork, short iterations, 1 cold start per start-up case:
 #           a ballpark in under 10 minutes on 2 cores (H2)
-#   full    every workload, 3 forks (2 for streaming, 10 cold starts per start-up case): the numbers
-#           that go into BENCHMARKS.md; well over an hour per database
+#   full    every workload, 2 forks of 2 x 1 s warm-up and 4 x 1 s measurement (streaming: 2 forks of 3 x 1 s;
+#           start-up: 10 cold starts per case on H2, 5 on the servers): the numbers that go into
+#           BENCHMARKS.md; about 35 minutes per database on 2 cores
 #   verify  no timing: every contender's sanity checks for every workload, in one JVM (about a minute)
 #
 # The optional regex picks benchmarks by name (io.quarry.bench.<Workload>.<contender>), e.g. 'FindById',
@@ -95,9 +96,9 @@ if [[ $mode == quick ]]; then
   jmh workloads -f 1 -wi 1 -w 1s -i 2 -r 1s -- "${selected[@]}"
   jmh startup -f 1 -wi 0 -i 1 -- "${startup[@]}"
 else
-  jmh workloads -f 3 -wi 5 -w 2s -i 5 -r 2s -- "${selected[@]}"
+  jmh workloads -f 2 -wi 2 -w 1s -i 4 -r 1s -- "${selected[@]}"
   jmh stream -f 2 -wi 1 -w 1s -i 3 -r 1s -- "${stream[@]}"
-  jmh startup -f 10 -wi 0 -i 1 -- "${startup[@]}"
+  jmh startup -f "$([[ $db == h2 ]] && echo 10 || echo 5)" -wi 0 -i 1 -- "${startup[@]}"
 fi
 
 if ((${#outputs[@]} == 0)); then
