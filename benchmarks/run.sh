@@ -5,9 +5,9 @@
 #
 #   quick   every workload but streaming, 1 fork, short iterations, 1 cold start per start-up case:
 #           a ballpark in under 10 minutes on 2 cores (H2)
-#   full    every workload, 2 forks of 2 x 1 s warm-up and 4 x 1 s measurement (streaming: 2 forks of 3 x 1 s;
+#   full    every workload in 1 fork of 6 x 1 s warm-up and 5 x 1 s measurement (streaming: 2 forks of 3 x 1 s;
 #           start-up: 10 cold starts per case on H2, 5 on the servers): the numbers that go into
-#           BENCHMARKS.md; about 35 minutes per database on 2 cores
+#           BENCHMARKS.md; about 25 minutes per database on 2 cores, plus start-up
 #   verify  no timing: every contender's sanity checks for every workload, in one JVM (about a minute)
 #
 # The optional regex picks benchmarks by name (io.quarry.bench.<Workload>.<contender>), e.g. 'FindById',
@@ -16,7 +16,8 @@
 # Results: benchmarks/target/results/<db>-<mode>-<time>.json (JMH) and .md (tables, from report.py).
 # MariaDB and PostgreSQL must be running on 127.0.0.1 (3306, user root; 5432, user postgres); the database
 # quarry_bench is created if missing. QUARRY_BENCH_URL, QUARRY_BENCH_USER and QUARRY_BENCH_PASSWORD point
-# the run elsewhere.
+# the run elsewhere. QUARRY_BENCH_JMH_ARGS adds JMH options to every JMH run, e.g. a profiler:
+#   QUARRY_BENCH_JMH_ARGS='-prof async:libPath=/path/libasyncProfiler.so;event=itimer;output=collapsed'
 set -euo pipefail
 
 mode=${1:-quick}
@@ -81,7 +82,8 @@ jmh() {
   fi
   local out=$results/$db-$mode-$stamp-$group.json
   say "$group: $# benchmark(s) on $db ($mode) -> $out"
-  java -jar "$jar" "${options[@]}" -prof gc -jvmArgsAppend "$jvm_args" -rf json -rff "$out" "$@" \
+  # shellcheck disable=SC2086 # QUARRY_BENCH_JMH_ARGS is a list of options
+  java -jar "$jar" "${options[@]}" ${QUARRY_BENCH_JMH_ARGS:-} -prof gc -jvmArgsAppend "$jvm_args" -rf json -rff "$out" "$@" \
     | tee "$results/$db-$mode-$stamp-$group.log"
   outputs+=("$out")
 }
@@ -96,7 +98,9 @@ if [[ $mode == quick ]]; then
   jmh workloads -f 1 -wi 1 -w 1s -i 2 -r 1s -- "${selected[@]}"
   jmh startup -f 1 -wi 0 -i 1 -- "${startup[@]}"
 else
-  jmh workloads -f 2 -wi 2 -w 1s -i 4 -r 1s -- "${selected[@]}"
+  # Quarry, jOOQ and Spring Data keep getting faster for about 5 s of a fork (JIT), raw JDBC's shallow
+  # path for about 2 s: the warm-up is long enough for all of them
+  jmh workloads -f 1 -wi 6 -w 1s -i 5 -r 1s -- "${selected[@]}"
   jmh stream -f 2 -wi 1 -w 1s -i 3 -r 1s -- "${stream[@]}"
   jmh startup -f "$([[ $db == h2 ]] && echo 10 || echo 5)" -wi 0 -i 1 -- "${startup[@]}"
 fi
