@@ -51,6 +51,8 @@ props=(-Dquarry.bench.db="$db" -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true)
 [[ -n ${QUARRY_BENCH_USER:-} ]] && props+=(-Dquarry.bench.user="$QUARRY_BENCH_USER")
 [[ -n ${QUARRY_BENCH_PASSWORD:-} ]] && props+=(-Dquarry.bench.password="$QUARRY_BENCH_PASSWORD")
 jvm_args="-Xms2g -Xmx2g -XX:+UseG1GC ${props[*]}"
+# QUARRY_BENCH_JMH_ARGS split on blanks into words, without glob expansion
+read -r -a extra_jmh_args <<<"${QUARRY_BENCH_JMH_ARGS:-}"
 
 if [[ $mode == verify ]]; then
   # shellcheck disable=SC2086 # filter words are workload names
@@ -82,8 +84,7 @@ jmh() {
   fi
   local out=$results/$db-$mode-$stamp-$group.json
   say "$group: $# benchmark(s) on $db ($mode) -> $out"
-  # shellcheck disable=SC2086 # QUARRY_BENCH_JMH_ARGS is a list of options
-  java -jar "$jar" "${options[@]}" ${QUARRY_BENCH_JMH_ARGS:-} -prof gc -jvmArgsAppend "$jvm_args" -rf json -rff "$out" "$@" \
+  java -jar "$jar" "${options[@]}" "${extra_jmh_args[@]}" -prof gc -jvmArgsAppend "$jvm_args" -rf json -rff "$out" "$@" \
     | tee "$results/$db-$mode-$stamp-$group.log"
   outputs+=("$out")
 }
