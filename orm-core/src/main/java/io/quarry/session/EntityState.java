@@ -4,6 +4,7 @@ import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** What a session knows about one object: its model, id, state and the snapshot taken at load. Not thread-safe. */
 final class EntityState {
@@ -82,7 +83,20 @@ final class EntityState {
         return model.type().getSimpleName() + "#" + id + " (" + state + ")";
     }
 
-    /** An identity map key: entity class and id. */
+    /**
+     * An identity map key: entity class and id. equals and hashCode are written out (one lookup per
+     * loaded row; a record's generated ones go through an invokedynamic bootstrap).
+     */
     record EntityKey(Class<?> type, Object id) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof EntityKey key && type == key.type && Objects.equals(id, key.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type.hashCode() + Objects.hashCode(id);
+        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Turns result-set rows into entities through the identity map: a row whose id the session
  * already holds returns that instance (an expired one is refreshed in place), a new row becomes
- * a persistent object with a snapshot (none in read-only mode). Not thread-safe.
+ * a persistent object with a snapshot (none in read-only mode). A session without an identity map
+ * only builds objects. Not thread-safe.
  */
 final class RowLoader {
 
@@ -28,14 +29,14 @@ final class RowLoader {
         List<PropertyModel> properties = model.properties();
         PropertyModel idProperty = model.id();
         Object id = idProperty.codec().read(resultSet, column(columns, idProperty.position()));
+        if (!session.options().identityMap()) {
+            return model.instantiate(read(resultSet, properties, columns, idProperty.position(), id));
+        }
         EntityState existing = session.work.identityMap.get(new EntityState.EntityKey(model.type(), id));
         if (existing != null && !existing.expired) {
             return model.type().cast(existing.instance);
         }
-        Object[] values = new Object[properties.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i == idProperty.position() ? id : properties.get(i).codec().read(resultSet, column(columns, i));
-        }
+        Object[] values = read(resultSet, properties, columns, idProperty.position(), id);
         if (existing != null) {
             refresh(existing, values);
             return model.type().cast(existing.instance);
@@ -56,6 +57,16 @@ final class RowLoader {
         }
         session.work.registerLoaded(state);
         return instance;
+    }
+
+    /** The values of every property in the current row, the id (already read) at {@code idPosition}. */
+    private static Object[] read(ResultSet resultSet, List<PropertyModel> properties, int[] columns, int idPosition,
+            Object id) throws SQLException {
+        Object[] values = new Object[properties.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i == idPosition ? id : properties.get(i).codec().read(resultSet, column(columns, i));
+        }
+        return values;
     }
 
     private void refresh(EntityState state, Object[] values) {

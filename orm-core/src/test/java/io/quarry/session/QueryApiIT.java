@@ -183,6 +183,28 @@ class QueryApiIT {
     }
 
     @Test
+    void sessionsWithoutAnIdentityMapBuildNewObjectsAndHoldNone() {
+        SessionOptions untracked = SessionOptions.DEFAULTS.withReadOnly(true).withIdentityMap(false);
+        try (Session session = engine.sessionFactory().withOptions(untracked).openSession()) {
+            WalkthroughHost first = session.query(WalkthroughHost.class).filterBy("hostname", "host-01").one();
+            WalkthroughHost again = session.get(WalkthroughHost.class, first.id);
+            assertThat(again).isNotSameAs(first).usingRecursiveComparison().isEqualTo(first);
+            assertThat(session.contains(first)).isFalse();
+            assertThat(session.stateOf(first)).isEqualTo(ObjectState.DETACHED);
+            assertThat(session.query(WalkthroughHost.class).all()).hasSize(25).noneMatch(host -> host == first || host == again);
+        }
+    }
+
+    @Test
+    void anIdentityMapCanOnlyBeLeftOutOfReadOnlySessions() {
+        assertThatThrownBy(() -> SessionOptions.DEFAULTS.withIdentityMap(false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be read-only");
+        SessionOptions untracked = SessionOptions.DEFAULTS.withReadOnly(true).withIdentityMap(false);
+        assertThat(untracked.withReadOnly(false).identityMap()).isTrue();
+        assertThat(new SessionOptions(true, false, false)).isEqualTo(SessionOptions.DEFAULTS);
+    }
+
+    @Test
     void refreshDiscardsUnflushedChangesAndClosedSessionsRefuseWork() {
         Session session = engine.openSession();
         WalkthroughHost host = session.query(WalkthroughHost.class).filterBy("hostname", "host-02").one();

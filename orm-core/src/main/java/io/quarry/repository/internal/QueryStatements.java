@@ -21,6 +21,7 @@ import io.quarry.types.CodecRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -53,7 +54,26 @@ final class QueryStatements {
 
     private enum Kind { MAIN, COUNT, IDS }
 
+    /**
+     * A variant. equals and hashCode are written out: a record's generated ones are bootstrapped
+     * through invokedynamic on first use, which showed up in start-up profiles.
+     */
     private record Key(Kind kind, long shape, Sort sort, int paging, Projection projection) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && kind == key.kind && shape == key.shape && paging == key.paging
+                    && Objects.equals(sort, key.sort) && Objects.equals(projection, key.projection);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = kind.hashCode();
+            hash = 31 * hash + Long.hashCode(shape);
+            hash = 31 * hash + Objects.hashCode(sort);
+            hash = 31 * hash + paging;
+            return 31 * hash + Objects.hashCode(projection);
+        }
     }
 
     private final Recipe recipe;

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * The plain-Java {@link RepositoryContext}: the current session is the one {@link #inTransaction}
  * bound to this thread, else the one an outer supplier names; otherwise sessions are opened from a
- * {@link SessionFactory}, auto-commit and read-only for reads. Thread-safe.
+ * {@link SessionFactory}, auto-commit, read-only and without an identity map for reads (the session
+ * ends with the call, so nothing could be found in it again). Thread-safe.
  */
 public final class SessionFactoryContext implements RepositoryContext {
 
@@ -21,7 +22,8 @@ public final class SessionFactoryContext implements RepositoryContext {
 
     public SessionFactoryContext(SessionFactory sessions, Supplier<Session> outer) {
         this.sessions = sessions;
-        this.readSessions = sessions.withOptions(sessions.options().withAutoCommit(true).withReadOnly(true));
+        this.readSessions = sessions.withOptions(sessions.options().withAutoCommit(true).withReadOnly(true)
+                .withIdentityMap(false));
         this.outer = outer;
     }
 
