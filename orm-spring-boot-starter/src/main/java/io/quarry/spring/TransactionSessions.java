@@ -71,9 +71,16 @@ final class TransactionSessions {
         return session;
     }
 
-    /** A session of its own for one read outside any transaction: read-only, auto-commit. */
+    /**
+     * A session of its own for one read outside any transaction: read-only, auto-commit, and without
+     * an identity map, since it ends with the read.
+     */
     Session openShort() {
-        return factory.openSession(connections, options.withReadOnly(true).withAutoCommit(true));
+        return factory.openSession(connections, shortOptions());
+    }
+
+    private SessionOptions shortOptions() {
+        return options.withReadOnly(true).withAutoCommit(true).withIdentityMap(false);
     }
 
     /** Runs a read on the transaction's session, or on a short session of its own. */
@@ -112,7 +119,7 @@ final class TransactionSessions {
     /** The current transaction's session options, or those of a short session outside one. */
     SessionOptions currentOptions() {
         Session session = bound();
-        return session != null ? session.options() : options.withReadOnly(true).withAutoCommit(true);
+        return session != null ? session.options() : shortOptions();
     }
 
     <R> R translated(Session session, Function<Session, R> work) {
