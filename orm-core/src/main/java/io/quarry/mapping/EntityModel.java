@@ -1,12 +1,17 @@
 package io.quarry.mapping;
 
 import io.quarry.MappingException;
+import io.quarry.mapping.internal.GeneratedWriter;
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The immutable mapping of one entity class: table, columns, id, version, indexes and how to
@@ -15,6 +20,15 @@ import java.util.Map;
  * @param <T> the entity type
  */
 public final class EntityModel<T> {
+
+    /**
+     * Instances built through method handles before a generated writer takes over, as the JDK's
+     * reflection once switched from native to generated accessors: entities read a few times never
+     * pay for a class, entities read in bulk get plain field stores.
+     */
+    static final int INFLATION_THRESHOLD = 64;
+
+    private static final Logger log = LoggerFactory.getLogger(EntityModel.class);
 
     private final Class<T> type;
     private final String table;
@@ -25,10 +39,16 @@ public final class EntityModel<T> {
     private final boolean record;
     private final MethodHandle constructor;
     private final Map<String, PropertyModel> byName;
+    /** The field of each property of a plain class, in property order; empty for records. */
+    private final List<Field> fields;
+    private volatile Writers writers;
+    private int instantiations;
+    private boolean inflationFailed;
 
     EntityModel(Class<T> type, String table, List<PropertyModel> properties, List<IndexModel> indexes,
-            boolean record, MethodHandle constructor) {
+            boolean record, MethodHandle constructor, List<Field> fields) {
         this.type = type;
+        this.fields = List.copyOf(fields);
         this.table = table;
         this.properties = List.copyOf(properties);
         this.indexes = List.copyOf(indexes);
@@ -129,9 +149,24 @@ public final class EntityModel<T> {
     /**
      * A new instance holding {@code values}, one per property in {@link #properties()} order. For
      * plain classes, the no-argument constructor then each field; for records, the canonical
-     * constructor.
+     * constructor. The first {@value #INFLATION_THRESHOLD} go through method handles, the rest
+     * through a generated class (see {@link #inflate()}).
      */
     public T instantiate(Object[] values) {
+        Writers generated = writers;
+        if (generated != null) {
+            try {
+                return type.cast(generated.create(values));
+            } catch (NullPointerException | ClassCastException e) {
+                // a NULL for a primitive or a value of another type: the method-handle path names the property
+            }
+        } else if (++instantiations == INFLATION_THRESHOLD) {
+            inflate();
+        }
+        return instantiateThroughHandles(values);
+    }
+
+    private T instantiateThroughHandles(Object[] values) {
         try {
             if (record) {
                 return type.cast(constructor.invoke(values));
@@ -145,6 +180,71 @@ public final class EntityModel<T> {
             throw e;
         } catch (Throwable e) {
             throw new MappingException("Cannot create an instance of " + type.getName() + ": " + e, e);
+        }
+    }
+
+    /**
+     * Defines the generated writers of this entity (one per class of its hierarchy that declares a
+     * mapped field); on any failure the method handles stay, and the reason is logged at debug level.
+     */
+    synchronized void inflate() {
+        if (writers != null || inflationFailed) {
+            return;
+        }
+        try {
+            writers = record ? new Writers(WriterGenerator.forRecord(type, componentTypes()), List.of())
+                    : classWriters();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            inflationFailed = true;
+            log.debug("Quarry keeps building {} through method handles: {}", type.getName(), e.toString());
+        }
+    }
+
+    /** Whether a generated writer builds the instances (for tests). */
+    boolean inflated() {
+        return writers != null;
+    }
+
+    private List<Class<?>> componentTypes() {
+        List<Class<?>> types = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            types.add(component.getType());
+        }
+        return types;
+    }
+
+    private Writers classWriters() throws ReflectiveOperationException {
+        Map<Class<?>, List<WriterGenerator.Slot>> byClass = new LinkedHashMap<>();
+        byClass.put(type, new ArrayList<>());
+        for (int i = 0; i < fields.size(); i++) {
+            byClass.computeIfAbsent(fields.get(i).getDeclaringClass(), c -> new ArrayList<>())
+                    .add(new WriterGenerator.Slot(i, fields.get(i)));
+        }
+        GeneratedWriter own = WriterGenerator.forClass(type, true, byClass.remove(type));
+        List<GeneratedWriter> inherited = new ArrayList<>();
+        for (Map.Entry<Class<?>, List<WriterGenerator.Slot>> entry : byClass.entrySet()) {
+            inherited.add(WriterGenerator.forClass(entry.getKey(), false, entry.getValue()));
+        }
+        return new Writers(own, inherited);
+    }
+
+    /** The generated writer of the entity's class, then those of its superclasses' fields. */
+    private static final class Writers {
+
+        private final GeneratedWriter own;
+        private final GeneratedWriter[] inherited;
+
+        Writers(GeneratedWriter own, List<GeneratedWriter> inherited) {
+            this.own = own;
+            this.inherited = inherited.toArray(new GeneratedWriter[0]);
+        }
+
+        Object create(Object[] values) {
+            Object instance = own.create(values);
+            for (GeneratedWriter writer : inherited) {
+                writer.write(instance, values);
+            }
+            return instance;
         }
     }
 

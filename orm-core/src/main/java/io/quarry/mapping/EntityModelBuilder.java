@@ -33,6 +33,8 @@ final class EntityModelBuilder<T> {
     private final Class<T> type;
     private final CodecRegistry codecs;
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+    /** The field behind each property of a plain class, in property order. */
+    private final List<Field> fields = new ArrayList<>();
 
     EntityModelBuilder(Class<T> type, CodecRegistry codecs) {
         this.type = type;
@@ -53,7 +55,7 @@ final class EntityModelBuilder<T> {
         checkKeys(properties);
         MethodHandle constructor = type.isRecord() ? canonicalConstructor() : noArgConstructor();
         List<IndexModel> indexes = indexes(tableName, properties);
-        return new EntityModel<>(type, tableName, properties, indexes, type.isRecord(), constructor);
+        return new EntityModel<>(type, tableName, properties, indexes, type.isRecord(), constructor, fields);
     }
 
     private List<PropertyModel> classProperties() {
@@ -79,6 +81,7 @@ final class EntityModelBuilder<T> {
                     MethodHandle setter = lookup.unreflectSetter(field)
                             .asType(MethodType.methodType(void.class, Object.class, Object.class));
                     properties.add(property(field.getName(), field.getType(), field, properties.size(), getter, setter));
+                    fields.add(field);
                 } catch (IllegalAccessException | RuntimeException e) {
                     if (e instanceof MappingException mappingException) {
                         throw mappingException;

@@ -1,0 +1,141 @@
+package io.quarry.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.MappingException;
+import io.quarry.mapping.other.AuditedBase;
+import io.quarry.types.CodecRegistry;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Entities read often are built by a generated class with plain field stores; it must build exactly
+ * what the method-handle path builds, for every kind of field, and leave the error messages to it.
+ */
+class GeneratedWriterTest {
+
+    private final ModelRegistry models = new ModelRegistry(CodecRegistry.withDefaults());
+
+    @Entity
+    static final class EveryType {
+        @Id private Long id;
+        private int anInt;
+        private long aLong;
+        private short aShort;
+        private byte aByte;
+        private boolean aBoolean;
+        private char aChar;
+        private float aFloat;
+        private double aDouble;
+        private Integer boxed;
+        private String text;
+        private BigDecimal amount;
+        private LocalDateTime at;
+        private UUID uuid;
+        private byte[] bytes;
+        private Level level;
+
+        private EveryType() {
+        }
+    }
+
+    private enum Level { LOW, HIGH }
+
+    @Entity
+    static class Audited extends AuditedBase {
+        @Id Long id;
+        protected String name;
+    }
+
+    @Entity
+    record Point(@Id long id, double x, double y, String label, boolean visible) {
+    }
+
+    private static Object[] everyTypeValues() {
+        return new Object[] {7L, 42, 1L << 40, (short) 300, (byte) -5, true, 'q', 1.5f, -2.25, null, "text",
+                new BigDecimal("12.50"), LocalDateTime.of(2026, 11, 26, 4, 0, 1, 123_000), UUID.randomUUID(),
+                new byte[] {1, 2, 3}, Level.HIGH};
+    }
+
+    @Test
+    void theGeneratedWriterSetsEveryKindOfFieldAsTheHandlesDo() {
+        EntityModel<EveryType> model = models.model(EveryType.class);
+        Object[] values = everyTypeValues();
+        EveryType throughHandles = model.instantiate(values);
+        model.inflate();
+        assertThat(model.inflated()).isTrue();
+        EveryType generated = model.instantiate(values);
+        assertThat(generated).isNotSameAs(throughHandles).usingRecursiveComparison().isEqualTo(throughHandles);
+        assertThat(model.values(generated)).containsExactly(values);
+    }
+
+    @Test
+    void fieldsDeclaredBySuperclassesInOtherPackagesAreSetByTheirOwnWriter() {
+        EntityModel<Audited> model = models.model(Audited.class);
+        model.inflate();
+        assertThat(model.inflated()).isTrue();
+        Object[] values = new Object[model.properties().size()];
+        for (PropertyModel property : model.properties()) {
+            values[property.position()] = switch (property.name()) {
+                case "id" -> 3L;
+                case "createdBy" -> "alice";
+                case "revision" -> 9;
+                default -> "host-3";
+            };
+        }
+        Audited audited = model.instantiate(values);
+        assertThat(audited.id).isEqualTo(3L);
+        assertThat(audited.name).isEqualTo("host-3");
+        assertThat(audited.createdBy()).isEqualTo("alice");
+        assertThat(audited.revision()).isEqualTo(9);
+    }
+
+    @Test
+    void recordsAreBuiltThroughTheirCanonicalConstructor() {
+        EntityModel<Point> model = models.model(Point.class);
+        model.inflate();
+        assertThat(model.inflated()).isTrue();
+        assertThat(model.instantiate(new Object[] {4L, 1.5, -2.0, "p", true}))
+                .isEqualTo(new Point(4L, 1.5, -2.0, "p", true));
+    }
+
+    @Test
+    void aNullForAPrimitiveStillNamesTheFieldAndTheFix() {
+        EntityModel<EveryType> model = models.model(EveryType.class);
+        model.inflate();
+        Object[] values = everyTypeValues();
+        values[1] = null;
+        assertThatThrownBy(() -> model.instantiate(values)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("EveryType.anInt").hasMessageContaining("declare the field as Integer");
+        EntityModel<Point> points = models.model(Point.class);
+        points.inflate();
+        assertThatThrownBy(() -> points.instantiate(new Object[] {4L, null, 1.0, "p", true}))
+                .isInstanceOf(MappingException.class).hasMessageContaining("Point");
+    }
+
+    @Test
+    void aValueOfAnotherTypeIsReportedByTheHandlesPath() {
+        EntityModel<EveryType> model = models.model(EveryType.class);
+        model.inflate();
+        Object[] values = everyTypeValues();
+        values[10] = 12;
+        assertThatThrownBy(() -> model.instantiate(values)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("EveryType.text").hasMessageContaining("java.lang.Integer");
+    }
+
+    @Test
+    void theWriterIsGeneratedOnlyAfterTheThresholdOfInstances() {
+        EntityModel<Point> model = models.model(Point.class);
+        Object[] values = {1L, 0.0, 0.0, "origin", false};
+        for (int i = 1; i < EntityModel.INFLATION_THRESHOLD; i++) {
+            model.instantiate(values);
+        }
+        assertThat(model.inflated()).isFalse();
+        model.instantiate(values);
+        assertThat(model.inflated()).isTrue();
+        assertThat(model.instantiate(values)).isEqualTo(new Point(1L, 0.0, 0.0, "origin", false));
+    }
+}
