@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Turns JMH JSON results (-rf json) of the Quarry benchmarks into the Markdown tables of BENCHMARKS.md.
 
-    python3 benchmarks/report.py [--label TEXT] [--update BENCHMARKS.md] results.json...
+    python3 benchmarks/report.py [--label TEXT] [--update BENCHMARKS.md [--merge]] results.json...
 
 One table per database (taken from each run's -Dquarry.bench.db), one row per workload and contender:
 median time per operation, p99 where JMH sampled (SampleTime), allocation per operation (-prof gc), the
 heap a stream retains (StreamAll), and the ratios of the median to raw JDBC's and to Spring Data JPA's
 on the same workload. Without --update the tables go to standard output; with it, each database's table
-replaces the text between <!-- results:DB:start --> and <!-- results:DB:end --> in the file.
+replaces the text between <!-- results:DB:start --> and <!-- results:DB:end --> in the file; with --merge
+only the rows of the workloads in the results are replaced (a re-run of some workloads after a change).
 """
 import argparse
 import json
@@ -110,15 +111,22 @@ def ratio(row, base):
     return f"{row['median'] / base['median']:.2f}"
 
 
-def table(workloads):
-    has_heap = any(row["heap"] is not None for rows in workloads.values() for row in rows.values())
-    has_startup = any(workload == "Startup" for workload, _ in workloads)
+def table(workloads, kept=None):
+    """The Markdown table; kept maps (workload, params) to table lines of an earlier run, placed in order."""
+    kept = kept or {}
+    has_heap = any(row["heap"] is not None for rows in workloads.values() for row in rows.values()) or \
+        any(line.count("|") == 9 for lines in kept.values() for line in lines)
+    has_startup = any(workload == "Startup" for workload, _ in list(workloads) + list(kept))
     header = ["Workload", "Contender", "Median", "p99", "Alloc/op"] + (["Retained heap"] if has_heap else []) + \
         ["× JDBC¹" if has_startup else "× JDBC", "× Spring Data JPA"]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i < 2 else "--:" for i in range(len(header))) + "|"]
     order = {name: i for i, name in enumerate(WORKLOADS)}
     contender_order = {name: i for i, name in enumerate(CONTENDERS)}
-    for (workload, params) in sorted(workloads, key=lambda key: (order.get(key[0], 99), key[0], natural(key[1]))):
+    for (workload, params) in sorted(set(workloads) | set(kept),
+                                     key=lambda key: (order.get(key[0], 99), key[0], natural(key[1]))):
+        if (workload, params) not in workloads:
+            lines += kept[(workload, params)]
+            continue
         rows = workloads[(workload, params)]
         # start-up has no raw JDBC contender: its floor is plain spring-boot-starter-jdbc
         jdbc = rows.get("jdbc") or rows.get("springBootJdbc")
@@ -140,9 +148,27 @@ def natural(params):
     return [int(token) if token.isdigit() else token for token in re.split(r"(\d+)", params)]
 
 
-def section(database, workloads, label, sources):
+def section(database, workloads, label, sources, kept=None, kept_notes=()):
     note = f"_{label}: {', '.join(sources)}, {date.today().isoformat()}._\n\n" if label else ""
-    return note + table(workloads) + "\n"
+    if kept:
+        measured = ", ".join(sorted({workload for workload, _ in workloads}, key=lambda w: WORKLOADS.index(w)
+                                    if w in WORKLOADS else 99))
+        note = (f"_{label or 'run'} of {measured}: {', '.join(sources)}, {date.today().isoformat()}._\n"
+                + "".join(f"{line}\n" for line in kept_notes) + "\n")
+    return note + table(workloads, kept) + "\n"
+
+
+def earlier(block):
+    """The rows of an existing table as {(workload, params): lines}, and its note lines (not the footnote)."""
+    kept, notes = {}, []
+    for line in block.splitlines():
+        if line.startswith("| ") and not line.startswith("| Workload |"):
+            first = line.split("|")[1].strip()
+            workload, _, params = first.partition(" ")
+            kept.setdefault((workload, params), []).append(line)
+        elif line.startswith("_") and line.endswith("._"):
+            notes.append(line if line.startswith("_earlier rows") else "_earlier rows, " + line[1:])
+    return kept, notes
 
 
 def main():
@@ -150,6 +176,9 @@ def main():
     parser.add_argument("results", nargs="+", help="JMH JSON result files")
     parser.add_argument("--label", default="", help="what the figures are, printed above each table")
     parser.add_argument("--update", metavar="FILE", help="replace the marked table of each database in FILE")
+    parser.add_argument("--merge", action="store_true",
+                        help="with --update: replace only the rows of the workloads (and parameters) in the results, "
+                             "keep the table's other rows and say where each came from")
     args = parser.parse_args()
     runs = []
     for path in args.results:
@@ -170,8 +199,12 @@ def main():
                   file=sys.stderr)
             return 1
         before, rest = text.split(start, 1)
-        _, after = rest.split(end, 1)
-        text = before + start + "\n" + section(database, workloads, args.label, sources[database]) + end + after
+        old, after = rest.split(end, 1)
+        kept, notes = earlier(old) if args.merge else ({}, [])
+        for key in workloads:
+            kept.pop(key, None)
+        text = before + start + "\n" + section(database, workloads, args.label, sources[database], kept, notes) \
+            + end + after
     with open(args.update, "w", encoding="utf-8") as file:
         file.write(text)
     print(f"updated {', '.join(sorted(tables))} in {args.update}")

@@ -51,6 +51,10 @@ props=(-Dquarry.bench.db="$db" -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true)
 [[ -n ${QUARRY_BENCH_USER:-} ]] && props+=(-Dquarry.bench.user="$QUARRY_BENCH_USER")
 [[ -n ${QUARRY_BENCH_PASSWORD:-} ]] && props+=(-Dquarry.bench.password="$QUARRY_BENCH_PASSWORD")
 jvm_args="-Xms2g -Xmx2g -XX:+UseG1GC ${props[*]}"
+# The timed workloads also pre-touch the heap: without it, the first pass of the collector over fresh heap
+# pages faulted them in one by one, and whole seconds of a run ran 2-4 times slower (BENCHMARKS.md,
+# "How it is measured"). Start-ups do not: a real application does not pre-touch its heap either.
+workload_jvm_args="$jvm_args -XX:+AlwaysPreTouch"
 # QUARRY_BENCH_JMH_ARGS split on blanks into words, without glob expansion
 read -r -a extra_jmh_args <<<"${QUARRY_BENCH_JMH_ARGS:-}"
 
@@ -84,7 +88,9 @@ jmh() {
   fi
   local out=$results/$db-$mode-$stamp-$group.json
   say "$group: $# benchmark(s) on $db ($mode) -> $out"
-  java -jar "$jar" "${options[@]}" "${extra_jmh_args[@]}" -prof gc -jvmArgsAppend "$jvm_args" -rf json -rff "$out" "$@" \
+  local jvm=$workload_jvm_args
+  [[ $group == startup ]] && jvm=$jvm_args
+  java -jar "$jar" "${options[@]}" "${extra_jmh_args[@]}" -prof gc -jvmArgsAppend "$jvm" -rf json -rff "$out" "$@" \
     | tee "$results/$db-$mode-$stamp-$group.log"
   outputs+=("$out")
 }
