@@ -50,9 +50,9 @@ final class WriterGenerator {
         ClassBytes bytes = new ClassBytes(self + "$QuarryWriter");
         Code create = new Code(4, 3);
         if (instantiate) {
-            create.typeOp(0xbb, bytes.classRef(self)); // new
+            create.refOp(0xbb, bytes.classRef(self)); // new
             create.op(0x59); // dup
-            create.methodOp(0xb7, bytes.methodRef(self, "<init>", "()V")); // invokespecial
+            create.refOp(0xb7, bytes.methodRef(self, "<init>", "()V")); // invokespecial
             create.op(0x4d); // astore_2
             stores(bytes, create, self, slots, 0x2c, 0x2b); // aload_2, aload_1
             create.op(0x2c); // aload_2
@@ -62,7 +62,7 @@ final class WriterGenerator {
         create.op(0xb0); // areturn
         Code write = new Code(4, 4);
         write.op(0x2b); // aload_1
-        write.typeOp(0xc0, bytes.classRef(self)); // checkcast
+        write.refOp(0xc0, bytes.classRef(self)); // checkcast
         write.op(0x4e); // astore_3
         stores(bytes, write, self, slots, 0x2d, 0x2c); // aload_3, aload_2
         write.op(0xb1); // return
@@ -75,14 +75,14 @@ final class WriterGenerator {
         int slots = 0;
         for (Class<?> component : components) {
             checkVisible(record, component);
-            descriptor.append(descriptor(component));
+            descriptor.append(component.descriptorString());
             slots += component == long.class || component == double.class ? 2 : 1;
         }
         descriptor.append(")V");
         String self = record.getName().replace('.', '/');
         ClassBytes bytes = new ClassBytes(self + "$QuarryWriter");
         Code create = new Code(slots + 4, 2);
-        create.typeOp(0xbb, bytes.classRef(self)); // new
+        create.refOp(0xbb, bytes.classRef(self)); // new
         create.op(0x59); // dup
         for (int i = 0; i < components.size(); i++) {
             create.op(0x2b); // aload_1
@@ -90,7 +90,7 @@ final class WriterGenerator {
             create.op(0x32); // aaload
             convert(bytes, create, components.get(i));
         }
-        create.methodOp(0xb7, bytes.methodRef(self, "<init>", descriptor.toString())); // invokespecial
+        create.refOp(0xb7, bytes.methodRef(self, "<init>", descriptor.toString())); // invokespecial
         create.op(0xb0); // areturn
         Code write = new Code(0, 3);
         write.op(0xb1); // return: records are never written field by field
@@ -107,7 +107,7 @@ final class WriterGenerator {
             code.pushInt(slot.index());
             code.op(0x32); // aaload
             convert(bytes, code, field.getType());
-            code.fieldOp(0xb5, bytes.fieldRef(self, field.getName(), descriptor(field.getType()))); // putfield
+            code.refOp(0xb5, bytes.fieldRef(self, field.getName(), field.getType().descriptorString())); // putfield
         }
     }
 
@@ -116,10 +116,10 @@ final class WriterGenerator {
         if (type.isPrimitive()) {
             Class<?> box = Numbers.boxed(type);
             String boxName = box.getName().replace('.', '/');
-            code.typeOp(0xc0, bytes.classRef(boxName)); // checkcast
-            code.methodOp(0xb6, bytes.methodRef(boxName, type.getName() + "Value", "()" + descriptor(type))); // invokevirtual
+            code.refOp(0xc0, bytes.classRef(boxName)); // checkcast
+            code.refOp(0xb6, bytes.methodRef(boxName, type.getName() + "Value", "()" + type.descriptorString())); // invokevirtual
         } else if (type != Object.class) {
-            code.typeOp(0xc0, bytes.classRef(type.isArray() ? descriptor(type) : type.getName().replace('.', '/')));
+            code.refOp(0xc0, bytes.classRef(type.isArray() ? type.descriptorString() : type.getName().replace('.', '/')));
         }
     }
 
@@ -145,31 +145,6 @@ final class WriterGenerator {
         return (GeneratedWriter) writer.getDeclaredConstructor().newInstance();
     }
 
-    static String descriptor(Class<?> type) {
-        if (type == int.class) {
-            return "I";
-        } else if (type == long.class) {
-            return "J";
-        } else if (type == boolean.class) {
-            return "Z";
-        } else if (type == double.class) {
-            return "D";
-        } else if (type == float.class) {
-            return "F";
-        } else if (type == short.class) {
-            return "S";
-        } else if (type == byte.class) {
-            return "B";
-        } else if (type == char.class) {
-            return "C";
-        } else if (type == void.class) {
-            return "V";
-        } else if (type.isArray()) {
-            return type.getName().replace('.', '/');
-        }
-        return "L" + type.getName().replace('.', '/') + ";";
-    }
-
     /** A method body under construction. */
     private static final class Code {
 
@@ -186,17 +161,10 @@ final class WriterGenerator {
             bytes.write(opcode);
         }
 
-        void typeOp(int opcode, int index) {
+        /** An instruction with a constant-pool index: new, checkcast, invoke*, putfield. */
+        void refOp(int opcode, int index) {
             op(opcode);
             u2(index);
-        }
-
-        void methodOp(int opcode, int index) {
-            typeOp(opcode, index);
-        }
-
-        void fieldOp(int opcode, int index) {
-            typeOp(opcode, index);
         }
 
         void pushInt(int value) {
@@ -289,7 +257,7 @@ final class WriterGenerator {
             int writeDescriptor = utf8("(Ljava/lang/Object;[Ljava/lang/Object;)V");
             Code init = new Code(1, 1);
             init.op(0x2a); // aload_0
-            init.methodOp(0xb7, objectInit); // invokespecial
+            init.refOp(0xb7, objectInit); // invokespecial
             init.op(0xb1); // return
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             DataOutputStream data = new DataOutputStream(out);
