@@ -12,6 +12,8 @@ import io.quarry.repository.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.session.Row;
 import io.quarry.session.Session;
+import io.quarry.session.SessionFactory;
+import io.quarry.session.SessionOptions;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -72,6 +74,19 @@ final class PlainJavaSamples {
         // END
         results.addAll(List.of(hosts, webHosts, crowded, byPort, moved, removed, sql, raw));
         return results;
+    }
+
+    /** The README's session options sample: whether a second read of web-1 built a new object. */
+    static boolean sessionOptions(Engine engine) {
+        // README: session-options
+        SessionFactory reports = engine.sessionFactory()
+                .withOptions(SessionOptions.DEFAULTS.withReadOnly(true).withIdentityMap(false));
+        try (Session session = reports.openSession()) {
+            Host first = session.query(Host.class).filterBy("hostname", "web-1").one();
+            Host again = session.get(Host.class, first.getId());
+            return again != first;                                  // true: a new object, nothing is held
+        }
+        // END
     }
 
     static HostRepository plainJavaRepository(Engine engine) {

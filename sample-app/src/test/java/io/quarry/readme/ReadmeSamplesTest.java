@@ -83,6 +83,8 @@ class ReadmeSamplesTest {
             assertThat((List<?>) results.get(7)).hasSize(1);
             session.commit();
         }
+        assertThat(PlainJavaSamples.sessionOptions(engine)).as("a session without an identity map builds a new "
+                + "object per read").isTrue();
         HostRepository hosts = PlainJavaSamples.plainJavaRepository(engine);
         assertThat(hosts.findByHostname("db-1")).isPresent();
     }
