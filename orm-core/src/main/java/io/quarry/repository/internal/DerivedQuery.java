@@ -9,7 +9,7 @@ import io.quarry.repository.Pageable;
 import io.quarry.repository.RepositoryContext;
 import io.quarry.repository.Sort;
 import io.quarry.session.ResultMapper;
-import io.quarry.session.Session;
+import io.quarry.session.StatementSession;
 import io.quarry.sql.SqlStatement;
 import java.util.List;
 import java.util.Optional;
@@ -74,8 +74,9 @@ final class DerivedQuery implements MethodHandler {
             case DELETE, UPDATE -> {
                 SqlStatement ids = statements.ids(call.shape());
                 boolean delete = plan.verb() == PartTree.Verb.DELETE;
-                yield plan.convert().apply(context.inTransaction(session ->
-                        session.executeBulk(plan.model(), statement, ids, bound, delete)));
+                yield plan.convert().apply(context.inTransaction(session -> delete
+                        ? session.bulkDelete(plan.model(), statement, ids, bound)
+                        : session.bulkUpdate(plan.model(), statement, ids, bound)));
             }
             case FIND -> throw new IllegalStateException("handled above");
         };
@@ -180,7 +181,7 @@ final class DerivedQuery implements MethodHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object> fetch(Session session, Projection projection, SqlStatement statement, Object[] args) {
+    private static List<Object> fetch(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
         if (projection.isEntity()) {
             return (List<Object>) session.list(((EntityProjection) projection).model(), statement, args);
         }
@@ -188,14 +189,14 @@ final class DerivedQuery implements MethodHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static Stream<Object> stream(Session session, Projection projection, SqlStatement statement, Object[] args) {
+    private static Stream<Object> stream(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
         if (projection.isEntity()) {
             return (Stream<Object>) session.stream(((EntityProjection) projection).model(), statement, args);
         }
         return session.stream(statement, args, projection.byPosition());
     }
 
-    private static Object first(Session session, SqlStatement statement, Object[] args, ResultMapper<Object> reader) {
+    private static Object first(StatementSession session, SqlStatement statement, Object[] args, ResultMapper<Object> reader) {
         List<Object> rows = session.list(statement, args, reader);
         return rows.isEmpty() ? null : rows.get(0);
     }

@@ -5,7 +5,7 @@ import io.quarry.repository.InvalidArgumentException;
 import io.quarry.repository.Limit;
 import io.quarry.repository.Pageable;
 import io.quarry.repository.RepositoryContext;
-import io.quarry.session.Session;
+import io.quarry.session.StatementSession;
 import io.quarry.sql.SqlStatement;
 import java.util.Arrays;
 import java.util.List;
@@ -107,7 +107,7 @@ final class NativeQuery implements MethodHandler {
         return plan.plain();
     }
 
-    private ListPage<Object> page(Session session, Projection projection, SqlStatement statement, Object[] bound,
+    private ListPage<Object> page(StatementSession session, Projection projection, SqlStatement statement, Object[] bound,
             Pageable pageable) {
         List<Object> content = fetch(session, projection, statement, bound);
         if (pageable.isUnpaged()) {
@@ -137,7 +137,7 @@ final class NativeQuery implements MethodHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object> fetch(Session session, Projection projection, SqlStatement statement, Object[] args) {
+    private static List<Object> fetch(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
         if (projection.isEntity()) {
             return (List<Object>) session.listByColumnLabel(((EntityProjection) projection).model(), statement, args);
         }
@@ -145,7 +145,7 @@ final class NativeQuery implements MethodHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static Stream<Object> stream(Session session, Projection projection, SqlStatement statement, Object[] args) {
+    private static Stream<Object> stream(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
         if (projection.isEntity()) {
             return (Stream<Object>) session.streamByColumnLabel(((EntityProjection) projection).model(), statement, args);
         }
