@@ -6,6 +6,8 @@ import io.quarry.mapping.EntityModel;
 import io.quarry.repository.InvalidArgumentException;
 import io.quarry.repository.Limit;
 import io.quarry.repository.Pageable;
+import io.quarry.repository.Slice;
+import io.quarry.repository.Page;
 import io.quarry.repository.RepositoryContext;
 import io.quarry.repository.Sort;
 import io.quarry.session.ResultMapper;
@@ -102,7 +104,7 @@ final class DerivedQuery implements MethodHandler {
         if (pageable.isUnpaged()) {
             // every row (at most Top of them): the content is the total
             List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
-            return new ListPage<>(content, pageable, content.size());
+            return Page.of(content, pageable, content.size());
         }
         int size = pageable.getPageSize();
         long offset = pageable.getOffset();
@@ -116,18 +118,18 @@ final class DerivedQuery implements MethodHandler {
                 total = ((Number) first(session, count, call.args(), FIRST_COLUMN)).longValue();
                 total = plan.top() == null ? total : Math.min(total, plan.top());
             }
-            return new ListPage<>(content, pageable, total);
+            return Page.of(content, pageable, total);
         });
     }
 
     private Object slice(ArgumentPlan.Call call, Projection projection, SqlStatement select, Pageable pageable) {
         List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
         if (pageable.isUnpaged()) {
-            return new ListSlice<>(content, pageable, false);
+            return Slice.of(content, pageable, false);
         }
         int size = pageable.getPageSize();
         boolean more = content.size() > size;
-        return new ListSlice<>(more ? content.subList(0, size) : content, pageable, more);
+        return Slice.of(more ? content.subList(0, size) : content, pageable, more);
     }
 
     /** Sets the LIMIT and OFFSET slots from a Pageable or Limit argument; returns the paging mode. */
