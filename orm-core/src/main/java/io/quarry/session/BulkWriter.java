@@ -24,23 +24,23 @@ final class BulkWriter {
     private BulkWriter() {
     }
 
-    static int update(DefaultSession session, EntityModel<?> model, List<Predicate> where, List<Assignment> assignments) {
+    static int update(SessionSupport session, EntityModel<?> model, List<Predicate> where, List<Assignment> assignments) {
         SqlStatement statement = Update.table(model).set(assignments).where(where)
                 .render(session.engine().dialect(), session.engine().codecs());
-        return run(session, model, statement, selectIds(session, model, where), DefaultSession.NO_ARGS, false);
+        return run(session, model, statement, selectIds(session, model, where), SessionSupport.NO_ARGS, false);
     }
 
-    static int delete(DefaultSession session, EntityModel<?> model, List<Predicate> where) {
+    static int delete(SessionSupport session, EntityModel<?> model, List<Predicate> where) {
         SqlStatement statement = Delete.from(model).where(where).render(session.engine().dialect(), session.engine().codecs());
-        return run(session, model, statement, selectIds(session, model, where), DefaultSession.NO_ARGS, true);
+        return run(session, model, statement, selectIds(session, model, where), SessionSupport.NO_ARGS, true);
     }
 
-    private static SqlStatement selectIds(DefaultSession session, EntityModel<?> model, List<Predicate> where) {
+    private static SqlStatement selectIds(SessionSupport session, EntityModel<?> model, List<Predicate> where) {
         return Select.from(model).columns(List.of(Sql.col(model.id().name()))).where(where)
                 .render(session.engine().dialect(), session.engine().codecs());
     }
 
-    static int run(DefaultSession session, EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args,
+    static int run(SessionSupport session, EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args,
             boolean delete) {
         session.autoflush();
         List<Object> held = heldIds(session, model, selectIds, args);
@@ -67,7 +67,7 @@ final class BulkWriter {
     }
 
     /** The ids of matching rows that the session holds objects for; no SQL when it holds none. */
-    private static List<Object> heldIds(DefaultSession session, EntityModel<?> model, SqlStatement selectIds, Object[] args) {
+    private static List<Object> heldIds(SessionSupport session, EntityModel<?> model, SqlStatement selectIds, Object[] args) {
         Set<Object> heldIds = new HashSet<>();
         for (EntityState state : session.work().managedStates(model)) {
             heldIds.add(state.id);
@@ -87,7 +87,7 @@ final class BulkWriter {
         });
     }
 
-    private static void reload(DefaultSession session, EntityModel<?> model, List<Object> ids) {
+    private static void reload(SessionSupport session, EntityModel<?> model, List<Object> ids) {
         int chunk = 1000;
         for (int from = 0; from < ids.size(); from += chunk) {
             List<Object> part = ids.subList(from, Math.min(ids.size(), from + chunk));

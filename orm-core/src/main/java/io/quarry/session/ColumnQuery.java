@@ -19,18 +19,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@link RowQuery} of a {@link DefaultSession}. Immutable; not thread-safe (it belongs to a session). */
+/** The {@link RowQuery} of a {@link SessionSupport}. Immutable; not thread-safe (it belongs to a session). */
 final class ColumnQuery implements RowQuery {
 
-    private final DefaultSession session;
+    private final SessionSupport session;
     private final EntityModel<?> model;
     private final Select select;
 
-    ColumnQuery(DefaultSession session, EntityModel<?> model, List<Expression> expressions) {
+    ColumnQuery(SessionSupport session, EntityModel<?> model, List<Expression> expressions) {
         this(session, model, Select.from(model).columns(expressions));
     }
 
-    ColumnQuery(DefaultSession session, EntityModel<?> model, Select select) {
+    ColumnQuery(SessionSupport session, EntityModel<?> model, Select select) {
         if (select.columns().isEmpty()) {
             throw new QuarryException("select(...) needs at least one column or aggregate");
         }
@@ -102,7 +102,7 @@ final class ColumnQuery implements RowQuery {
             labels.add(column.label());
         }
         List<String> rowLabels = List.copyOf(labels);
-        return session.runQuery("select from " + model.type().getSimpleName(), render(select), DefaultSession.NO_ARGS, resultSet -> {
+        return session.runQuery("select from " + model.type().getSimpleName(), render(select), SessionSupport.NO_ARGS, resultSet -> {
             List<Row> rows = new ArrayList<>();
             while (resultSet.next()) {
                 Object[] values = new Object[codecs.size()];

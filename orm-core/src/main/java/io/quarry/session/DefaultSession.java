@@ -5,30 +5,23 @@ import io.quarry.QuarryException;
 import io.quarry.SessionStateException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.GenerationType;
-import io.quarry.mapping.Property;
 import io.quarry.mapping.PropertyModel;
-import io.quarry.mapping.PropertyRefs;
-import io.quarry.sql.Expression;
 import io.quarry.sql.Sql;
-import io.quarry.sql.SqlStatement;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
- * The session: the user API of {@link Session}, the pre-rendered statements of
- * {@link StatementSession}, and the transaction events of {@link SessionTransaction}. Object states
- * live in its {@link UnitOfWork}, the connection in its {@link SessionConnection}; every statement
- * runs through the engine's {@link StatementExecutor}. Not thread-safe.
+ * The session: the user API of {@link Session} and the pre-rendered statements of
+ * {@link StatementSession} (read by {@link RenderedStatements}); the transaction events of
+ * {@link SessionTransaction} reach it through an {@link ExternalTransaction}. Object states live in
+ * its {@link UnitOfWork}, the connection in its {@link SessionConnection}; every statement runs
+ * through the engine's {@link StatementExecutor}. Not thread-safe.
  */
-final class DefaultSession implements StatementSession, SessionTransaction {
-
-    static final Object[] NO_ARGS = new Object[0];
+final class DefaultSession extends SessionSupport {
 
     private final Engine engine;
     private final SessionOptions options;
@@ -284,37 +277,28 @@ final class DefaultSession implements StatementSession, SessionTransaction {
         }
     }
 
-    // ---- the transaction run by someone else
+    // ---- the transaction run by someone else (see ExternalTransaction)
 
-    @Override
-    public StatementSession session() {
-        return this;
-    }
-
-    @Override
-    public void afterCompletion(boolean committed) {
-        if (!closed) {
-            endTransaction(committed);
-        }
-    }
-
-    @Override
-    public Object savepointSet() {
+    /** A mark to roll back to: flushes first, so that what was pending lies before it. */
+    UnitOfWork.Mark savepointSet() {
         checkOpen();
         UnitOfWork.Mark mark = work.mark();
         flush();
         return mark;
     }
 
-    @Override
-    public void afterSavepointRollback(Object savepoint) {
+    /** The transaction rolled back to {@code mark}: undo in memory what it undid in the database. */
+    void afterSavepointRollback(UnitOfWork.Mark mark) {
         checkNotClosed();
-        if (!(savepoint instanceof UnitOfWork.Mark mark) || !work.isCurrent(mark)) {
-            throw new SessionStateException("Unknown savepoint mark " + savepoint + "; pass what savepointSet() returned"
-                    + " in this transaction");
-        }
         work.rollBackTo(mark);
         failedFlush = null;
+    }
+
+    /** The transaction ended (committed or not) without this session running it. */
+    void afterCompletion(boolean committed) {
+        if (!closed) {
+            endTransaction(committed);
+        }
     }
 
     private void endTransaction(boolean committed) {
@@ -327,146 +311,32 @@ final class DefaultSession implements StatementSession, SessionTransaction {
         connection.release();
     }
 
-    // ---- queries
-
-    @Override
-    public <T> Query<T> query(Class<T> type) {
-        checkOpen();
-        return new EntityQuery<>(this, engine.model(type));
-    }
-
-    @Override
-    public RowQuery select(Class<?> type, Expression... expressions) {
-        checkOpen();
-        return new ColumnQuery(this, engine.model(type), List.of(expressions));
-    }
-
-    @Override
-    public <T> RowQuery select(Property<T, ?> first, Expression... more) {
-        checkOpen();
-        List<Expression> all = new ArrayList<>();
-        all.add(Sql.col(first));
-        all.addAll(Arrays.asList(more));
-        return new ColumnQuery(this, engine.model(PropertyRefs.resolve(first).entityType()), all);
-    }
-
-    @Override
-    public int execute(String sql, Map<String, ?> parameters) {
-        checkWritable("execute");
-        autoflush();
-        return new RawSql(this, engine.namedSql(sql), parameters).executeUpdate();
-    }
-
-    @Override
-    public int execute(String sql) {
-        return execute(sql, Map.of());
-    }
-
-    @Override
-    public <T> List<T> sqlQuery(String sql, Class<T> type, Map<String, ?> parameters) {
-        checkOpen();
-        autoflush();
-        return new RawSql(this, engine.namedSql(sql), parameters).list(type);
-    }
-
-    @Override
-    public <T> List<T> sqlQuery(String sql, Class<T> type) {
-        return sqlQuery(sql, type, Map.of());
-    }
-
-    @Override
-    public List<Row> sqlRows(String sql, Map<String, ?> parameters) {
-        checkOpen();
-        autoflush();
-        return new RawSql(this, engine.namedSql(sql), parameters).rows();
-    }
-
-    // ---- pre-rendered statements
-
-    @Override
-    public <T> List<T> list(EntityModel<T> model, SqlStatement statement, Object[] args) {
-        return new RenderedStatements(this).list(model, statement, args);
-    }
-
-    @Override
-    public <R> List<R> list(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
-        return new RenderedStatements(this).list(statement, args, mapper);
-    }
-
-    @Override
-    public <T> Stream<T> stream(EntityModel<T> model, SqlStatement statement, Object[] args) {
-        return new RenderedStatements(this).stream(model, statement, args);
-    }
-
-    @Override
-    public <R> Stream<R> stream(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
-        return new RenderedStatements(this).stream(statement, args, mapper);
-    }
-
-    @Override
-    public <T> List<T> listByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
-        return new RenderedStatements(this).listByColumnLabel(model, statement, args);
-    }
-
-    @Override
-    public <T> Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
-        return new RenderedStatements(this).streamByColumnLabel(model, statement, args);
-    }
-
-    @Override
-    public int executeUpdate(SqlStatement statement, Object[] args) {
-        checkWritable("execute");
-        autoflush();
-        return runUpdate("execute", statement, args);
-    }
-
-    @Override
-    public int bulkUpdate(EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args) {
-        checkWritable("update");
-        return BulkWriter.run(this, model, statement, selectIds, args, false);
-    }
-
-    @Override
-    public int bulkDelete(EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args) {
-        checkWritable("delete");
-        return BulkWriter.run(this, model, statement, selectIds, args, true);
-    }
-
     // ---- package-private plumbing for queries, loaders and the flusher
 
+    @Override
     UnitOfWork work() {
         return work;
     }
 
+    @Override
     RowLoader loader() {
         return loader;
     }
 
-    /** The transaction's connection, begun on first use. */
+    @Override
     Connection connection() {
         checkOpen();
         return connection.get();
     }
 
-    <R> R runQuery(String task, SqlStatement statement, Object[] args, StatementExecutor.ResultReader<R> reader) {
-        return engine.executor().query(connection(), task, statement, args, reader);
-    }
-
-    int runUpdate(String task, SqlStatement statement, Object[] args) {
-        return engine.executor().update(connection(), task, statement, args);
-    }
-
-    <T> Stream<T> runStream(String task, SqlStatement statement, Object[] args,
-            StatementExecutor.ResultStream.RowMapper<T> mapper) {
-        return engine.executor().stream(connection(), task, statement, args, mapper);
-    }
-
+    @Override
     void autoflush() {
         if (options.autoflush() && !options.readOnly() && work.mayNeedFlush()) {
             flush();
         }
     }
 
+    @Override
     void checkWritable(String operation) {
         checkOpen();
         if (options.readOnly()) {
@@ -474,6 +344,7 @@ final class DefaultSession implements StatementSession, SessionTransaction {
         }
     }
 
+    @Override
     void checkOpen() {
         checkNotClosed();
         if (failedFlush != null) {

@@ -231,7 +231,7 @@ public final class Engine {
     public boolean hasRows(Connection connection, EntityModel<?> model) {
         SqlStatement anyRow = Select.from(model).columns(List.of(Sql.col(model.id().name()))).limit(1L)
                 .render(dialect, codecs);
-        return executor.query(connection, "look for rows in " + model.table(), anyRow, DefaultSession.NO_ARGS,
+        return executor.query(connection, "look for rows in " + model.table(), anyRow, SessionSupport.NO_ARGS,
                 ResultSet::next);
     }
 

@@ -20,23 +20,23 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The {@link Query} of a {@link DefaultSession}: a {@link Select} that terminal methods render once
+ * The {@link Query} of a {@link SessionSupport}: a {@link Select} that terminal methods render once
  * and run through the session. Immutable; not thread-safe (it belongs to a session).
  *
  * @param <T> the entity type
  */
 final class EntityQuery<T> implements Query<T> {
 
-    private final DefaultSession session;
+    private final SessionSupport session;
     private final EntityModel<T> model;
     private final Select select;
     private final boolean readOnly;
 
-    EntityQuery(DefaultSession session, EntityModel<T> model) {
+    EntityQuery(SessionSupport session, EntityModel<T> model) {
         this(session, model, Select.from(model), false);
     }
 
-    private EntityQuery(DefaultSession session, EntityModel<T> model, Select select, boolean readOnly) {
+    private EntityQuery(SessionSupport session, EntityModel<T> model, Select select, boolean readOnly) {
         this.session = session;
         this.model = model;
         this.select = select;
@@ -133,7 +133,7 @@ final class EntityQuery<T> implements Query<T> {
     public List<T> all() {
         session.autoflush();
         boolean track = !readOnly;
-        return session.runQuery(task(), render(select), DefaultSession.NO_ARGS, resultSet -> {
+        return session.runQuery(task(), render(select), SessionSupport.NO_ARGS, resultSet -> {
             List<T> result = new ArrayList<>();
             while (resultSet.next()) {
                 result.add(session.loader().load(resultSet, model, null, track));
@@ -179,7 +179,7 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public Stream<T> stream() {
         session.autoflush();
-        return session.runStream(task(), render(select), DefaultSession.NO_ARGS,
+        return session.runStream(task(), render(select), SessionSupport.NO_ARGS,
                 resultSet -> session.loader().load(resultSet, model, null, false));
     }
 
@@ -188,7 +188,7 @@ final class EntityQuery<T> implements Query<T> {
     public long count() {
         session.autoflush();
         SqlStatement statement = select.renderCount(session.engine().dialect(), session.engine().codecs());
-        return session.runQuery(task(), statement, DefaultSession.NO_ARGS, resultSet -> {
+        return session.runQuery(task(), statement, SessionSupport.NO_ARGS, resultSet -> {
             resultSet.next();
             return resultSet.getLong(1);
         });
@@ -199,7 +199,7 @@ final class EntityQuery<T> implements Query<T> {
     public boolean exists() {
         session.autoflush();
         Select probe = select.withoutOrder().columns(List.of(Sql.col(model.id().name()))).limit(1L);
-        return session.runQuery(task(), render(probe), DefaultSession.NO_ARGS, java.sql.ResultSet::next);
+        return session.runQuery(task(), render(probe), SessionSupport.NO_ARGS, java.sql.ResultSet::next);
     }
 
     /** Page {@code pageNumber} (0-based) of {@code pageSize}; counts only when the page does not tell the total. */

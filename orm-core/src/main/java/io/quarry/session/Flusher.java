@@ -26,12 +26,12 @@ import java.util.List;
  */
 final class Flusher {
 
-    private final DefaultSession session;
+    private final SessionSupport session;
     private final Engine engine;
     private final Dialect dialect;
     private final Connection connection;
 
-    Flusher(DefaultSession session, Connection connection) {
+    Flusher(SessionSupport session, Connection connection) {
         this.session = session;
         this.engine = session.engine();
         this.dialect = engine.dialect();
@@ -95,7 +95,7 @@ final class Flusher {
         SqlStatement statement = new SqlStatement(dialect.nextSequenceValues(model.sequenceName()),
                 List.of(new ValueBinding(states.size(), count)));
         engine.executor().query(connection, "fetch ids of " + model.type().getSimpleName(), statement,
-                DefaultSession.NO_ARGS, values -> {
+                SessionSupport.NO_ARGS, values -> {
                     for (EntityState state : states) {
                         if (!values.next()) {
                             throw new QuarryException("Sequence " + model.sequenceName()

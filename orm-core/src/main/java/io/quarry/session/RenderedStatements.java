@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  */
 final class RenderedStatements {
 
-    private final DefaultSession session;
+    private final SessionSupport session;
 
-    RenderedStatements(DefaultSession session) {
+    RenderedStatements(SessionSupport session) {
         this.session = session;
     }
 

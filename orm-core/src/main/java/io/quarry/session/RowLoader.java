@@ -14,9 +14,9 @@ import java.util.List;
  */
 final class RowLoader {
 
-    private final DefaultSession session;
+    private final SessionSupport session;
 
-    RowLoader(DefaultSession session) {
+    RowLoader(SessionSupport session) {
         this.session = session;
     }
 

@@ -40,7 +40,7 @@ public final class SessionFactory {
      * from the side of whoever runs its transaction.
      */
     public SessionTransaction openSession(ConnectionProvider provider, SessionOptions sessionOptions) {
-        return new DefaultSession(engine, provider, sessionOptions);
+        return new ExternalTransaction(new DefaultSession(engine, provider, sessionOptions));
     }
 
     /** Runs {@code work} in a new session and commits; rolls back and rethrows if it fails. */

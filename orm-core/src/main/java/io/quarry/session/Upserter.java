@@ -15,9 +15,9 @@ import java.util.Map;
 /** Native upsert (the dialect's statement) in JDBC batches, one statement shape per entity type. One per call. */
 final class Upserter {
 
-    private final DefaultSession session;
+    private final SessionSupport session;
 
-    Upserter(DefaultSession session) {
+    Upserter(SessionSupport session) {
         this.session = session;
     }
 
