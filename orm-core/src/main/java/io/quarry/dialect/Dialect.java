@@ -146,6 +146,14 @@ public abstract class Dialect {
         return "'" + escape + "'";
     }
 
+    /**
+     * The schema to pass to {@link java.sql.DatabaseMetaData} look-ups (tables, columns, keys) for
+     * the connection's current schema; {@code null} where the database calls it a catalog instead.
+     */
+    public String metadataSchema(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
     /** The JDBC fetch size that makes the driver stream rows instead of reading them all first. */
     public int streamingFetchSize() {
         return 1000;

@@ -5,6 +5,7 @@ import io.quarry.mapping.GenerationType;
 import io.quarry.types.BuiltinCodecs;
 import io.quarry.types.CodecRegistry;
 import io.quarry.types.TemporalTextCodecs;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,6 +39,12 @@ public final class MySqlDialect extends Dialect {
     @Override
     public String name() {
         return mariaDb ? "mariadb" : "mysql";
+    }
+
+    /** MySQL's databases are JDBC catalogs; the schema argument of metadata look-ups must stay null. */
+    @Override
+    public String metadataSchema(Connection connection) {
+        return null;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.quarry.repository;
 
-import io.quarry.repository.internal.ListPage;
 import java.util.List;
 import java.util.function.Function;
 

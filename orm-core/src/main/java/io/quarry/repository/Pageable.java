@@ -1,6 +1,5 @@
 package io.quarry.repository;
 
-import io.quarry.repository.internal.Unpaged;
 
 /**
  * Which page of a query's results to read, and in which order; {@link PageRequest} is the usual

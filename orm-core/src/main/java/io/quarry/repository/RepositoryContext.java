@@ -1,6 +1,6 @@
 package io.quarry.repository;
 
-import io.quarry.repository.internal.SessionFactoryContext;
+import io.quarry.session.StatementSession;
 import io.quarry.session.Session;
 import io.quarry.session.SessionFactory;
 import java.util.function.Function;
@@ -24,28 +24,28 @@ public interface RepositoryContext {
      * A context whose current session comes from {@code currentSession} (null when the caller has no
      * transaction); sessions of its own come from {@code sessionFactory}.
      */
-    static RepositoryContext of(SessionFactory sessionFactory, Supplier<Session> currentSession) {
+    static RepositoryContext of(SessionFactory sessionFactory, Supplier<? extends Session> currentSession) {
         return new SessionFactoryContext(sessionFactory, currentSession);
     }
 
     /** The session of the caller's current transaction, or {@code null} when there is none. */
-    Session currentSession();
+    StatementSession currentSession();
 
     /**
      * Runs {@code work} in the current session; when there is none, in a new session whose
      * transaction commits when {@code work} returns and rolls back when it throws.
      */
-    <R> R inTransaction(Function<Session, R> work);
+    <R> R inTransaction(Function<StatementSession, R> work);
 
     /**
      * Runs a single-statement read in the current session; when there is none, in a new auto-commit
      * session (one round trip, no begin/commit), closed afterwards.
      */
-    <R> R read(Function<Session, R> work);
+    <R> R read(Function<StatementSession, R> work);
 
     /**
      * Opens a stream in the current session; when there is none, in a new auto-commit session that
      * closes with the stream.
      */
-    <R> Stream<R> stream(Function<Session, Stream<R>> work);
+    <R> Stream<R> stream(Function<StatementSession, Stream<R>> work);
 }

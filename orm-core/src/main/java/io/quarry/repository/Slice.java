@@ -14,6 +14,11 @@ import java.util.stream.StreamSupport;
  */
 public interface Slice<T> extends Iterable<T> {
 
+    /** A slice of {@code content} for {@code pageable}; {@code hasNext} says whether more rows follow. */
+    static <T> Slice<T> of(List<T> content, Pageable pageable, boolean hasNext) {
+        return new ListSlice<>(content, pageable, hasNext);
+    }
+
     /** The 0-based page number. */
     int getNumber();
 

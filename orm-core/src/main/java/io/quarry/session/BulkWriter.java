@@ -24,38 +24,38 @@ final class BulkWriter {
     private BulkWriter() {
     }
 
-    static int update(Session session, EntityModel<?> model, List<Predicate> where, List<Assignment> assignments) {
+    static int update(SessionSupport session, EntityModel<?> model, List<Predicate> where, List<Assignment> assignments) {
         SqlStatement statement = Update.table(model).set(assignments).where(where)
                 .render(session.engine().dialect(), session.engine().codecs());
-        return run(session, model, statement, selectIds(session, model, where), Jdbc.NO_ARGS, false);
+        return run(session, model, statement, selectIds(session, model, where), SessionSupport.NO_ARGS, false);
     }
 
-    static int delete(Session session, EntityModel<?> model, List<Predicate> where) {
+    static int delete(SessionSupport session, EntityModel<?> model, List<Predicate> where) {
         SqlStatement statement = Delete.from(model).where(where).render(session.engine().dialect(), session.engine().codecs());
-        return run(session, model, statement, selectIds(session, model, where), Jdbc.NO_ARGS, true);
+        return run(session, model, statement, selectIds(session, model, where), SessionSupport.NO_ARGS, true);
     }
 
-    private static SqlStatement selectIds(Session session, EntityModel<?> model, List<Predicate> where) {
+    private static SqlStatement selectIds(SessionSupport session, EntityModel<?> model, List<Predicate> where) {
         return Select.from(model).columns(List.of(Sql.col(model.id().name()))).where(where)
                 .render(session.engine().dialect(), session.engine().codecs());
     }
 
-    static int run(Session session, EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args,
+    static int run(SessionSupport session, EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args,
             boolean delete) {
         session.autoflush();
         List<Object> held = heldIds(session, model, selectIds, args);
         String task = (delete ? "bulk delete " : "bulk update ") + model.type().getSimpleName();
-        int count = Jdbc.update(session, task, statement, args);
+        int count = session.runUpdate(task, statement, args);
         if (held.isEmpty()) {
             return count;
         }
         for (Object id : held) {
-            EntityState state = session.work.identityMap.get(new EntityState.EntityKey(model.type(), id));
+            EntityState state = session.work().held(model.type(), id);
             if (state == null) {
                 continue;
             }
             if (delete) {
-                session.work.removeDeleted(state);
+                session.work().detachBulkDeleted(state);
             } else {
                 state.expired = true;
             }
@@ -67,15 +67,15 @@ final class BulkWriter {
     }
 
     /** The ids of matching rows that the session holds objects for; no SQL when it holds none. */
-    private static List<Object> heldIds(Session session, EntityModel<?> model, SqlStatement selectIds, Object[] args) {
+    private static List<Object> heldIds(SessionSupport session, EntityModel<?> model, SqlStatement selectIds, Object[] args) {
         Set<Object> heldIds = new HashSet<>();
-        for (EntityState state : session.work.managedStates(model)) {
+        for (EntityState state : session.work().managedStates(model)) {
             heldIds.add(state.id);
         }
         if (heldIds.isEmpty()) {
             return List.of();
         }
-        return Jdbc.query(session, "bulk " + model.type().getSimpleName(), selectIds, args, resultSet -> {
+        return session.runQuery("bulk " + model.type().getSimpleName(), selectIds, args, resultSet -> {
             List<Object> matched = new ArrayList<>();
             while (resultSet.next()) {
                 Object id = model.id().codec().read(resultSet, 1);
@@ -87,7 +87,7 @@ final class BulkWriter {
         });
     }
 
-    private static void reload(Session session, EntityModel<?> model, List<Object> ids) {
+    private static void reload(SessionSupport session, EntityModel<?> model, List<Object> ids) {
         int chunk = 1000;
         for (int from = 0; from < ids.size(); from += chunk) {
             List<Object> part = ids.subList(from, Math.min(ids.size(), from + chunk));

@@ -41,7 +41,7 @@ public final class Engine {
     private final Dialect dialect;
     private final CodecRegistry codecs;
     private final ModelRegistry models;
-    private final SqlRunner runner;
+    private final StatementExecutor executor;
     private final int batchSize;
     private final Map<Object, SqlStatement> byId = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Object, String> flushSql = new java.util.concurrent.ConcurrentHashMap<>();
@@ -56,7 +56,7 @@ public final class Engine {
         dialect.registerCodecs(codecs);
         builder.codecs.forEach((type, codec) -> register(codecs, type, codec));
         this.models = new ModelRegistry(codecs);
-        this.runner = new SqlRunner(dialect, builder.showSql, builder.listeners);
+        this.executor = new StatementExecutor(dialect, builder.showSql, builder.listeners);
         this.batchSize = builder.batchSize;
     }
 
@@ -115,20 +115,20 @@ public final class Engine {
 
     /** A new session with default options; close it (try-with-resources). */
     public Session openSession() {
-        return new Session(this, connections, SessionOptions.DEFAULTS);
+        return new DefaultSession(this, connections, SessionOptions.DEFAULTS);
     }
 
     /** Adds a listener told about every statement. */
     public void addStatementListener(StatementListener listener) {
-        runner.addListener(listener);
+        executor.addListener(listener);
     }
 
     public void removeStatementListener(StatementListener listener) {
-        runner.removeListener(listener);
+        executor.removeListener(listener);
     }
 
-    SqlRunner runner() {
-        return runner;
+    StatementExecutor executor() {
+        return executor;
     }
 
     /** The flush SQL for a (model, statement shape) key, rendered once. */
@@ -176,7 +176,7 @@ public final class Engine {
                 EntityModel<?> model = models.model(type);
                 if (!tableExists(connection, model.table())) {
                     for (String statement : ddl.create(model)) {
-                        run(connection, statement);
+                        executor.execute(connection, "DDL", statement);
                     }
                     created.add(model.table());
                 }
@@ -197,7 +197,7 @@ public final class Engine {
         withConnection("drop tables", connection -> {
             for (Class<?> type : reversed) {
                 for (String statement : ddl.drop(models.model(type))) {
-                    run(connection, statement);
+                    executor.execute(connection, "DDL", statement);
                 }
             }
         });
@@ -206,7 +206,7 @@ public final class Engine {
     /** Whether {@code table} exists in the connection's current schema. */
     public boolean tableExists(Connection connection, String table) throws SQLException {
         DatabaseMetaData metadata = connection.getMetaData();
-        String schema = dialect.name().startsWith("m") ? null : connection.getSchema();
+        String schema = dialect.metadataSchema(connection);
         // the name is a search pattern: an unescaped '_' would match any character
         String escape = metadata.getSearchStringEscape();
         String pattern = dialect.storedName(table);
@@ -219,14 +219,20 @@ public final class Engine {
         }
     }
 
-    private void run(Connection connection, String sql) throws SQLException {
-        long start = System.nanoTime();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw runner.translate("DDL", sql, e);
-        }
-        runner.executed(sql, 1, start);
+    /**
+     * Runs one statement without parameters (DDL) on {@code connection} through the engine's one
+     * statement path: logged, told to the listeners, its failure translated naming {@code task}.
+     */
+    public void execute(Connection connection, String task, String sql) {
+        executor.execute(connection, task, sql);
+    }
+
+    /** Whether {@code model}'s table has at least one row (reads at most one id). */
+    public boolean hasRows(Connection connection, EntityModel<?> model) {
+        SqlStatement anyRow = Select.from(model).columns(List.of(Sql.col(model.id().name()))).limit(1L)
+                .render(dialect, codecs);
+        return executor.query(connection, "look for rows in " + model.table(), anyRow, SessionSupport.NO_ARGS,
+                ResultSet::next);
     }
 
     /** Work on a connection in auto-commit mode. */
@@ -243,7 +249,7 @@ public final class Engine {
             }
             work.run(connection);
         } catch (SQLException e) {
-            throw runner.translate(task, null, e);
+            throw executor.translate(task, null, e);
         }
     }
 

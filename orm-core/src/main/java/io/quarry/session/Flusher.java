@@ -6,7 +6,10 @@ import io.quarry.dialect.Dialect;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.GenerationType;
 import io.quarry.mapping.PropertyModel;
-import io.quarry.sql.Insert;
+import io.quarry.sql.RowWrites;
+import io.quarry.sql.SqlStatement;
+import io.quarry.sql.ValueBinding;
+import io.quarry.types.Codec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,23 +20,25 @@ import java.util.List;
 /**
  * Runs a {@link FlushPlan} on one connection: JDBC batches per statement shape, generated keys
  * (IDENTITY included) read back from the batch, sequence values fetched in one query, versions
- * checked through update counts. Not thread-safe; one per flush.
+ * checked through update counts. The SQL comes from {@link RowWrites}, rendered once per statement
+ * shape; every statement runs through the engine's {@link StatementExecutor}. Not thread-safe; one
+ * per flush.
  */
 final class Flusher {
 
-    private final Session session;
+    private final SessionSupport session;
     private final Engine engine;
     private final Dialect dialect;
     private final Connection connection;
 
-    Flusher(Session session, Engine engine, Connection connection) {
+    Flusher(SessionSupport session, Connection connection) {
         this.session = session;
-        this.engine = engine;
+        this.engine = session.engine();
         this.dialect = engine.dialect();
         this.connection = connection;
     }
 
-    void execute(FlushPlan plan) throws SQLException {
+    void execute(FlushPlan plan) {
         for (FlushPlan.Group group : plan.inserts) {
             insert(group.model(), group.states());
         }
@@ -47,7 +52,7 @@ final class Flusher {
 
     // ---- inserts
 
-    private void insert(EntityModel<Object> model, List<EntityState> states) throws SQLException {
+    private void insert(EntityModel<Object> model, List<EntityState> states) {
         PropertyModel id = model.id();
         GenerationType generation = id.generation() == null ? null : dialect.effectiveGeneration(id.generation());
         List<EntityState> withKeys = new ArrayList<>();
@@ -67,47 +72,44 @@ final class Flusher {
         }
         if (!withKeys.isEmpty()) {
             List<PropertyModel> columns = model.properties();
-            String sql = engine.flushSql(List.of(model, "insert-all"),
-                    k -> Insert.into(model, columns).render(dialect, engine.codecs()).sql());
-            batch(sql, withKeys, columns, List.of(), false, false, null);
+            String sql = engine.flushSql(List.of(model, "insert-all"), k -> RowWrites.insert(dialect, model, columns));
+            batch(sql, withKeys, columns, List.of(), Write.INSERT, false, null);
         }
         if (!needKeys.isEmpty()) {
             List<PropertyModel> columns = model.properties().stream().filter(p -> !p.isId()).toList();
-            String sql = engine.flushSql(List.of(model, "insert-identity"),
-                    k -> Insert.into(model, columns).render(dialect, engine.codecs()).sql());
-            batch(sql, needKeys, columns, List.of(), false, false, id);
+            String sql = engine.flushSql(List.of(model, "insert-identity"), k -> RowWrites.insert(dialect, model, columns));
+            batch(sql, needKeys, columns, List.of(), Write.INSERT, false, id);
         }
     }
 
     private void initVersion(EntityState state) {
         PropertyModel version = state.model.version();
         if (version != null && version.get(state.instance) == null) {
-            session.work.replace(state, state.model.with(state.instance, version, zero(version.javaType())));
+            session.work().replace(state, state.model.with(state.instance, version, zero(version.javaType())));
         }
     }
 
-    private void assignSequenceValues(EntityModel<Object> model, List<EntityState> states) throws SQLException {
-        String sql = dialect.nextSequenceValues(model.sequenceName());
-        long start = System.nanoTime();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, states.size());
-            try (ResultSet values = statement.executeQuery()) {
-                for (EntityState state : states) {
-                    if (!values.next()) {
-                        throw new QuarryException("Sequence " + model.sequenceName() + " returned fewer values than asked");
+    private void assignSequenceValues(EntityModel<Object> model, List<EntityState> states) {
+        @SuppressWarnings("unchecked")
+        Codec<Object> count = (Codec<Object>) engine.codecs().lookup(Integer.class, false);
+        SqlStatement statement = new SqlStatement(dialect.nextSequenceValues(model.sequenceName()),
+                List.of(new ValueBinding(states.size(), count)));
+        engine.executor().query(connection, "fetch ids of " + model.type().getSimpleName(), statement,
+                SessionSupport.NO_ARGS, values -> {
+                    for (EntityState state : states) {
+                        if (!values.next()) {
+                            throw new QuarryException("Sequence " + model.sequenceName()
+                                    + " returned fewer values than asked");
+                        }
+                        setGeneratedId(state, model.id().codec().read(values, 1));
                     }
-                    setGeneratedId(state, model.id().codec().read(values, 1));
-                }
-            }
-        } catch (SQLException e) {
-            throw engine.runner().translate("fetch ids of " + model.type().getSimpleName(), sql, e);
-        }
-        engine.runner().executed(sql, 1, start);
+                    return null;
+                });
     }
 
     private void setGeneratedId(EntityState state, Object value) {
         Object id = coerceId(state.model.id(), value);
-        session.work.replace(state, state.model.with(state.instance, state.model.id(), id));
+        session.work().replace(state, state.model.with(state.instance, state.model.id(), id));
         state.id = id;
         state.idGenerated = true;
     }
@@ -133,8 +135,7 @@ final class Flusher {
 
     // ---- updates and deletes
 
-    private void update(EntityModel<Object> model, List<PropertyModel> changed, List<EntityState> states)
-            throws SQLException {
+    private void update(EntityModel<Object> model, List<PropertyModel> changed, List<EntityState> states) {
         for (PropertyModel property : changed) {
             if (property.isId()) {
                 throw new QuarryException("The id of " + states.get(0) + " was changed from " + states.get(0).id
@@ -144,74 +145,43 @@ final class Flusher {
         PropertyModel version = model.version();
         List<PropertyModel> set = new ArrayList<>(changed);
         set.remove(version);
-        String sql = engine.flushSql(List.of(model, "update", set), k -> updateSql(model, set));
+        String sql = engine.flushSql(List.of(model, "update", set), k -> RowWrites.updateById(dialect, model, set));
         List<PropertyModel> where = version == null ? List.of(model.id()) : List.of(model.id(), version);
-        batch(sql, states, set, where, true, version != null, null);
+        batch(sql, states, set, where, Write.UPDATE, version != null, null);
     }
 
-    private String updateSql(EntityModel<Object> model, List<PropertyModel> set) {
-        StringBuilder sql = new StringBuilder("update ").append(dialect.quote(model.table())).append(" set ");
-        for (int i = 0; i < set.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append(dialect.quote(set.get(i).column())).append(" = ?");
-        }
-        PropertyModel version = model.version();
-        if (version != null) {
-            sql.append(set.isEmpty() ? "" : ", ").append(dialect.quote(version.column())).append(" = ?");
-        }
-        return sql.append(whereIdAndVersion(model)).toString();
-    }
-
-    private void delete(EntityModel<Object> model, List<EntityState> states) throws SQLException {
-        String sql = engine.flushSql(List.of(model, "delete"),
-                k -> "delete from " + dialect.quote(model.table()) + whereIdAndVersion(model));
+    private void delete(EntityModel<Object> model, List<EntityState> states) {
+        String sql = engine.flushSql(List.of(model, "delete"), k -> RowWrites.deleteById(dialect, model));
         PropertyModel version = model.version();
         List<PropertyModel> where = version == null ? List.of(model.id()) : List.of(model.id(), version);
-        batch(sql, states, List.of(), where, true, false, null);
-    }
-
-    private String whereIdAndVersion(EntityModel<Object> model) {
-        String where = " where " + dialect.quote(model.id().column()) + " = ?";
-        PropertyModel version = model.version();
-        return version == null ? where : where + " and " + dialect.quote(version.column()) + " = ?";
+        batch(sql, states, List.of(), where, Write.DELETE, false, null);
     }
 
     // ---- batches
+
+    /** What a batch does; updates and deletes check that every row matched. */
+    private enum Write { INSERT, UPDATE, DELETE }
 
     /**
      * Binds {@code values} (then, for updates, the new version), then {@code where} for each state,
      * in batches; reads generated {@code keyProperty} values back when it is not null.
      */
     private void batch(String sql, List<EntityState> states, List<PropertyModel> values, List<PropertyModel> where,
-            boolean checkCounts, boolean bumpsVersion, PropertyModel keyProperty) throws SQLException {
+            Write write, boolean bumpsVersion, PropertyModel keyProperty) {
         int size = engine.batchSize();
         for (int from = 0; from < states.size(); from += size) {
             List<EntityState> chunk = states.subList(from, Math.min(states.size(), from + size));
-            long start = System.nanoTime();
-            try (PreparedStatement statement = keyProperty != null
-                    ? dialect.prepareReturningKeys(connection, sql, keyProperty.column())
-                    : connection.prepareStatement(sql)) {
-                for (EntityState state : chunk) {
-                    bindRow(statement, state, values, where, bumpsVersion);
-                    if (chunk.size() > 1) {
-                        statement.addBatch();
-                    }
-                }
-                int[] counts = chunk.size() > 1 ? statement.executeBatch() : new int[] {statement.executeUpdate()};
-                engine.runner().executed(sql, chunk.size(), start);
-                if (keyProperty != null) {
-                    readKeys(statement, chunk, keyProperty);
-                }
-                if (checkCounts) {
-                    checkCounts(counts, chunk, sql.startsWith("delete"));
-                }
-            } catch (SQLException e) {
-                throw engine.runner().translate("flush " + chunk.get(0).model.type().getSimpleName(), sql, e);
-            } catch (QuarryException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new QuarryException("flush " + chunk.get(0).model.type().getSimpleName() + "; SQL [" + sql
-                        + "]; cannot bind a parameter: " + e, e);
-            }
+            engine.executor().batch(connection, "flush " + chunk.get(0).model.type().getSimpleName(), sql, chunk.size(),
+                    keyProperty == null ? null : keyProperty.column(),
+                    (statement, row) -> bindRow(statement, chunk.get(row), values, where, bumpsVersion),
+                    (statement, counts) -> {
+                        if (keyProperty != null) {
+                            readKeys(statement, chunk, keyProperty);
+                        }
+                        if (write != Write.INSERT) {
+                            checkCounts(counts, chunk, write == Write.DELETE);
+                        }
+                    });
         }
     }
 

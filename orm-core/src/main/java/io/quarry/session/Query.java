@@ -2,19 +2,12 @@ package io.quarry.session;
 
 import io.quarry.NoResultException;
 import io.quarry.NonUniqueResultException;
-import io.quarry.QuarryException;
-import io.quarry.mapping.EntityModel;
 import io.quarry.sql.Assignment;
 import io.quarry.sql.Expression;
 import io.quarry.sql.Order;
 import io.quarry.sql.Predicate;
-import io.quarry.sql.RenderContext;
 import io.quarry.sql.Select;
-import io.quarry.sql.Sql;
 import io.quarry.sql.SqlStatement;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,147 +19,55 @@ import java.util.stream.Stream;
  * after autoflush. Properties are checked against the model when a condition is added. Not
  * thread-safe (it belongs to a session).
  *
- * <p>Not final only so that an integration can decorate it: a subclass made with the protected
- * constructor must override every public method to delegate to a real query (the Spring starter
- * translates exceptions this way).
- *
  * @param <T> the entity type
  */
-public class Query<T> {
-
-    private final Session session;
-    private final EntityModel<T> model;
-    private final Select select;
-    private final boolean readOnly;
-
-    Query(Session session, EntityModel<T> model) {
-        this(session, model, Select.from(model), false);
-    }
-
-    /** For a delegating subclass: a query without session or statement, which must never reach this class's own methods. */
-    protected Query() {
-        this(null, null, null, false);
-    }
-
-    private Query(Session session, EntityModel<T> model, Select select, boolean readOnly) {
-        this.session = session;
-        this.model = model;
-        this.select = select;
-        this.readOnly = readOnly;
-    }
-
-    private Query<T> with(Select value) {
-        return new Query<>(session, model, value, readOnly);
-    }
+public interface Query<T> {
 
     // ---- building
 
     /** Adds conditions, ANDed with those already given: {@code filter(col(Host::getPort).gt(22))}. */
-    public Query<T> filter(Predicate... predicates) {
-        List<Predicate> list = Arrays.asList(predicates);
-        check(list);
-        return with(select.where(list));
-    }
+    Query<T> filter(Predicate... predicates);
 
     /** Equality conditions by property name, as SQLAlchemy's filter_by: {@code filterBy("hostname", "web-1")}. */
-    public Query<T> filterBy(String property, Object value, Object... morePairs) {
-        if (morePairs.length % 2 != 0) {
-            throw new QuarryException("filterBy takes property/value pairs; got an odd number of arguments");
-        }
-        Map<String, Object> pairs = new LinkedHashMap<>();
-        pairs.put(property, value);
-        for (int i = 0; i < morePairs.length; i += 2) {
-            if (!(morePairs[i] instanceof String name)) {
-                throw new QuarryException("filterBy: argument " + (i + 3) + " must be a property name, got " + morePairs[i]);
-            }
-            pairs.put(name, morePairs[i + 1]);
-        }
-        return filterBy(pairs);
-    }
+    Query<T> filterBy(String property, Object value, Object... morePairs);
 
     /** Equality conditions by property name; a null value means IS NULL. */
-    public Query<T> filterBy(Map<String, ?> pairs) {
-        List<Predicate> predicates = new ArrayList<>();
-        pairs.forEach((name, value) -> predicates.add(Sql.col(name).eq(value)));
-        return filter(predicates.toArray(Predicate[]::new));
-    }
+    Query<T> filterBy(Map<String, ?> pairs);
 
     /** Adds ORDER BY items: {@code orderBy(asc(Host::getHostname), desc("id"))}. */
-    public Query<T> orderBy(Order... orders) {
-        List<Order> list = Arrays.asList(orders);
-        check(Select.from(model).orderBy(list));
-        return with(select.orderBy(list));
-    }
+    Query<T> orderBy(Order... orders);
 
-    public Query<T> limit(long rows) {
-        return with(select.limit(rows));
-    }
+    Query<T> limit(long rows);
 
-    public Query<T> offset(long rows) {
-        return with(select.offset(rows));
-    }
+    Query<T> offset(long rows);
 
-    public Query<T> distinct() {
-        return with(select.distinct(true));
-    }
+    Query<T> distinct();
 
     /** Locks the rows read until the transaction ends ({@code select ... for update}). */
-    public Query<T> forUpdate() {
-        return with(select.forUpdate(true));
-    }
+    Query<T> forUpdate();
 
     /**
      * Loads objects without snapshots and without adding them to the identity map (instances the
      * session already holds are still returned as they are): for large reads and streams.
      */
-    public Query<T> readOnly() {
-        return new Query<>(session, model, select, true);
-    }
+    Query<T> readOnly();
 
     /** A column/aggregate query over the same table and conditions. */
-    public RowQuery select(Expression... expressions) {
-        return new RowQuery(session, model, select.columns(List.of(expressions)));
-    }
+    RowQuery select(Expression... expressions);
 
     // ---- terminal
 
     /** Every matching entity. */
-    public List<T> all() {
-        session.autoflush();
-        boolean track = !readOnly;
-        return Jdbc.query(session, task(), render(select), Jdbc.NO_ARGS, resultSet -> {
-            List<T> result = new ArrayList<>();
-            while (resultSet.next()) {
-                result.add(session.loader().load(resultSet, model, null, track));
-            }
-            return result;
-        });
-    }
+    List<T> all();
 
     /** The first entity in the query's order, or {@code null}. */
-    public T first() {
-        List<T> result = with(select.limit(1L)).all();
-        return result.isEmpty() ? null : result.get(0);
-    }
+    T first();
 
     /** Exactly one entity; {@link NoResultException} or {@link NonUniqueResultException} otherwise. */
-    public T one() {
-        T result = oneOrNull();
-        if (result == null) {
-            throw new NoResultException("No " + model.type().getSimpleName() + " matches " + describeWhere());
-        }
-        return result;
-    }
+    T one();
 
     /** The one matching entity or {@code null}; {@link NonUniqueResultException} if several match. */
-    public T oneOrNull() {
-        List<T> result = with(select.limit(2L)).all();
-        if (result.size() > 1) {
-            throw new NonUniqueResultException("More than one " + model.type().getSimpleName() + " matches "
-                    + describeWhere() + "; use first() or all(), or add conditions");
-        }
-        return result.isEmpty() ? null : result.get(0);
-    }
+    T oneOrNull();
 
     /**
      * The matching entities as a lazily read stream that holds the statement open: close it (use
@@ -174,123 +75,38 @@ public class Query<T> {
      * constant over large tables; to change one, {@code merge} it (objects the session already
      * holds are returned as they are).
      */
-    public Stream<T> stream() {
-        session.autoflush();
-        return ResultStream.of(session, task(), render(select), Jdbc.NO_ARGS,
-                resultSet -> session.loader().load(resultSet, model, null, false));
-    }
+    Stream<T> stream();
 
     /** How many rows match (ignores order; respects distinct, limit and offset). */
-    public long count() {
-        session.autoflush();
-        SqlStatement statement;
-        if (select.isDistinct() || select.limit() != null || select.offset() != null) {
-            SqlStatement inner = render(select.withoutOrder());
-            statement = new SqlStatement("select count(*) from (" + inner.sql() + ") counted", inner.bindings());
-        } else {
-            statement = render(select.withoutOrder().columns(List.of(Sql.count())));
-        }
-        return Jdbc.query(session, task(), statement, Jdbc.NO_ARGS, resultSet -> {
-            resultSet.next();
-            return resultSet.getLong(1);
-        });
-    }
+    long count();
 
     /** Whether any row matches (reads at most one id). */
-    public boolean exists() {
-        session.autoflush();
-        Select probe = select.withoutOrder().columns(List.of(Sql.col(model.id().name()))).limit(1L);
-        return Jdbc.query(session, task(), render(probe), Jdbc.NO_ARGS, java.sql.ResultSet::next);
-    }
+    boolean exists();
 
     /** Page {@code pageNumber} (0-based) of {@code pageSize}; counts only when the page does not tell the total. */
-    public PageResult<T> page(int pageNumber, int pageSize) {
-        if (pageNumber < 0 || pageSize < 1) {
-            throw new QuarryException("page(" + pageNumber + ", " + pageSize + "): the page number must be >= 0 and the "
-                    + "size >= 1");
-        }
-        List<T> content = with(select.limit((long) pageSize).offset((long) pageNumber * pageSize)).all();
-        long total;
-        if (content.size() < pageSize && (!content.isEmpty() || pageNumber == 0)) {
-            total = (long) pageNumber * pageSize + content.size();
-        } else {
-            total = count();
-        }
-        return new PageResult<>(content, pageNumber, pageSize, total);
-    }
+    PageResult<T> page(int pageNumber, int pageSize);
 
     /**
      * One UPDATE of every matching row, returning the row count; objects of the session that match
      * are reloaded so they show the new values. Refused without conditions: use {@link #updateAll}.
      */
-    public int update(Assignment... assignments) {
-        if (select.where().isEmpty()) {
-            throw new QuarryException("update(...) without filter(...) would change every " + model.type().getSimpleName()
-                    + "; call updateAll(...) if that is what you mean");
-        }
-        return updateAll(assignments);
-    }
+    int update(Assignment... assignments);
 
     /** One UPDATE of every matching row, even without conditions. */
-    public int updateAll(Assignment... assignments) {
-        session.checkWritable("update");
-        return BulkWriter.update(session, model, select.where(), List.of(assignments));
-    }
+    int updateAll(Assignment... assignments);
 
     /**
      * One DELETE of every matching row, returning the row count; matching objects leave the
      * session. Refused without conditions: use {@link #deleteAll()}.
      */
-    public int delete() {
-        if (select.where().isEmpty()) {
-            throw new QuarryException("delete() without filter(...) would delete every " + model.type().getSimpleName()
-                    + "; call deleteAll() if that is what you mean");
-        }
-        return deleteAll();
-    }
+    int delete();
 
     /** One DELETE of every matching row, even without conditions. */
-    public int deleteAll() {
-        session.checkWritable("delete");
-        return BulkWriter.delete(session, model, select.where());
-    }
+    int deleteAll();
 
     /** The SQL this query runs and its bound values. */
-    public SqlStatement toSql() {
-        return render(select);
-    }
+    SqlStatement toSql();
 
     /** The statement this query describes, for composing. */
-    public Select statement() {
-        return select;
-    }
-
-    @Override
-    public String toString() {
-        return toSql().toString();
-    }
-
-    private SqlStatement render(Select statement) {
-        return statement.render(session.engine().dialect(), session.engine().codecs());
-    }
-
-    private void check(Select statement) {
-        render(statement);
-    }
-
-    /** Resolves the predicates' properties now, so a typo fails here rather than at the terminal call. */
-    private void check(List<Predicate> predicates) {
-        RenderContext scratch = new RenderContext(session.engine().dialect(), session.engine().codecs(), model);
-        for (Predicate predicate : predicates) {
-            predicate.render(scratch);
-        }
-    }
-
-    private String task() {
-        return "query " + model.type().getSimpleName();
-    }
-
-    private String describeWhere() {
-        return select.where().isEmpty() ? "(no conditions)" : select.where().toString();
-    }
+    Select statement();
 }

@@ -20,10 +20,10 @@ import java.util.Map;
 /** Hand-written SQL with named parameters, bound through codecs and mapped by column label. One per call. */
 final class RawSql {
 
-    private final Session session;
+    private final SessionSupport session;
     private final SqlStatement statement;
 
-    RawSql(Session session, NamedSql sql, Map<String, ?> parameters) {
+    RawSql(SessionSupport session, NamedSql sql, Map<String, ?> parameters) {
         this.session = session;
         List<Binding> bindings = new ArrayList<>();
         for (String name : sql.names()) {
@@ -45,11 +45,11 @@ final class RawSql {
     }
 
     int executeUpdate() {
-        return Jdbc.update(session, "execute SQL", statement, Jdbc.NO_ARGS);
+        return session.runUpdate("execute SQL", statement, SessionSupport.NO_ARGS);
     }
 
     List<Row> rows() {
-        return Jdbc.query(session, "SQL query", statement, Jdbc.NO_ARGS, resultSet -> {
+        return session.runQuery("SQL query", statement, SessionSupport.NO_ARGS, resultSet -> {
             ResultSetMetaData metadata = resultSet.getMetaData();
             List<String> labels = new ArrayList<>();
             for (int i = 1; i <= metadata.getColumnCount(); i++) {
@@ -71,7 +71,7 @@ final class RawSql {
     <T> List<T> list(Class<T> type) {
         if (type.isAnnotationPresent(Entity.class)) {
             EntityModel<T> model = session.engine().model(type);
-            return Jdbc.query(session, "SQL query of " + type.getSimpleName(), statement, Jdbc.NO_ARGS, resultSet -> {
+            return session.runQuery("SQL query of " + type.getSimpleName(), statement, SessionSupport.NO_ARGS, resultSet -> {
                 int[] columns = entityColumns(model, resultSet);
                 List<T> result = new ArrayList<>();
                 while (resultSet.next()) {
@@ -83,7 +83,7 @@ final class RawSql {
         @SuppressWarnings("unchecked")
         Codec<Object> scalar = (Codec<Object>) session.engine().codecs().lookup(type, false);
         if (scalar != null) {
-            return Jdbc.query(session, "SQL query", statement, Jdbc.NO_ARGS, resultSet -> {
+            return session.runQuery("SQL query", statement, SessionSupport.NO_ARGS, resultSet -> {
                 List<T> result = new ArrayList<>();
                 while (resultSet.next()) {
                     result.add(type.cast(scalar.read(resultSet, 1)));
@@ -91,11 +91,11 @@ final class RawSql {
                 return result;
             });
         }
-        RowQuery.RowMapper<T> mapper = null;
+        ColumnQuery.RowMapper<T> mapper = null;
         List<T> result = new ArrayList<>();
         for (Row row : rows()) {
             if (mapper == null) {
-                mapper = RowQuery.RowMapper.forType(type, row.size());
+                mapper = ColumnQuery.RowMapper.forType(type, row.size());
             }
             result.add(mapper.map(row));
         }

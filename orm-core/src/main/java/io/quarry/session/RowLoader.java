@@ -14,9 +14,9 @@ import java.util.List;
  */
 final class RowLoader {
 
-    private final Session session;
+    private final SessionSupport session;
 
-    RowLoader(Session session) {
+    RowLoader(SessionSupport session) {
         this.session = session;
     }
 
@@ -32,7 +32,7 @@ final class RowLoader {
         if (!session.options().identityMap()) {
             return model.instantiate(read(resultSet, properties, columns, idProperty.position(), id));
         }
-        EntityState existing = session.work.identityMap.get(new EntityState.EntityKey(model.type(), id));
+        EntityState existing = session.work().held(model.type(), id);
         if (existing != null && !existing.expired) {
             return model.type().cast(existing.instance);
         }
@@ -55,7 +55,7 @@ final class RowLoader {
                 state.takeSnapshot(values);
             }
         }
-        session.work.registerLoaded(state);
+        session.work().registerLoaded(state);
         return instance;
     }
 
@@ -71,7 +71,7 @@ final class RowLoader {
 
     private void refresh(EntityState state, Object[] values) {
         if (state.model.isRecord()) {
-            session.work.replace(state, state.model.instantiate(values));
+            session.work().replace(state, state.model.instantiate(values));
         } else {
             List<PropertyModel> properties = state.model.properties();
             for (int i = 0; i < values.length; i++) {

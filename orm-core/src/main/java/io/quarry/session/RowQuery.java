@@ -1,216 +1,57 @@
 package io.quarry.session;
 
-import io.quarry.NoResultException;
-import io.quarry.NonUniqueResultException;
-import io.quarry.QuarryException;
-import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.Property;
 import io.quarry.sql.Expression;
 import io.quarry.sql.Order;
 import io.quarry.sql.Predicate;
-import io.quarry.sql.RenderContext;
-import io.quarry.sql.Select;
-import io.quarry.sql.Sql;
 import io.quarry.sql.SqlStatement;
-import io.quarry.types.Codec;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * A query for columns and aggregates of one table, returning {@link Row}s or records:
  * {@code session.select(Host::getPort, count()).groupBy(Host::getPort).having(count().gt(1))}.
  * Immutable; not thread-safe (it belongs to a session).
- *
- * <p>Not final only so that an integration can decorate it: a subclass made with the protected
- * constructor must override every public method to delegate to a real query.
  */
-public class RowQuery {
+public interface RowQuery {
 
-    private final Session session;
-    private final EntityModel<?> model;
-    private final Select select;
+    RowQuery filter(Predicate... predicates);
 
-    RowQuery(Session session, EntityModel<?> model, List<Expression> expressions) {
-        this(session, model, Select.from(model).columns(expressions));
-    }
+    RowQuery groupBy(Expression... expressions);
 
-    /** For a delegating subclass: a query without session or statement, which must never reach this class's own methods. */
-    protected RowQuery() {
-        this.session = null;
-        this.model = null;
-        this.select = null;
-    }
+    /** GROUP BY a property: {@code groupBy(Host::getRack)}. */
+    <T> RowQuery groupBy(Property<T, ?> property);
 
-    RowQuery(Session session, EntityModel<?> model, Select select) {
-        if (select.columns().isEmpty()) {
-            throw new QuarryException("select(...) needs at least one column or aggregate");
-        }
-        this.session = session;
-        this.model = model;
-        this.select = select;
-        render(select);
-    }
+    /** GROUP BY two properties (more: pass {@code col(...)} expressions to {@link #groupBy(Expression...)}). */
+    <T> RowQuery groupBy(Property<T, ?> first, Property<T, ?> second);
 
-    private RowQuery with(Select value) {
-        return new RowQuery(session, model, value);
-    }
+    RowQuery having(Predicate... predicates);
 
-    public RowQuery filter(Predicate... predicates) {
-        return with(select.where(Arrays.asList(predicates)));
-    }
+    RowQuery orderBy(Order... orders);
 
-    public RowQuery groupBy(Expression... expressions) {
-        return with(select.groupBy(Arrays.asList(expressions)));
-    }
+    RowQuery distinct();
 
-    @SafeVarargs
-    public final <T> RowQuery groupBy(Property<T, ?>... properties) {
-        // through the overridable groupBy(Expression...), so that a delegating subclass sees it
-        return groupBy(Arrays.stream(properties).map(Sql::col).toArray(Expression[]::new));
-    }
+    RowQuery limit(long rows);
 
-    public RowQuery having(Predicate... predicates) {
-        return with(select.having(Arrays.asList(predicates)));
-    }
-
-    public RowQuery orderBy(Order... orders) {
-        return with(select.orderBy(Arrays.asList(orders)));
-    }
-
-    public RowQuery distinct() {
-        return with(select.distinct(true));
-    }
-
-    public RowQuery limit(long rows) {
-        return with(select.limit(rows));
-    }
-
-    public RowQuery offset(long rows) {
-        return with(select.offset(rows));
-    }
+    RowQuery offset(long rows);
 
     /** Every row. */
-    public List<Row> all() {
-        session.autoflush();
-        RenderContext context = new RenderContext(session.engine().dialect(), session.engine().codecs(), model);
-        List<Expression> columns = select.columns();
-        List<Codec<Object>> codecs = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (Expression column : columns) {
-            codecs.add(column.codec(context));
-            labels.add(column.label());
-        }
-        List<String> rowLabels = List.copyOf(labels);
-        return Jdbc.query(session, "select from " + model.type().getSimpleName(), render(select), Jdbc.NO_ARGS, resultSet -> {
-            List<Row> rows = new ArrayList<>();
-            while (resultSet.next()) {
-                Object[] values = new Object[codecs.size()];
-                for (int i = 0; i < values.length; i++) {
-                    Codec<Object> codec = codecs.get(i);
-                    values[i] = codec != null ? codec.read(resultSet, i + 1) : resultSet.getObject(i + 1);
-                }
-                rows.add(new Row(rowLabels, values));
-            }
-            return rows;
-        });
-    }
+    List<Row> all();
 
     /** Every row as a record (or class) whose canonical constructor takes the columns in order. */
-    public <R> List<R> into(Class<R> type) {
-        RowMapper<R> mapper = RowMapper.forType(type, select.columns().size());
-        return all().stream().map(mapper::map).toList();
-    }
+    <R> List<R> into(Class<R> type);
 
     /** The first row, or {@code null}. */
-    public Row first() {
-        List<Row> rows = limit(1).all();
-        return rows.isEmpty() ? null : rows.get(0);
-    }
+    Row first();
 
     /** Exactly one row. */
-    public Row one() {
-        List<Row> rows = limit(2).all();
-        if (rows.isEmpty()) {
-            throw new NoResultException("The query returned no row: " + toSql());
-        }
-        if (rows.size() > 1) {
-            throw new NonUniqueResultException("The query returned more than one row: " + toSql());
-        }
-        return rows.get(0);
-    }
+    Row one();
 
     /** The single value of a one-column, one-row query ({@code select(count())...}), converted to {@code type}. */
-    public <V> V scalar(Class<V> type) {
-        return one().get(0, type);
-    }
+    <V> V scalar(Class<V> type);
 
     /** The first column of every row, converted to {@code type}. */
-    public <V> List<V> list(Class<V> type) {
-        return all().stream().map(row -> row.get(0, type)).toList();
-    }
+    <V> List<V> list(Class<V> type);
 
-    public SqlStatement toSql() {
-        return render(select);
-    }
-
-    @Override
-    public String toString() {
-        return toSql().toString();
-    }
-
-    private SqlStatement render(Select statement) {
-        return statement.render(session.engine().dialect(), session.engine().codecs());
-    }
-
-    /** Maps rows to a record or class through the constructor whose parameter count matches. */
-    static final class RowMapper<R> {
-        private final Constructor<R> constructor;
-        private final Class<?>[] types;
-
-        private RowMapper(Constructor<R> constructor) {
-            this.constructor = constructor;
-            this.types = constructor.getParameterTypes();
-        }
-
-        @SuppressWarnings("unchecked")
-        static <R> RowMapper<R> forType(Class<R> type, int columns) {
-            try {
-                Constructor<R> constructor;
-                if (type.isRecord()) {
-                    RecordComponent[] components = type.getRecordComponents();
-                    constructor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                            .toArray(Class<?>[]::new));
-                } else {
-                    constructor = (Constructor<R>) Arrays.stream(type.getDeclaredConstructors())
-                            .filter(c -> c.getParameterCount() == columns).findFirst()
-                            .orElseThrow(() -> new NoSuchMethodException("constructor with " + columns + " parameters"));
-                }
-                if (constructor.getParameterCount() != columns) {
-                    throw new QuarryException(type.getSimpleName() + " takes " + constructor.getParameterCount()
-                            + " values but the query selects " + columns + " columns");
-                }
-                constructor.setAccessible(true);
-                return new RowMapper<>(constructor);
-            } catch (NoSuchMethodException e) {
-                throw new QuarryException("Cannot map rows into " + type.getName() + ": it needs a constructor taking the "
-                        + columns + " selected columns in order", e);
-            }
-        }
-
-        R map(Row row) {
-            Object[] arguments = new Object[types.length];
-            for (int i = 0; i < types.length; i++) {
-                arguments[i] = Row.convert(row.values()[i], types[i]);
-            }
-            try {
-                return constructor.newInstance(arguments);
-            } catch (ReflectiveOperationException e) {
-                throw new QuarryException("Cannot create " + constructor.getDeclaringClass().getSimpleName() + " from "
-                        + row + ": " + e.getMessage(), e);
-            }
-        }
-    }
+    /** The SQL this query runs and its bound values. */
+    SqlStatement toSql();
 }

@@ -8,7 +8,7 @@ import java.sql.SQLException;
  * The connection of one session's transaction: taken from the provider on first use (auto-commit
  * turned off unless the provider runs transactions or the session is in auto-commit mode),
  * committed or rolled back only when the session owns the transaction, and given back at the end.
- * Not thread-safe; owned by its {@link Session}.
+ * Not thread-safe; owned by its session.
  */
 final class SessionConnection {
 
@@ -41,7 +41,7 @@ final class SessionConnection {
                 }
                 connection = acquired;
             } catch (SQLException e) {
-                throw engine.runner().translate("begin a transaction", null, e);
+                throw engine.executor().translate("begin a transaction", null, e);
             }
         }
         return connection;
@@ -53,7 +53,7 @@ final class SessionConnection {
             try {
                 connection.commit();
             } catch (SQLException e) {
-                throw engine.runner().translate("commit", null, e);
+                throw engine.executor().translate("commit", null, e);
             }
         }
     }
@@ -65,7 +65,7 @@ final class SessionConnection {
                 connection.rollback();
             } catch (SQLException e) {
                 release();
-                throw engine.runner().translate("rollback", null, e);
+                throw engine.executor().translate("rollback", null, e);
             }
         }
     }
@@ -99,7 +99,7 @@ final class SessionConnection {
             try {
                 provider.releaseConnection(current);
             } catch (SQLException e) {
-                throw engine.runner().translate("release connection", null, e);
+                throw engine.executor().translate("release connection", null, e);
             }
         }
     }

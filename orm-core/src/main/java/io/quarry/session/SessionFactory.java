@@ -31,17 +31,21 @@ public final class SessionFactory {
 
     /** A new session; close it (try-with-resources). */
     public Session openSession() {
-        return new Session(engine, engine.connections(), options);
+        return new DefaultSession(engine, engine.connections(), options);
     }
 
-    /** A new session on connections from {@code provider} (the Spring starter's transaction-bound ones). */
-    public Session openSession(ConnectionProvider provider, SessionOptions sessionOptions) {
-        return new Session(engine, provider, sessionOptions);
+    /**
+     * For integrations that hand sessions to repositories or run transactions themselves (the Spring
+     * starter): a new session on connections from {@code provider} with {@code sessionOptions}, seen
+     * from the side of whoever runs its transaction.
+     */
+    public SessionTransaction openSession(ConnectionProvider provider, SessionOptions sessionOptions) {
+        return new ExternalTransaction(new DefaultSession(engine, provider, sessionOptions));
     }
 
     /** Runs {@code work} in a new session and commits; rolls back and rethrows if it fails. */
     public <R> R inTransaction(Function<Session, R> work) {
-        try (Session session = openSession()) {
+        try (DefaultSession session = new DefaultSession(engine, engine.connections(), options)) {
             try {
                 R result = work.apply(session);
                 session.commit();

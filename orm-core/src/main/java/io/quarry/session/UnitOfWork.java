@@ -1,5 +1,6 @@
 package io.quarry.session;
 
+import io.quarry.SessionStateException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
 import java.util.ArrayList;
@@ -9,18 +10,120 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bookkeeping of one session: the identity map (one state per row), the state of every
- * instance, the pending and deleted objects, and what the current transaction inserted and
- * updated (so a rollback can undo it in memory). Not thread-safe; owned by its {@link Session}.
+ * The bookkeeping of one session and the one place where object states change: the identity map
+ * (one state per row), the state of every instance, the pending and deleted objects, and what the
+ * current transaction inserted, updated and deleted, so that a rollback (whole or to a savepoint)
+ * can undo it in memory. Not thread-safe; owned by its session.
+ *
+ * <p>States: {@code add} makes an object PENDING (or undoes an unflushed delete); {@code markDeleted}
+ * makes a persistent one REMOVED; a flush makes pending objects PERSISTENT and leaves deleted ones
+ * REMOVED until the transaction ends; a commit detaches the deleted ones; a rollback makes objects
+ * inserted in the transaction TRANSIENT again, deleted ones PERSISTENT, and expires the rest.
  */
 final class UnitOfWork {
 
-    final Map<EntityState.EntityKey, EntityState> identityMap = new HashMap<>();
-    final Map<Object, EntityState> states = new IdentityHashMap<>();
-    final List<EntityState> pending = new ArrayList<>();
-    final List<EntityState> deleted = new ArrayList<>();
-    final List<EntityState> insertedInTransaction = new ArrayList<>();
-    final List<EntityState> updatedInTransaction = new ArrayList<>();
+    private final Map<EntityState.EntityKey, EntityState> identityMap = new HashMap<>();
+    private final Map<Object, EntityState> states = new IdentityHashMap<>();
+    private final List<EntityState> pending = new ArrayList<>();
+    private final List<EntityState> deleted = new ArrayList<>();
+    private final List<EntityState> insertedInTransaction = new ArrayList<>();
+    private final List<EntityState> updatedInTransaction = new ArrayList<>();
+    private final List<EntityState> deletedInTransaction = new ArrayList<>();
+
+    // ---- looking up
+
+    /** The state of a loaded or added instance, or null. */
+    EntityState stateOf(Object instance) {
+        return states.get(instance);
+    }
+
+    /** The state the identity map holds for {@code type} and {@code id}, or null. */
+    EntityState held(Class<?> type, Object id) {
+        return identityMap.get(new EntityState.EntityKey(type, id));
+    }
+
+    /** The persistent objects of {@code model} that the session holds. */
+    List<EntityState> managedStates(EntityModel<?> model) {
+        List<EntityState> result = new ArrayList<>();
+        for (EntityState state : identityMap.values()) {
+            if (state.model == model && state.state == ObjectState.PERSISTENT) {
+                result.add(state);
+            }
+        }
+        return result;
+    }
+
+    /** Whether anything could need a flush: pending or deleted objects, or held ones that may have changed. */
+    boolean mayNeedFlush() {
+        return !pending.isEmpty() || !deleted.isEmpty() || !states.isEmpty();
+    }
+
+    /** Whether a flush would write anything. */
+    boolean isDirty() {
+        return !pending.isEmpty() || !deleted.isEmpty() || !FlushPlan.build(List.of(), states.values(), List.of()).isEmpty();
+    }
+
+    // ---- transitions the user asks for
+
+    /**
+     * Makes the object of {@code state} pending, or, when the instance is already known, undoes its
+     * delete (unflushed: persistent again; flushed: pending again, to be re-inserted). Returns the
+     * state that holds the instance.
+     */
+    EntityState add(EntityState state) {
+        EntityState known = states.get(state.instance);
+        if (known != null) {
+            if (known.state == ObjectState.REMOVED) {
+                if (deleted.remove(known)) {
+                    known.state = ObjectState.PERSISTENT;
+                } else {
+                    known.state = ObjectState.PENDING;
+                    pending.add(known);
+                }
+            }
+            return known;
+        }
+        if (state.id != null) {
+            EntityState holder = identityMap.get(state.key());
+            if (holder != null && holder.state == ObjectState.REMOVED) {
+                throw new SessionStateException("Cannot add " + Sessions.describe(state.instance) + ": the row with id "
+                        + state.id + " is deleted in this session but not yet flushed; call flush() between the delete "
+                        + "and the add");
+            }
+            if (holder != null && holder.instance != state.instance) {
+                throw new SessionStateException("Cannot add " + Sessions.describe(state.instance) + ": the session "
+                        + "already holds " + Sessions.describe(holder.instance) + " with the same id " + state.id + " ("
+                        + holder.state + "). Change that instance instead, or use merge(...) to copy this one's state "
+                        + "onto it");
+            }
+            identityMap.put(state.key(), state);
+        }
+        states.put(state.instance, state);
+        pending.add(state);
+        return state;
+    }
+
+    /** Marks a persistent object for deletion at the next flush; a pending one is simply forgotten. */
+    void markDeleted(EntityState state) {
+        if (state.state == ObjectState.PENDING) {
+            pending.remove(state);
+            forget(state);
+            state.state = ObjectState.TRANSIENT;
+        } else if (state.state == ObjectState.PERSISTENT) {
+            // stays in the identity map until flushed, so get(...) answers null without a SELECT
+            state.state = ObjectState.REMOVED;
+            deleted.add(state);
+        }
+    }
+
+    /** Removes the object of {@code state} from the session without touching the database. */
+    void expunge(EntityState state) {
+        pending.remove(state);
+        deleted.remove(state);
+        deletedInTransaction.remove(state);
+        forget(state);
+        state.state = ObjectState.DETACHED;
+    }
 
     /** Forgets everything. */
     void clear() {
@@ -30,7 +133,10 @@ final class UnitOfWork {
         deleted.clear();
         insertedInTransaction.clear();
         updatedInTransaction.clear();
+        deletedInTransaction.clear();
     }
+
+    // ---- loading
 
     /** Registers an object just loaded from a row. */
     void registerLoaded(EntityState state) {
@@ -47,22 +153,20 @@ final class UnitOfWork {
         }
     }
 
-    /** Drops {@code state} from the identity map (bulk delete). */
-    void removeDeleted(EntityState state) {
+    /** Detaches the object of {@code state}, whose row a bulk DELETE removed. */
+    void detachBulkDeleted(EntityState state) {
         forget(state);
         state.state = ObjectState.DETACHED;
     }
 
-    Iterable<EntityState> managedStates(EntityModel<?> model) {
-        List<EntityState> result = new ArrayList<>();
-        for (EntityState state : identityMap.values()) {
-            if (state.model == model && state.state == ObjectState.PERSISTENT) {
-                result.add(state);
-            }
-        }
-        return result;
+    // ---- flushing
+
+    /** The ordered work of the next flush. */
+    FlushPlan flushPlan() {
+        return FlushPlan.build(pending, states.values(), deleted);
     }
 
+    /** Settles states after {@code plan} was written: inserted objects become persistent, deleted ones stay REMOVED. */
     void finishFlush(FlushPlan plan) {
         for (FlushPlan.Group group : plan.inserts) {
             for (EntityState state : group.states()) {
@@ -87,33 +191,92 @@ final class UnitOfWork {
         }
         for (FlushPlan.Group group : plan.deletes) {
             for (EntityState state : group.states()) {
-                forget(state);
+                // the row is gone, but the transaction may still roll back: keep the object, out of the identity map
+                if (identityMap.get(state.key()) == state) {
+                    identityMap.remove(state.key());
+                }
+                deletedInTransaction.add(state);
             }
         }
         deleted.clear();
     }
 
-    /** After a rollback: inserts from {@code firstInsert} on and pending objects become transient, deletes are undone. */
-    void undo(int firstInsert) {
-        List<EntityState> inserted = insertedInTransaction.subList(firstInsert, insertedInTransaction.size());
+    // ---- ending the transaction
+
+    /** The transaction committed: objects deleted in it are detached. */
+    void afterCommit() {
+        for (EntityState state : deletedInTransaction) {
+            if (state.state == ObjectState.REMOVED) {
+                states.remove(state.instance);
+                state.state = ObjectState.DETACHED;
+            }
+        }
+        forgetTransaction();
+    }
+
+    /**
+     * The transaction rolled back: objects inserted or added in it become transient again, deleted
+     * ones persistent, and every held object is expired (reloaded in place by the next read).
+     */
+    void afterRollback() {
+        rollBackTo(new Mark(0, 0, 0));
+        for (EntityState state : states.values()) {
+            state.expired = true;
+        }
+        forgetTransaction();
+    }
+
+    /** Where the transaction stands now; {@link #rollBackTo} undoes what happens after it. */
+    Mark mark() {
+        return new Mark(insertedInTransaction.size(), updatedInTransaction.size(), deletedInTransaction.size());
+    }
+
+    /** Whether {@code mark} could have been taken in the current transaction. */
+    boolean isCurrent(Mark mark) {
+        return mark.inserted <= insertedInTransaction.size() && mark.updated <= updatedInTransaction.size()
+                && mark.deleted <= deletedInTransaction.size();
+    }
+
+    /**
+     * The transaction rolled back to {@code mark}: objects added or inserted since become transient,
+     * deletes since are undone (the objects are persistent and expired), objects updated since are
+     * expired; everything older stays as it is.
+     */
+    void rollBackTo(Mark mark) {
+        List<EntityState> inserted = insertedInTransaction.subList(mark.inserted, insertedInTransaction.size());
         for (EntityState state : inserted) {
             forget(state);
             resetGeneratedId(state);
         }
         inserted.clear();
-        for (EntityState state : new ArrayList<>(pending)) {
+        for (EntityState state : pending) {
             forget(state);
             resetGeneratedId(state);
         }
         pending.clear();
         for (EntityState state : deleted) {
             state.state = ObjectState.PERSISTENT;
-            identityMap.put(state.key(), state);
         }
         deleted.clear();
+        List<EntityState> flushedDeletes = deletedInTransaction.subList(mark.deleted, deletedInTransaction.size());
+        for (EntityState state : flushedDeletes) {
+            state.state = ObjectState.PERSISTENT;
+            state.expired = true;
+            registerLoaded(state);
+        }
+        flushedDeletes.clear();
+        List<EntityState> updated = updatedInTransaction.subList(mark.updated, updatedInTransaction.size());
+        updated.forEach(state -> state.expired = true);
+        updated.clear();
     }
 
-    void resetGeneratedId(EntityState state) {
+    private void forgetTransaction() {
+        insertedInTransaction.clear();
+        updatedInTransaction.clear();
+        deletedInTransaction.clear();
+    }
+
+    private void resetGeneratedId(EntityState state) {
         state.state = ObjectState.TRANSIENT;
         if (state.idGenerated && !state.model.isRecord()) {
             PropertyModel id = state.model.id();
@@ -126,10 +289,14 @@ final class UnitOfWork {
         return type == long.class ? (Object) 0L : type == short.class ? (Object) (short) 0 : (Object) 0;
     }
 
-    void forget(EntityState state) {
+    private void forget(EntityState state) {
         if (state.id != null && identityMap.get(state.key()) == state) {
             identityMap.remove(state.key());
         }
         states.remove(state.instance);
+    }
+
+    /** How many inserts, updates and deletes the transaction had flushed at some point (a savepoint). */
+    record Mark(int inserted, int updated, int deleted) {
     }
 }

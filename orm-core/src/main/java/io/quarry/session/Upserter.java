@@ -12,12 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Native upsert in JDBC batches, one statement shape per entity type. One per call. */
+/** Native upsert (the dialect's statement) in JDBC batches, one statement shape per entity type. One per call. */
 final class Upserter {
 
-    private final Session session;
+    private final SessionSupport session;
 
-    Upserter(Session session) {
+    Upserter(SessionSupport session) {
         this.session = session;
     }
 
@@ -49,27 +49,24 @@ final class Upserter {
         int count = 0;
         for (int from = 0; from < entities.size(); from += size) {
             List<Object> chunk = entities.subList(from, Math.min(entities.size(), from + size));
-            long start = System.nanoTime();
-            try (PreparedStatement statement = session.connection().prepareStatement(sql)) {
-                for (Object entity : chunk) {
-                    for (int i = 0; i < properties.size(); i++) {
-                        PropertyModel property = properties.get(i);
-                        Object value = property.get(entity);
-                        if (value == null) {
-                            property.codec().bindNull(statement, i + 1);
-                        } else {
-                            property.codec().bind(statement, i + 1, value);
-                        }
-                    }
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-                count += chunk.size();
-                session.engine().runner().executed(sql, chunk.size(), start);
-            } catch (SQLException e) {
-                throw session.engine().runner().translate("upsert " + model.type().getSimpleName(), sql, e);
-            }
+            session.engine().executor().batch(session.connection(), "upsert " + model.type().getSimpleName(), sql,
+                    chunk.size(), null, (statement, row) -> bindAll(statement, properties, chunk.get(row)),
+                    (statement, counts) -> { });
+            count += chunk.size();
         }
         return count;
+    }
+
+    private static void bindAll(PreparedStatement statement, List<PropertyModel> properties, Object entity)
+            throws SQLException {
+        for (int i = 0; i < properties.size(); i++) {
+            PropertyModel property = properties.get(i);
+            Object value = property.get(entity);
+            if (value == null) {
+                property.codec().bindNull(statement, i + 1);
+            } else {
+                property.codec().bind(statement, i + 1, value);
+            }
+        }
     }
 }

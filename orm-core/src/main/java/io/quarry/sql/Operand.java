@@ -23,10 +23,11 @@ public abstract class Operand<V> implements Expression {
     }
 
     /**
-     * {@code = other} for another column or expression. A literal {@code null} lands here when the
-     * operand is untyped ({@code col("rack").eq(null)}), so null means IS NULL here too.
+     * {@code = other} for another column or expression: {@code col(Host::getPort).equalTo(col(Host::getAdminPort))}.
+     * Named apart from {@link #eq(Object)} so that {@code eq(null)} on a typed column is not ambiguous;
+     * a {@code null} here also means IS NULL.
      */
-    public Predicate eq(Expression other) {
+    public Predicate equalTo(Expression other) {
         return other == null ? isNull() : new Predicates.Comparison(this, "=", other);
     }
 

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  */
 public final class SchemaDdl {
 
+    private static final String NOT_NULL = " not null";
+
     private static final int MAX_NAME = 60;
 
     private final Dialect dialect;
@@ -70,9 +72,29 @@ public final class SchemaDdl {
         String definition = dialect.quote(property.column()) + " ";
         if (property.isId() && property.generation() != null
                 && dialect.effectiveGeneration(property.generation()) == GenerationType.IDENTITY) {
-            return definition + dialect.identityColumn(type) + " not null";
+            return definition + dialect.identityColumn(type) + NOT_NULL;
         }
-        return definition + type + (property.spec().nullable() ? "" : " not null");
+        return definition + type + (property.spec().nullable() ? "" : NOT_NULL);
+    }
+
+    /**
+     * ALTER TABLE statements that add {@code property}'s column to an existing table, with its UNIQUE
+     * constraint; {@code withoutNotNull} leaves NOT NULL off (for a table that already has rows,
+     * which would have no value for it).
+     */
+    public List<String> addColumn(EntityModel<?> model, PropertyModel property, boolean withoutNotNull) {
+        String definition = columnDefinition(property);
+        if (withoutNotNull && definition.endsWith(NOT_NULL)) {
+            definition = definition.substring(0, definition.length() - NOT_NULL.length());
+        }
+        String table = dialect.quote(model.table());
+        List<String> statements = new java.util.ArrayList<>();
+        statements.add("alter table " + table + " add column " + definition);
+        if (property.spec().unique() && !property.isId()) {
+            statements.add("alter table " + table + " add constraint " + dialect.quote(uniqueName(model, property))
+                    + " unique (" + dialect.quote(property.column()) + ")");
+        }
+        return statements;
     }
 
     public String createIndex(EntityModel<?> model, IndexModel index) {

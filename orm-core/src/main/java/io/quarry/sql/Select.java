@@ -131,6 +131,23 @@ public final class Select {
         return context.toStatement();
     }
 
+    /**
+     * How many rows this statement selects: {@code count(*)} over the same conditions, in a derived
+     * table when distinct, limit or offset decide which rows there are. Any ORDER BY is dropped.
+     */
+    public SqlStatement renderCount(Dialect dialect, CodecRegistry codecs) {
+        Select unordered = withoutOrder();
+        if (distinct || limit != null || offset != null) {
+            return countRowsOf(unordered.render(dialect, codecs));
+        }
+        return unordered.columns(List.of(Sql.count())).render(dialect, codecs);
+    }
+
+    /** {@code select count(*) from (<statement>) counted}: the row count of any SELECT, a native one too. */
+    public static SqlStatement countRowsOf(SqlStatement statement) {
+        return new SqlStatement("select count(*) from (" + statement.sql() + ") counted", statement.bindings());
+    }
+
     void renderInto(RenderContext context) {
         context.append(distinct ? "select distinct " : "select ");
         if (columns.isEmpty()) {

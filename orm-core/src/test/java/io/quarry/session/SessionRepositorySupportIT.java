@@ -41,6 +41,11 @@ class SessionRepositorySupportIT {
         engine.createAll(Gem.class);
     }
 
+    /** A session as repositories get it: with the pre-rendered statement API. */
+    private StatementSession openStatementSession() {
+        return engine.sessionFactory().openSession(engine.connections(), SessionOptions.DEFAULTS).session();
+    }
+
     @AfterEach
     void dropTable() {
         db.dropTablesQuietly("srs_gem");
@@ -48,7 +53,7 @@ class SessionRepositorySupportIT {
 
     @Test
     void flushReturnsTheRecordsRebuiltWithGeneratedIdsAndVersions() {
-        try (Session session = engine.openSession()) {
+        try (StatementSession session = openStatementSession()) {
             Gem added = session.add(new Gem(null, "opal", null));
 
             List<Gem> flushed = session.flush(List.of(added));
@@ -62,7 +67,7 @@ class SessionRepositorySupportIT {
 
     @Test
     void flushRejectsAnInstanceTheSessionDoesNotHold() {
-        try (Session session = engine.openSession()) {
+        try (StatementSession session = openStatementSession()) {
             assertThatThrownBy(() -> session.flush(List.of(new Gem(null, "jade", null))))
                     .isInstanceOf(SessionStateException.class)
                     .hasMessageContaining("not in this session");
@@ -75,7 +80,7 @@ class SessionRepositorySupportIT {
             session.add(new Gem(null, "ruby", null));
         });
         SqlStatement reordered = new SqlStatement("select version, name, id from srs_gem", List.of());
-        try (Session session = engine.openSession()) {
+        try (StatementSession session = openStatementSession()) {
             List<Gem> gems = session.listByColumnLabel(engine.model(Gem.class), reordered, new Object[0]);
             assertThat(gems).extracting(Gem::name).containsExactly("ruby");
             assertThat(session.contains(gems.get(0))).isTrue();

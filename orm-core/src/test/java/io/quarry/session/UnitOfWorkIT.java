@@ -157,6 +157,68 @@ class UnitOfWorkIT {
     }
 
     @Test
+    void aFlushedDeleteStaysRemovedUntilTheTransactionEnds() {
+        try (Session session = engine.openSession()) {
+            Server alpha = session.query(Server.class).filterBy("name", "alpha").one();
+            session.delete(alpha);
+            session.flush();
+            assertThat(session.stateOf(alpha)).as("after the flush on %s", db).isEqualTo(ObjectState.REMOVED);
+            assertThat(session.contains(alpha)).isFalse();
+            assertThat(session.get(Server.class, alpha.id)).isNull();
+            session.commit();
+            assertThat(session.stateOf(alpha)).as("after the commit on %s", db).isEqualTo(ObjectState.DETACHED);
+        }
+    }
+
+    @Test
+    void rollbackAfterAFlushedDeleteReloadsTheHeldObjectInPlace() {
+        try (Session session = engine.openSession()) {
+            Server alpha = session.query(Server.class).filterBy("name", "alpha").one();
+            alpha.port = 2200;
+            session.delete(alpha);
+            session.flush();
+            session.rollback();
+            assertThat(session.stateOf(alpha)).as("on %s", db).isEqualTo(ObjectState.PERSISTENT);
+            Server queried = session.query(Server.class).filterBy("name", "alpha").one();
+            assertThat(queried).as("the held instance, not a new one, on %s", db).isSameAs(alpha);
+            assertThat(session.get(Server.class, alpha.id)).isSameAs(alpha);
+            assertThat(alpha.port).as("reloaded from the row").isEqualTo(22);
+            alpha.port = 2201;
+            session.commit();
+        }
+        try (Session session = engine.openSession()) {
+            assertThat(session.query(Server.class).filterBy("name", "alpha").one().port).isEqualTo(2201);
+        }
+    }
+
+    @Test
+    void addingAnObjectAgainAfterItsDeleteWasFlushedInsertsItAgain() {
+        try (Session session = engine.openSession()) {
+            Tag t1 = session.get(Tag.class, "t1");
+            session.delete(t1);
+            session.flush();
+            session.add(t1);
+            assertThat(session.stateOf(t1)).isEqualTo(ObjectState.PENDING);
+            session.commit();
+        }
+        try (Session session = engine.openSession()) {
+            assertThat(session.get(Tag.class, "t1")).as("on %s", db).isNotNull();
+        }
+    }
+
+    @Test
+    void addingANewInstanceForARowDeletedButNotFlushedSaysToFlushFirst() {
+        try (Session session = engine.openSession()) {
+            Tag t1 = session.get(Tag.class, "t1");
+            session.delete(t1);
+            assertThatThrownBy(() -> session.add(new Tag("t1", "again")))
+                    .isInstanceOf(SessionStateException.class)
+                    .hasMessageContaining("is deleted in this session but not yet flushed")
+                    .hasMessageContaining("call flush() between the delete and the add");
+        }
+    }
+
+    @Test
     void staleVersionRaisesOptimisticLockNamingEntityAndId() {
         try (Session first = engine.openSession(); Session second = engine.openSession()) {
             Server mine = first.query(Server.class).filterBy("name", "alpha").one();

@@ -170,6 +170,19 @@ class PredicateIT {
         assertIds(col(Item::getQty).ne((Integer) null), 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
     }
 
+    @Test
+    void aLiteralNullCompilesOnTypedColumnsAndMeansIsNull() {
+        assertIds(col(Item::getCategory).eq(null), 4, 9, 13);
+        assertIds(col(Item::getQty).ne(null), 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+        assertIds(col(Item::getCategory).equalTo(null), 4, 9, 13);
+    }
+
+    @Test
+    void equalToComparesTwoColumns() {
+        assertIds(col(Item::getName).equalTo(col(Item::getCategory)));
+        assertIds(col(Item::getName).equalTo(col(Item::getName)), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+    }
+
     // ---- LIKE
 
     @Test

@@ -1,7 +1,8 @@
 package io.quarry.spring;
 
 import io.quarry.QuarryException;
-import io.quarry.session.Session;
+import io.quarry.session.SessionTransaction;
+import io.quarry.session.StatementSession;
 import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -18,19 +19,29 @@ final class QueryScope {
 
     private final TransactionSessions sessions;
     /** The short session of a query made outside a transaction, else {@code null}. */
-    private final Session own;
+    private final SessionTransaction own;
 
-    private QueryScope(TransactionSessions sessions, Session own) {
+    private QueryScope(TransactionSessions sessions, SessionTransaction own) {
         this.sessions = sessions;
         this.own = own;
     }
 
     /** Builds a query on the transaction's session, or on a short session outside one. */
-    static <Q> Q open(TransactionSessions sessions, java.util.function.BiFunction<Session, QueryScope, Q> build) {
-        Session current = sessions.current();
-        Session session = current != null ? current : sessions.openShort();
-        QueryScope scope = new QueryScope(sessions, current != null ? null : session);
+    static <Q> Q open(TransactionSessions sessions,
+            java.util.function.BiFunction<? super StatementSession, QueryScope, Q> build) {
+        StatementSession current = sessions.current();
+        SessionTransaction own = current != null ? null : sessions.openShort();
+        StatementSession session = current != null ? current : own.session();
+        QueryScope scope = new QueryScope(sessions, own);
         return sessions.translated(session, s -> build.apply(s, scope));
+    }
+
+    /**
+     * The scope of work on the transaction's session ({@code own} null) or on a short session of its
+     * own, given back when the work (or its stream) ends.
+     */
+    static QueryScope of(TransactionSessions sessions, SessionTransaction own) {
+        return new QueryScope(sessions, own);
     }
 
     /** Builds a query (no SQL runs), translating mapping errors. */
@@ -83,7 +94,7 @@ final class QueryScope {
     private void release() {
         if (own != null) {
             // an auto-commit statement is a transaction of its own, over when it returns
-            own.afterTransaction(true);
+            own.afterCompletion(true);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.quarry.spring;
 
-import io.quarry.session.Session;
+import io.quarry.session.SessionTransaction;
+import io.quarry.session.StatementSession;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.springframework.transaction.support.ResourceHolderSupport;
@@ -14,18 +15,23 @@ import org.springframework.transaction.support.ResourceHolderSupport;
  */
 final class SessionHolder extends ResourceHolderSupport {
 
-    private final Session session;
+    private final SessionTransaction transaction;
     private final Object openedMark;
     private final Map<Object, Object> savepointMarks = new IdentityHashMap<>();
 
     /** Binds a session that has done nothing yet; remembers that point as the mark of older savepoints. */
-    SessionHolder(Session session) {
-        this.session = session;
-        this.openedMark = session.savepointSet();
+    SessionHolder(SessionTransaction transaction) {
+        this.transaction = transaction;
+        this.openedMark = transaction.savepointSet();
     }
 
-    Session session() {
-        return session;
+    StatementSession session() {
+        return transaction.session();
+    }
+
+    /** The transaction side of the session: completion and savepoints. */
+    SessionTransaction transaction() {
+        return transaction;
     }
 
     void savepointSet(Object savepoint, Object mark) {

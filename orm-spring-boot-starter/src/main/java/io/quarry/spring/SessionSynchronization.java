@@ -1,7 +1,6 @@
 package io.quarry.spring;
 
 import io.quarry.QuarryException;
-import io.quarry.session.Session;
 import io.quarry.session.SessionFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -58,13 +57,13 @@ final class SessionSynchronization implements TransactionSynchronization {
 
     @Override
     public void savepoint(Object savepoint) {
-        holder.savepointSet(savepoint, call(holder.session()::savepointSet));
+        holder.savepointSet(savepoint, call(holder.transaction()::savepointSet));
     }
 
     @Override
     public void savepointRollback(Object savepoint) {
         Object mark = holder.markOf(savepoint);
-        run(() -> holder.session().afterSavepointRollback(mark));
+        run(() -> holder.transaction().afterSavepointRollback(mark));
     }
 
     @Override
@@ -85,11 +84,10 @@ final class SessionSynchronization implements TransactionSynchronization {
 
     @Override
     public void afterCompletion(int status) {
-        Session session = holder.session();
         try {
-            session.afterTransaction(status == STATUS_COMMITTED);
+            holder.transaction().afterCompletion(status == STATUS_COMMITTED);
         } finally {
-            session.close();
+            holder.session().close();
         }
     }
 

@@ -1,24 +1,23 @@
 package io.quarry.spring;
 
-import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.Property;
+import io.quarry.repository.RepositoryContext;
 import io.quarry.session.ConnectionProvider;
 import io.quarry.session.Engine;
 import io.quarry.session.ObjectState;
 import io.quarry.session.Query;
-import io.quarry.session.ResultMapper;
 import io.quarry.session.Row;
 import io.quarry.session.RowQuery;
 import io.quarry.session.Session;
 import io.quarry.session.SessionFactory;
 import io.quarry.session.SessionOptions;
+import io.quarry.session.StatementSession;
 import io.quarry.sql.Expression;
-import io.quarry.sql.SqlStatement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The shared {@link Session} bean: every call goes to the session of the current Spring
@@ -35,7 +34,7 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  *
  * <p>Thread-safe: it holds no session itself; each thread reaches its own transaction's session.
  */
-public final class SpringManagedSession extends Session {
+public final class SpringManagedSession implements Session {
 
     private final TransactionSessions sessions;
 
@@ -52,6 +51,16 @@ public final class SpringManagedSession extends Session {
     /** The session of the current transaction, opened on first use; {@code null} outside a transaction. */
     public Session currentSession() {
         return sessions.current();
+    }
+
+    /**
+     * Where the starter's repositories get their sessions: the real session of the current
+     * transaction, resolved once per repository call (one crossing from the repository into the
+     * starter, not one per statement); outside a transaction, writes and multi-statement calls run
+     * in a transaction of {@code transactions} and single reads in a short auto-commit session.
+     */
+    public RepositoryContext repositoryContext(TransactionTemplate transactions) {
+        return new SpringRepositoryContext(sessions, transactions);
     }
 
     @Override
@@ -111,11 +120,6 @@ public final class SpringManagedSession extends Session {
     }
 
     @Override
-    public <T> List<T> flush(List<T> instances) {
-        return sessions.write("flush", session -> session.flush(instances));
-    }
-
-    @Override
     public int execute(String sql, Map<String, ?> parameters) {
         return sessions.write("execute SQL", session -> session.execute(sql, parameters));
     }
@@ -123,18 +127,6 @@ public final class SpringManagedSession extends Session {
     @Override
     public int execute(String sql) {
         return execute(sql, Map.of());
-    }
-
-    @Override
-    public int executeUpdate(SqlStatement statement, Object[] args) {
-        return sessions.write("execute SQL", session -> session.executeUpdate(statement, args));
-    }
-
-    @Override
-    public int executeBulk(EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args,
-            boolean delete) {
-        return sessions.write(delete ? "delete" : "update",
-                session -> session.executeBulk(model, statement, selectIds, args, delete));
     }
 
     // ---- reads: the transaction's session, or a short one of their own
@@ -182,37 +174,6 @@ public final class SpringManagedSession extends Session {
         return sessions.read(session -> session.sqlRows(sql, parameters));
     }
 
-    @Override
-    public <T> List<T> list(EntityModel<T> model, SqlStatement statement, Object[] args) {
-        return sessions.read(session -> session.list(model, statement, args));
-    }
-
-    @Override
-    public <R> List<R> list(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
-        return sessions.read(session -> session.list(statement, args, mapper));
-    }
-
-    @Override
-    public <T> Stream<T> stream(EntityModel<T> model, SqlStatement statement, Object[] args) {
-        return QueryScope.open(sessions, (session, scope) -> scope.stream(() -> session.stream(model, statement, args)));
-    }
-
-    @Override
-    public <R> Stream<R> stream(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
-        return QueryScope.open(sessions, (session, scope) -> scope.stream(() -> session.stream(statement, args, mapper)));
-    }
-
-    @Override
-    public <T> List<T> listByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
-        return sessions.read(session -> session.listByColumnLabel(model, statement, args));
-    }
-
-    @Override
-    public <T> Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
-        return QueryScope.open(sessions,
-                (session, scope) -> scope.stream(() -> session.streamByColumnLabel(model, statement, args)));
-    }
-
     // ---- state of the current transaction's session
 
     @Override
@@ -256,7 +217,7 @@ public final class SpringManagedSession extends Session {
 
     /** Flushes the current transaction's session, if it has one that may write (before a savepoint is set). */
     void flushBeforeSavepoint() {
-        Session session = sessions.bound();
+        StatementSession session = sessions.bound();
         if (session != null && !session.options().readOnly()) {
             sessions.translated(session, bound -> {
                 bound.flush();
@@ -275,21 +236,6 @@ public final class SpringManagedSession extends Session {
     @Override
     public void rollback() {
         throw springOwnsTheTransaction("rollback()");
-    }
-
-    @Override
-    public void afterTransaction(boolean committed) {
-        throw springOwnsTheTransaction("afterTransaction(...)");
-    }
-
-    @Override
-    public Object savepointSet() {
-        throw springOwnsTheTransaction("savepointSet()");
-    }
-
-    @Override
-    public void afterSavepointRollback(Object savepoint) {
-        throw springOwnsTheTransaction("afterSavepointRollback(...)");
     }
 
     /** Does nothing: the session of each transaction is closed when the transaction ends. */

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *
  * @param <T> the entity type
  */
-final class SpringQuery<T> extends Query<T> {
+final class SpringQuery<T> implements Query<T> {
 
     private final Query<T> query;
     private final QueryScope scope;

@@ -1,5 +1,6 @@
 package io.quarry.spring;
 
+import io.quarry.mapping.Property;
 import io.quarry.session.Row;
 import io.quarry.session.RowQuery;
 import io.quarry.sql.Expression;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * A {@link RowQuery} of the shared session, delegating as {@link SpringQuery} does. Immutable; not
  * thread-safe.
  */
-final class SpringRowQuery extends RowQuery {
+final class SpringRowQuery implements RowQuery {
 
     private final RowQuery query;
     private final QueryScope scope;
@@ -35,6 +36,16 @@ final class SpringRowQuery extends RowQuery {
     @Override
     public RowQuery groupBy(Expression... expressions) {
         return with(() -> query.groupBy(expressions));
+    }
+
+    @Override
+    public <T> RowQuery groupBy(Property<T, ?> property) {
+        return with(() -> query.groupBy(property));
+    }
+
+    @Override
+    public <T> RowQuery groupBy(Property<T, ?> first, Property<T, ?> second) {
+        return with(() -> query.groupBy(first, second));
     }
 
     @Override

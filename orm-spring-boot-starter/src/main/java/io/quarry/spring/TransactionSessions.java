@@ -2,7 +2,8 @@ package io.quarry.spring;
 
 import io.quarry.QuarryException;
 import io.quarry.session.ConnectionProvider;
-import io.quarry.session.Session;
+import io.quarry.session.SessionTransaction;
+import io.quarry.session.StatementSession;
 import io.quarry.session.SessionFactory;
 import io.quarry.session.SessionOptions;
 import java.util.function.Function;
@@ -40,7 +41,7 @@ final class TransactionSessions {
     }
 
     /** The session already bound to the current transaction, or {@code null}; never opens one. */
-    Session bound() {
+    StatementSession bound() {
         SessionHolder holder = (SessionHolder) TransactionSynchronizationManager.getResource(factory);
         return holder != null ? holder.session() : null;
     }
@@ -49,33 +50,33 @@ final class TransactionSessions {
      * The session of the current transaction (or of the current synchronization scope, such as
      * PROPAGATION_SUPPORTS), opened and bound on first use; {@code null} when there is none.
      */
-    Session current() {
-        Session bound = bound();
+    StatementSession current() {
+        StatementSession bound = bound();
         if (bound != null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return bound;
         }
         boolean transactional = TransactionSynchronizationManager.isActualTransactionActive();
         boolean readOnly = !transactional || TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-        Session session = factory.openSession(connections,
+        SessionTransaction opened = factory.openSession(connections,
                 options.withReadOnly(readOnly || options.readOnly()).withAutoCommit(!transactional));
         SessionHolder holder;
         try {
-            holder = new SessionHolder(session);
+            holder = new SessionHolder(opened);
         } catch (QuarryException e) {
-            session.close();
+            opened.session().close();
             throw translator.translate(e);
         }
         holder.setSynchronizedWithTransaction(true);
         TransactionSynchronizationManager.registerSynchronization(new SessionSynchronization(holder, factory, translator));
         TransactionSynchronizationManager.bindResource(factory, holder);
-        return session;
+        return holder.session();
     }
 
     /**
      * A session of its own for one read outside any transaction: read-only, auto-commit, and without
      * an identity map, since it ends with the read.
      */
-    Session openShort() {
+    SessionTransaction openShort() {
         return factory.openSession(connections, shortOptions());
     }
 
@@ -84,18 +85,18 @@ final class TransactionSessions {
     }
 
     /** Runs a read on the transaction's session, or on a short session of its own. */
-    <R> R read(Function<Session, R> work) {
-        Session session = current();
+    <R> R read(Function<? super StatementSession, R> work) {
+        StatementSession session = current();
         if (session != null) {
             return translated(session, work);
         }
-        try (Session own = openShort()) {
+        try (StatementSession own = openShort().session()) {
             return translated(own, work);
         }
     }
 
     /** Runs a write on the transaction's session; refused outside a read-write transaction. */
-    <R> R write(String operation, Function<Session, R> work) {
+    <R> R write(String operation, Function<? super StatementSession, R> work) {
         checkWritable(operation);
         return translated(current(), work);
     }
@@ -118,11 +119,11 @@ final class TransactionSessions {
 
     /** The current transaction's session options, or those of a short session outside one. */
     SessionOptions currentOptions() {
-        Session session = bound();
+        StatementSession session = bound();
         return session != null ? session.options() : shortOptions();
     }
 
-    <R> R translated(Session session, Function<Session, R> work) {
+    <R> R translated(StatementSession session, Function<? super StatementSession, R> work) {
         try {
             return work.apply(session);
         } catch (QuarryException e) {

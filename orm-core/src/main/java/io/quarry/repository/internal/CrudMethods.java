@@ -7,7 +7,7 @@ import io.quarry.repository.CrudRepository;
 import io.quarry.repository.InvalidArgumentException;
 import io.quarry.repository.PagingAndSortingRepository;
 import io.quarry.repository.RepositoryContext;
-import io.quarry.session.Session;
+import io.quarry.session.StatementSession;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
@@ -148,7 +148,7 @@ final class CrudMethods {
     private MethodHandler findById(DerivedQuery query) {
         return (proxy, args) -> {
             Object id = requireId(args[0], "findById");
-            Session current = context.currentSession();
+            StatementSession current = context.currentSession();
             if (current != null) {
                 // the identity map may answer without SQL
                 return Optional.ofNullable(current.get(model.type(), id));
@@ -172,7 +172,7 @@ final class CrudMethods {
     }
 
     /** Inserts new entities without a SELECT; updates held ones at flush; merges detached ones. */
-    private Object save(Session session, Object entity) {
+    private Object save(StatementSession session, Object entity) {
         if (session.contains(entity)) {
             return entity;
         }
@@ -190,7 +190,7 @@ final class CrudMethods {
         return session.merge(entity);
     }
 
-    private List<Object> saveAll(Session session, List<Object> entities) {
+    private List<Object> saveAll(StatementSession session, List<Object> entities) {
         List<Object> managed = new ArrayList<>(entities.size());
         for (Object entity : entities) {
             managed.add(save(session, entity));
@@ -198,7 +198,7 @@ final class CrudMethods {
         return managed;
     }
 
-    private void delete(Session session, Object entity) {
+    private void delete(StatementSession session, Object entity) {
         if (session.contains(entity)) {
             session.delete(entity);
             return;

@@ -6,10 +6,12 @@ import io.quarry.mapping.EntityModel;
 import io.quarry.repository.InvalidArgumentException;
 import io.quarry.repository.Limit;
 import io.quarry.repository.Pageable;
+import io.quarry.repository.Slice;
+import io.quarry.repository.Page;
 import io.quarry.repository.RepositoryContext;
 import io.quarry.repository.Sort;
 import io.quarry.session.ResultMapper;
-import io.quarry.session.Session;
+import io.quarry.session.StatementSession;
 import io.quarry.sql.SqlStatement;
 import java.util.List;
 import java.util.Optional;
@@ -74,8 +76,9 @@ final class DerivedQuery implements MethodHandler {
             case DELETE, UPDATE -> {
                 SqlStatement ids = statements.ids(call.shape());
                 boolean delete = plan.verb() == PartTree.Verb.DELETE;
-                yield plan.convert().apply(context.inTransaction(session ->
-                        session.executeBulk(plan.model(), statement, ids, bound, delete)));
+                yield plan.convert().apply(context.inTransaction(session -> delete
+                        ? session.bulkDelete(plan.model(), statement, ids, bound)
+                        : session.bulkUpdate(plan.model(), statement, ids, bound)));
             }
             case FIND -> throw new IllegalStateException("handled above");
         };
@@ -101,7 +104,7 @@ final class DerivedQuery implements MethodHandler {
         if (pageable.isUnpaged()) {
             // every row (at most Top of them): the content is the total
             List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
-            return new ListPage<>(content, pageable, content.size());
+            return Page.of(content, pageable, content.size());
         }
         int size = pageable.getPageSize();
         long offset = pageable.getOffset();
@@ -115,18 +118,18 @@ final class DerivedQuery implements MethodHandler {
                 total = ((Number) first(session, count, call.args(), FIRST_COLUMN)).longValue();
                 total = plan.top() == null ? total : Math.min(total, plan.top());
             }
-            return new ListPage<>(content, pageable, total);
+            return Page.of(content, pageable, total);
         });
     }
 
     private Object slice(ArgumentPlan.Call call, Projection projection, SqlStatement select, Pageable pageable) {
         List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
         if (pageable.isUnpaged()) {
-            return new ListSlice<>(content, pageable, false);
+            return Slice.of(content, pageable, false);
         }
         int size = pageable.getPageSize();
         boolean more = content.size() > size;
-        return new ListSlice<>(more ? content.subList(0, size) : content, pageable, more);
+        return Slice.of(more ? content.subList(0, size) : content, pageable, more);
     }
 
     /** Sets the LIMIT and OFFSET slots from a Pageable or Limit argument; returns the paging mode. */
@@ -180,7 +183,7 @@ final class DerivedQuery implements MethodHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object> fetch(Session session, Projection projection, SqlStatement statement, Object[] args) {
+    private static List<Object> fetch(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
         if (projection.isEntity()) {
             return (List<Object>) session.list(((EntityProjection) projection).model(), statement, args);
         }
@@ -188,14 +191,14 @@ final class DerivedQuery implements MethodHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static Stream<Object> stream(Session session, Projection projection, SqlStatement statement, Object[] args) {
+    private static Stream<Object> stream(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
         if (projection.isEntity()) {
             return (Stream<Object>) session.stream(((EntityProjection) projection).model(), statement, args);
         }
         return session.stream(statement, args, projection.byPosition());
     }
 
-    private static Object first(Session session, SqlStatement statement, Object[] args, ResultMapper<Object> reader) {
+    private static Object first(StatementSession session, SqlStatement statement, Object[] args, ResultMapper<Object> reader) {
         List<Object> rows = session.list(statement, args, reader);
         return rows.isEmpty() ? null : rows.get(0);
     }

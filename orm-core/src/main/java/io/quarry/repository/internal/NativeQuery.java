@@ -4,8 +4,10 @@ import io.quarry.NonUniqueResultException;
 import io.quarry.repository.InvalidArgumentException;
 import io.quarry.repository.Limit;
 import io.quarry.repository.Pageable;
+import io.quarry.repository.Slice;
+import io.quarry.repository.Page;
 import io.quarry.repository.RepositoryContext;
-import io.quarry.session.Session;
+import io.quarry.session.StatementSession;
 import io.quarry.sql.SqlStatement;
 import java.util.Arrays;
 import java.util.List;
@@ -107,26 +109,26 @@ final class NativeQuery implements MethodHandler {
         return plan.plain();
     }
 
-    private ListPage<Object> page(Session session, Projection projection, SqlStatement statement, Object[] bound,
+    private Page<Object> page(StatementSession session, Projection projection, SqlStatement statement, Object[] bound,
             Pageable pageable) {
         List<Object> content = fetch(session, projection, statement, bound);
         if (pageable.isUnpaged()) {
-            return new ListPage<>(content, pageable, content.size());
+            return Page.of(content, pageable, content.size());
         }
         long offset = pageable.getOffset();
         if ((offset == 0 || !content.isEmpty()) && content.size() < pageable.getPageSize()) {
-            return new ListPage<>(content, pageable, offset + content.size());
+            return Page.of(content, pageable, offset + content.size());
         }
         List<Object> total = session.list(plan.count(), bound, DerivedQuery.FIRST_COLUMN);
-        return new ListPage<>(content, pageable, ((Number) total.get(0)).longValue());
+        return Page.of(content, pageable, ((Number) total.get(0)).longValue());
     }
 
-    private static ListSlice<Object> slice(List<Object> content, Pageable pageable) {
+    private static Slice<Object> slice(List<Object> content, Pageable pageable) {
         if (pageable.isUnpaged()) {
-            return new ListSlice<>(content, pageable, false);
+            return Slice.of(content, pageable, false);
         }
         boolean more = content.size() > pageable.getPageSize();
-        return new ListSlice<>(more ? content.subList(0, pageable.getPageSize()) : content, pageable, more);
+        return Slice.of(more ? content.subList(0, pageable.getPageSize()) : content, pageable, more);
     }
 
     private Projection projection(Object[] args) {
@@ -137,7 +139,7 @@ final class NativeQuery implements MethodHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object> fetch(Session session, Projection projection, SqlStatement statement, Object[] args) {
+    private static List<Object> fetch(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
         if (projection.isEntity()) {
             return (List<Object>) session.listByColumnLabel(((EntityProjection) projection).model(), statement, args);
         }
@@ -145,7 +147,7 @@ final class NativeQuery implements MethodHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static Stream<Object> stream(Session session, Projection projection, SqlStatement statement, Object[] args) {
+    private static Stream<Object> stream(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
         if (projection.isEntity()) {
             return (Stream<Object>) session.streamByColumnLabel(((EntityProjection) projection).model(), statement, args);
         }

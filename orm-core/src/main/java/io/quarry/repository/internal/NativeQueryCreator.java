@@ -8,6 +8,7 @@ import io.quarry.session.Engine;
 import io.quarry.session.NamedSql;
 import io.quarry.sql.Binding;
 import io.quarry.sql.Parameter;
+import io.quarry.sql.Select;
 import io.quarry.sql.SqlStatement;
 import io.quarry.types.Codec;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class NativeQueryCreator {
         SqlStatement counted = null;
         if (result.kind() == ResultShape.Kind.PAGE) {
             counted = query.countQuery().isBlank()
-                    ? new SqlStatement("select count(*) from (" + sql.sql() + ") counted", bindings)
+                    ? Select.countRowsOf(new SqlStatement(sql.sql(), bindings))
                     : new SqlStatement(parse(query.countQuery(), "countQuery").sql(),
                             bindings(parse(query.countQuery(), "countQuery"), parameters, "countQuery"));
         }

@@ -199,7 +199,7 @@ final class QueryStatements {
         Select select = Select.from(recipe.model()).where(where);
         if (recipe.distinct() && !projection.isEntity()) {
             SqlStatement inner = select.columns(columns(projection)).distinct(true).render(dialect, codecs);
-            return new SqlStatement("select count(*) from (" + inner.sql() + ") counted", inner.bindings());
+            return Select.countRowsOf(inner);
         }
         return select.columns(List.of(Sql.count())).render(dialect, codecs);
     }

@@ -2,11 +2,13 @@ package io.quarry.spring.repository;
 
 import io.quarry.repository.RepositoryFactory;
 import io.quarry.session.Engine;
-import io.quarry.session.Session;
 import io.quarry.session.SessionFactory;
 import io.quarry.spring.QuarryExceptionTranslator;
+import io.quarry.spring.SpringConnectionProvider;
+import io.quarry.spring.SpringManagedSession;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.FactoryBean;
@@ -43,10 +45,12 @@ public class QuarryRepositoryFactoryBean<T> implements FactoryBean<T>, BeanFacto
     public void afterPropertiesSet() {
         beanFactory.getBean(SessionFactory.class); // models built and schema in place first
         Engine engine = beanFactory.getBean(Engine.class);
-        Session shared = beanFactory.getBean(Session.class);
         QuarryExceptionTranslator translator = beanFactory.getBean(QuarryExceptionTranslator.class);
+        SpringManagedSession shared = beanFactory.getBeanProvider(SpringManagedSession.class).getIfAvailable(() ->
+                new SpringManagedSession(beanFactory.getBean(SessionFactory.class),
+                        new SpringConnectionProvider(beanFactory.getBean(DataSource.class)), translator));
         TransactionTemplate transactions = new TransactionTemplate(beanFactory.getBean(PlatformTransactionManager.class));
-        RepositoryFactory factory = new RepositoryFactory(engine, new SpringRepositoryContext(shared, transactions),
+        RepositoryFactory factory = new RepositoryFactory(engine, shared.repositoryContext(transactions),
                 exception -> {
                     DataAccessException translated = translator.translateExceptionIfPossible(exception);
                     return translated != null ? translated : exception;

@@ -31,7 +31,7 @@ final class LiveSchema {
         this.metadata = connection.getMetaData();
         this.catalog = connection.getCatalog();
         // MySQL keeps tables in catalogs (databases) and has no schemas, as Engine.tableExists knows
-        this.schema = dialect.name().startsWith("m") ? null : connection.getSchema();
+        this.schema = dialect.metadataSchema(connection);
     }
 
     /** The table called {@code name} (as mapped, unquoted), or {@code null} when it does not exist. */

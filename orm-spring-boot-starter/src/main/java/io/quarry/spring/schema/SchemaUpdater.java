@@ -1,13 +1,11 @@
 package io.quarry.spring.schema;
 
-import io.quarry.StatementException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.IndexModel;
 import io.quarry.mapping.PropertyModel;
 import io.quarry.session.Engine;
 import io.quarry.sql.SchemaDdl;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,8 +23,6 @@ public final class SchemaUpdater {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaUpdater.class);
 
-    private static final String NOT_NULL = " not null";
-
     private final Engine engine;
 
     public SchemaUpdater(Engine engine) {
@@ -41,11 +37,7 @@ public final class SchemaUpdater {
             for (EntityModel<?> model : models) {
                 for (String sql : statements(model, schema)) {
                     LOG.info("quarry.ddl-auto=update: {}", sql);
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute(sql);
-                    } catch (SQLException e) {
-                        throw new StatementException("quarry.ddl-auto=update", sql, e);
-                    }
+                    engine.execute(connection, "quarry.ddl-auto=update", sql);
                     executed.add(sql);
                 }
             }
@@ -61,22 +53,15 @@ public final class SchemaUpdater {
             return ddl.create(model);
         }
         List<String> statements = new ArrayList<>();
-        String tableName = engine.dialect().quote(model.table());
         for (PropertyModel property : model.properties()) {
             if (table.column(property.column()) == null) {
-                String definition = ddl.columnDefinition(property);
-                if (definition.endsWith(NOT_NULL) && hasRows(schema, tableName)) {
-                    // the rows there have no value for it: NOT NULL would fail (or invent one, on MySQL)
-                    definition = definition.substring(0, definition.length() - NOT_NULL.length());
+                // the rows there have no value for it: NOT NULL would fail (or invent one, on MySQL)
+                boolean withoutNotNull = !property.spec().nullable() && engine.hasRows(schema.connection(), model);
+                if (withoutNotNull) {
                     LOG.warn("quarry.ddl-auto=update adds column {}.{} without NOT NULL because the table has rows; "
                             + "give them a value and add the constraint with a migration", model.table(), property.column());
                 }
-                statements.add("alter table " + tableName + " add column " + definition);
-                if (property.spec().unique() && !property.isId()) {
-                    statements.add("alter table " + tableName + " add constraint "
-                            + engine.dialect().quote(SchemaDdl.uniqueName(model, property)) + " unique ("
-                            + engine.dialect().quote(property.column()) + ")");
-                }
+                statements.addAll(ddl.addColumn(model, property, withoutNotNull));
             }
         }
         for (IndexModel index : model.indexes()) {
@@ -85,14 +70,5 @@ public final class SchemaUpdater {
             }
         }
         return statements;
-    }
-
-    private static boolean hasRows(LiveSchema schema, String quotedTable) throws SQLException {
-        try (Statement statement = schema.connection().createStatement()) {
-            statement.setMaxRows(1);
-            try (java.sql.ResultSet rows = statement.executeQuery("select 1 from " + quotedTable)) {
-                return rows.next();
-            }
-        }
     }
 }

@@ -1,12 +1,10 @@
-package io.quarry.repository.internal;
+package io.quarry.repository;
 
-import io.quarry.repository.Pageable;
-import io.quarry.repository.Slice;
 import java.util.List;
 import java.util.function.Function;
 
 /** A {@link Slice} over a list: the content of one page and whether another follows. Immutable. */
-public final class ListSlice<T> extends ListChunk<T> implements Slice<T> {
+final class ListSlice<T> extends ListChunk<T> implements Slice<T> {
 
     private final boolean hasNext;
 

@@ -1,8 +1,5 @@
-package io.quarry.repository.internal;
+package io.quarry.repository;
 
-import io.quarry.repository.Pageable;
-import io.quarry.repository.Slice;
-import io.quarry.repository.Sort;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

@@ -1,11 +1,8 @@
-package io.quarry.repository.internal;
+package io.quarry.repository;
 
-import io.quarry.repository.InvalidArgumentException;
-import io.quarry.repository.Pageable;
-import io.quarry.repository.Sort;
 
 /** {@link Pageable#unpaged()}: every row, optionally sorted. Immutable and thread-safe. */
-public final class Unpaged implements Pageable {
+final class Unpaged implements Pageable {
 
     private static final Unpaged UNSORTED = new Unpaged(Sort.unsorted());
 

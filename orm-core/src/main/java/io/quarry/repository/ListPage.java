@@ -1,12 +1,10 @@
-package io.quarry.repository.internal;
+package io.quarry.repository;
 
-import io.quarry.repository.Page;
-import io.quarry.repository.Pageable;
 import java.util.List;
 import java.util.function.Function;
 
 /** A {@link Page} over a list, with the total row count. Immutable. */
-public final class ListPage<T> extends ListChunk<T> implements Page<T> {
+final class ListPage<T> extends ListChunk<T> implements Page<T> {
 
     private final long total;
 

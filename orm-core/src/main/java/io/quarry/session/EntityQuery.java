@@ -1,0 +1,302 @@
+package io.quarry.session;
+
+import io.quarry.NoResultException;
+import io.quarry.NonUniqueResultException;
+import io.quarry.QuarryException;
+import io.quarry.mapping.EntityModel;
+import io.quarry.sql.Assignment;
+import io.quarry.sql.Expression;
+import io.quarry.sql.Order;
+import io.quarry.sql.Predicate;
+import io.quarry.sql.RenderContext;
+import io.quarry.sql.Select;
+import io.quarry.sql.Sql;
+import io.quarry.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The {@link Query} of a {@link SessionSupport}: a {@link Select} that terminal methods render once
+ * and run through the session. Immutable; not thread-safe (it belongs to a session).
+ *
+ * @param <T> the entity type
+ */
+final class EntityQuery<T> implements Query<T> {
+
+    private final SessionSupport session;
+    private final EntityModel<T> model;
+    private final Select select;
+    private final boolean readOnly;
+
+    EntityQuery(SessionSupport session, EntityModel<T> model) {
+        this(session, model, Select.from(model), false);
+    }
+
+    private EntityQuery(SessionSupport session, EntityModel<T> model, Select select, boolean readOnly) {
+        this.session = session;
+        this.model = model;
+        this.select = select;
+        this.readOnly = readOnly;
+    }
+
+    private EntityQuery<T> with(Select value) {
+        return new EntityQuery<>(session, model, value, readOnly);
+    }
+
+    // ---- building
+
+    /** Adds conditions, ANDed with those already given: {@code filter(col(Host::getPort).gt(22))}. */
+    @Override
+    public Query<T> filter(Predicate... predicates) {
+        List<Predicate> list = Arrays.asList(predicates);
+        check(list);
+        return with(select.where(list));
+    }
+
+    /** Equality conditions by property name, as SQLAlchemy's filter_by: {@code filterBy("hostname", "web-1")}. */
+    @Override
+    public Query<T> filterBy(String property, Object value, Object... morePairs) {
+        if (morePairs.length % 2 != 0) {
+            throw new QuarryException("filterBy takes property/value pairs; got an odd number of arguments");
+        }
+        Map<String, Object> pairs = new LinkedHashMap<>();
+        pairs.put(property, value);
+        for (int i = 0; i < morePairs.length; i += 2) {
+            if (!(morePairs[i] instanceof String name)) {
+                throw new QuarryException("filterBy: argument " + (i + 3) + " must be a property name, got " + morePairs[i]);
+            }
+            pairs.put(name, morePairs[i + 1]);
+        }
+        return filterBy(pairs);
+    }
+
+    /** Equality conditions by property name; a null value means IS NULL. */
+    @Override
+    public Query<T> filterBy(Map<String, ?> pairs) {
+        List<Predicate> predicates = new ArrayList<>();
+        pairs.forEach((name, value) -> predicates.add(Sql.col(name).eq(value)));
+        return filter(predicates.toArray(Predicate[]::new));
+    }
+
+    /** Adds ORDER BY items: {@code orderBy(asc(Host::getHostname), desc("id"))}. */
+    @Override
+    public Query<T> orderBy(Order... orders) {
+        List<Order> list = Arrays.asList(orders);
+        check(Select.from(model).orderBy(list));
+        return with(select.orderBy(list));
+    }
+
+    @Override
+    public Query<T> limit(long rows) {
+        return with(select.limit(rows));
+    }
+
+    @Override
+    public Query<T> offset(long rows) {
+        return with(select.offset(rows));
+    }
+
+    @Override
+    public Query<T> distinct() {
+        return with(select.distinct(true));
+    }
+
+    /** Locks the rows read until the transaction ends ({@code select ... for update}). */
+    @Override
+    public Query<T> forUpdate() {
+        return with(select.forUpdate(true));
+    }
+
+    /**
+     * Loads objects without snapshots and without adding them to the identity map (instances the
+     * session already holds are still returned as they are): for large reads and streams.
+     */
+    @Override
+    public Query<T> readOnly() {
+        return new EntityQuery<>(session, model, select, true);
+    }
+
+    /** A column/aggregate query over the same table and conditions. */
+    @Override
+    public RowQuery select(Expression... expressions) {
+        return new ColumnQuery(session, model, select.columns(List.of(expressions)));
+    }
+
+    // ---- terminal
+
+    /** Every matching entity. */
+    @Override
+    public List<T> all() {
+        session.autoflush();
+        boolean track = !readOnly;
+        return session.runQuery(task(), render(select), SessionSupport.NO_ARGS, resultSet -> {
+            List<T> result = new ArrayList<>();
+            while (resultSet.next()) {
+                result.add(session.loader().load(resultSet, model, null, track));
+            }
+            return result;
+        });
+    }
+
+    /** The first entity in the query's order, or {@code null}. */
+    @Override
+    public T first() {
+        List<T> result = with(select.limit(1L)).all();
+        return result.isEmpty() ? null : result.get(0);
+    }
+
+    /** Exactly one entity; {@link NoResultException} or {@link NonUniqueResultException} otherwise. */
+    @Override
+    public T one() {
+        T result = oneOrNull();
+        if (result == null) {
+            throw new NoResultException("No " + model.type().getSimpleName() + " matches " + describeWhere());
+        }
+        return result;
+    }
+
+    /** The one matching entity or {@code null}; {@link NonUniqueResultException} if several match. */
+    @Override
+    public T oneOrNull() {
+        List<T> result = with(select.limit(2L)).all();
+        if (result.size() > 1) {
+            throw new NonUniqueResultException("More than one " + model.type().getSimpleName() + " matches "
+                    + describeWhere() + "; use first() or all(), or add conditions");
+        }
+        return result.isEmpty() ? null : result.get(0);
+    }
+
+    /**
+     * The matching entities as a lazily read stream that holds the statement open: close it (use
+     * try-with-resources). Streamed objects are not added to the identity map, so memory stays
+     * constant over large tables; to change one, {@code merge} it (objects the session already
+     * holds are returned as they are).
+     */
+    @Override
+    public Stream<T> stream() {
+        session.autoflush();
+        return session.runStream(task(), render(select), SessionSupport.NO_ARGS,
+                resultSet -> session.loader().load(resultSet, model, null, false));
+    }
+
+    /** How many rows match (ignores order; respects distinct, limit and offset). */
+    @Override
+    public long count() {
+        session.autoflush();
+        SqlStatement statement = select.renderCount(session.engine().dialect(), session.engine().codecs());
+        return session.runQuery(task(), statement, SessionSupport.NO_ARGS, resultSet -> {
+            resultSet.next();
+            return resultSet.getLong(1);
+        });
+    }
+
+    /** Whether any row matches (reads at most one id). */
+    @Override
+    public boolean exists() {
+        session.autoflush();
+        Select probe = select.withoutOrder().columns(List.of(Sql.col(model.id().name()))).limit(1L);
+        return session.runQuery(task(), render(probe), SessionSupport.NO_ARGS, java.sql.ResultSet::next);
+    }
+
+    /** Page {@code pageNumber} (0-based) of {@code pageSize}; counts only when the page does not tell the total. */
+    @Override
+    public PageResult<T> page(int pageNumber, int pageSize) {
+        if (pageNumber < 0 || pageSize < 1) {
+            throw new QuarryException("page(" + pageNumber + ", " + pageSize + "): the page number must be >= 0 and the "
+                    + "size >= 1");
+        }
+        List<T> content = with(select.limit((long) pageSize).offset((long) pageNumber * pageSize)).all();
+        long total;
+        if (content.size() < pageSize && (!content.isEmpty() || pageNumber == 0)) {
+            total = (long) pageNumber * pageSize + content.size();
+        } else {
+            total = count();
+        }
+        return new PageResult<>(content, pageNumber, pageSize, total);
+    }
+
+    /**
+     * One UPDATE of every matching row, returning the row count; objects of the session that match
+     * are reloaded so they show the new values. Refused without conditions: use {@link #updateAll}.
+     */
+    @Override
+    public int update(Assignment... assignments) {
+        if (select.where().isEmpty()) {
+            throw new QuarryException("update(...) without filter(...) would change every " + model.type().getSimpleName()
+                    + "; call updateAll(...) if that is what you mean");
+        }
+        return updateAll(assignments);
+    }
+
+    /** One UPDATE of every matching row, even without conditions. */
+    @Override
+    public int updateAll(Assignment... assignments) {
+        session.checkWritable("update");
+        return BulkWriter.update(session, model, select.where(), List.of(assignments));
+    }
+
+    /**
+     * One DELETE of every matching row, returning the row count; matching objects leave the
+     * session. Refused without conditions: use {@link #deleteAll()}.
+     */
+    @Override
+    public int delete() {
+        if (select.where().isEmpty()) {
+            throw new QuarryException("delete() without filter(...) would delete every " + model.type().getSimpleName()
+                    + "; call deleteAll() if that is what you mean");
+        }
+        return deleteAll();
+    }
+
+    /** One DELETE of every matching row, even without conditions. */
+    @Override
+    public int deleteAll() {
+        session.checkWritable("delete");
+        return BulkWriter.delete(session, model, select.where());
+    }
+
+    /** The SQL this query runs and its bound values. */
+    @Override
+    public SqlStatement toSql() {
+        return render(select);
+    }
+
+    /** The statement this query describes, for composing. */
+    @Override
+    public Select statement() {
+        return select;
+    }
+
+    @Override
+    public String toString() {
+        return toSql().toString();
+    }
+
+    private SqlStatement render(Select statement) {
+        return statement.render(session.engine().dialect(), session.engine().codecs());
+    }
+
+    private void check(Select statement) {
+        render(statement);
+    }
+
+    /** Resolves the predicates' properties now, so a typo fails here rather than at the terminal call. */
+    private void check(List<Predicate> predicates) {
+        RenderContext scratch = new RenderContext(session.engine().dialect(), session.engine().codecs(), model);
+        for (Predicate predicate : predicates) {
+            predicate.render(scratch);
+        }
+    }
+
+    private String task() {
+        return "query " + model.type().getSimpleName();
+    }
+
+    private String describeWhere() {
+        return select.where().isEmpty() ? "(no conditions)" : select.where().toString();
+    }
+}

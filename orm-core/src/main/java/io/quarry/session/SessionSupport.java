@@ -1,0 +1,165 @@
+package io.quarry.session;
+
+import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.Property;
+import io.quarry.mapping.PropertyRefs;
+import io.quarry.sql.Expression;
+import io.quarry.sql.Sql;
+import io.quarry.sql.SqlStatement;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The statement-running half of the session, and what its helpers (queries, loader, flusher,
+ * bulk writer) rely on: queries, raw SQL and the pre-rendered statements of
+ * {@link StatementSession}, run after autoflush through the engine's {@link StatementExecutor} on
+ * the session's connection. {@link DefaultSession}, the only subclass, holds the state and the
+ * transaction. Not thread-safe.
+ */
+abstract class SessionSupport implements StatementSession {
+
+    static final Object[] NO_ARGS = new Object[0];
+
+    private final RenderedStatements statements = new RenderedStatements(this);
+
+    /** The session's objects and their states. */
+    abstract UnitOfWork work();
+
+    /** Turns rows into objects through the identity map. */
+    abstract RowLoader loader();
+
+    /** The transaction's connection, begun on first use. */
+    abstract Connection connection();
+
+    /** Flushes pending changes before a query, when the options ask for it. */
+    abstract void autoflush();
+
+    /** Refuses work on a closed session or one whose flush failed. */
+    abstract void checkOpen();
+
+    /** {@link #checkOpen()}, and refuses {@code operation} in a read-only session. */
+    abstract void checkWritable(String operation);
+
+    // ---- queries
+
+    @Override
+    public <T> Query<T> query(Class<T> type) {
+        checkOpen();
+        return new EntityQuery<>(this, engine().model(type));
+    }
+
+    @Override
+    public RowQuery select(Class<?> type, Expression... expressions) {
+        checkOpen();
+        return new ColumnQuery(this, engine().model(type), List.of(expressions));
+    }
+
+    @Override
+    public <T> RowQuery select(Property<T, ?> first, Expression... more) {
+        checkOpen();
+        List<Expression> all = new ArrayList<>();
+        all.add(Sql.col(first));
+        all.addAll(Arrays.asList(more));
+        return new ColumnQuery(this, engine().model(PropertyRefs.resolve(first).entityType()), all);
+    }
+
+    @Override
+    public int execute(String sql, Map<String, ?> parameters) {
+        checkWritable("execute");
+        autoflush();
+        return new RawSql(this, engine().namedSql(sql), parameters).executeUpdate();
+    }
+
+    @Override
+    public int execute(String sql) {
+        return execute(sql, Map.of());
+    }
+
+    @Override
+    public <T> List<T> sqlQuery(String sql, Class<T> type, Map<String, ?> parameters) {
+        checkOpen();
+        autoflush();
+        return new RawSql(this, engine().namedSql(sql), parameters).list(type);
+    }
+
+    @Override
+    public <T> List<T> sqlQuery(String sql, Class<T> type) {
+        return sqlQuery(sql, type, Map.of());
+    }
+
+    @Override
+    public List<Row> sqlRows(String sql, Map<String, ?> parameters) {
+        checkOpen();
+        autoflush();
+        return new RawSql(this, engine().namedSql(sql), parameters).rows();
+    }
+
+    // ---- pre-rendered statements
+
+    @Override
+    public <T> List<T> list(EntityModel<T> model, SqlStatement statement, Object[] args) {
+        return statements.list(model, statement, args);
+    }
+
+    @Override
+    public <R> List<R> list(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
+        return statements.list(statement, args, mapper);
+    }
+
+    @Override
+    public <T> Stream<T> stream(EntityModel<T> model, SqlStatement statement, Object[] args) {
+        return statements.stream(model, statement, args);
+    }
+
+    @Override
+    public <R> Stream<R> stream(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
+        return statements.stream(statement, args, mapper);
+    }
+
+    @Override
+    public <T> List<T> listByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
+        return statements.listByColumnLabel(model, statement, args);
+    }
+
+    @Override
+    public <T> Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
+        return statements.streamByColumnLabel(model, statement, args);
+    }
+
+    @Override
+    public int executeUpdate(SqlStatement statement, Object[] args) {
+        checkWritable("execute");
+        autoflush();
+        return runUpdate("execute", statement, args);
+    }
+
+    @Override
+    public int bulkUpdate(EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args) {
+        checkWritable("update");
+        return BulkWriter.run(this, model, statement, selectIds, args, false);
+    }
+
+    @Override
+    public int bulkDelete(EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args) {
+        checkWritable("delete");
+        return BulkWriter.run(this, model, statement, selectIds, args, true);
+    }
+
+    <R> R runQuery(String task, SqlStatement statement, Object[] args, StatementExecutor.ResultReader<R> reader) {
+        return engine().executor().query(connection(), task, statement, args, reader);
+    }
+
+    int runUpdate(String task, SqlStatement statement, Object[] args) {
+        return engine().executor().update(connection(), task, statement, args);
+    }
+
+    <T> Stream<T> runStream(String task, SqlStatement statement, Object[] args,
+            StatementExecutor.ResultStream.RowMapper<T> mapper) {
+        return engine().executor().stream(connection(), task, statement, args, mapper);
+    }
+
+}
