@@ -27,7 +27,7 @@ final class UnitOfWork {
     private final List<EntityState> pending = new ArrayList<>();
     private final List<EntityState> deleted = new ArrayList<>();
     private final List<EntityState> insertedInTransaction = new ArrayList<>();
-    private final List<EntityState> updatedInTransaction = new ArrayList<>();
+    private final List<Update> updatedInTransaction = new ArrayList<>();
     private final List<EntityState> deletedInTransaction = new ArrayList<>();
 
     // ---- looking up
@@ -181,12 +181,12 @@ final class UnitOfWork {
         for (FlushPlan.Group group : plan.updates) {
             PropertyModel version = group.model().version();
             for (EntityState state : group.states()) {
+                Object previousVersion = version == null ? null : state.snapshot[version.position()];
                 if (version != null) {
-                    replace(state, state.model.with(state.instance, version,
-                            Flusher.increment(state.snapshot[version.position()])));
+                    replace(state, state.model.with(state.instance, version, Flusher.increment(previousVersion)));
                 }
                 state.takeSnapshot();
-                updatedInTransaction.add(state);
+                updatedInTransaction.add(new Update(state, previousVersion));
             }
         }
         for (FlushPlan.Group group : plan.deletes) {
@@ -265,8 +265,10 @@ final class UnitOfWork {
             registerLoaded(state);
         }
         flushedDeletes.clear();
-        List<EntityState> updated = updatedInTransaction.subList(mark.updated, updatedInTransaction.size());
-        updated.forEach(state -> state.expired = true);
+        List<Update> updated = updatedInTransaction.subList(mark.updated, updatedInTransaction.size());
+        for (int i = updated.size() - 1; i >= 0; i--) {
+            updated.get(i).undo(this);
+        }
         updated.clear();
     }
 
@@ -294,6 +296,22 @@ final class UnitOfWork {
             identityMap.remove(state.key());
         }
         states.remove(state.instance);
+    }
+
+    /**
+     * A flushed UPDATE of the transaction and the version the row had before it: a rollback puts
+     * that version back on the object (the database has it again), so that saving the same object
+     * in a new transaction is not taken for a stale copy.
+     */
+    private record Update(EntityState state, Object previousVersion) {
+
+        void undo(UnitOfWork work) {
+            PropertyModel version = state.model.version();
+            if (version != null && (!version.isPrimitive() || previousVersion != null)) {
+                work.replace(state, state.model.with(state.instance, version, previousVersion));
+            }
+            state.expired = true;
+        }
     }
 
     /** How many inserts, updates and deletes the transaction had flushed at some point (a savepoint). */

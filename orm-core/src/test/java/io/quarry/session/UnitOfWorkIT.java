@@ -219,6 +219,47 @@ class UnitOfWorkIT {
     }
 
     @Test
+    void rollbackPutsBackTheVersionAFlushBumpedSoTheSameObjectCanBeSavedAgain() {
+        Server alpha;
+        try (Session session = engine.openSession()) {
+            alpha = session.query(Server.class).filterBy("name", "alpha").one();
+            alpha.port = 2200;
+            session.flush();
+            assertThat(alpha.version).isEqualTo(1);
+            session.rollback();
+            assertThat(alpha.version).as("the row's version again, on %s", db).isZero();
+        }
+        alpha.port = 2200;
+        try (Session session = engine.openSession()) {
+            session.merge(alpha);
+            session.commit();
+        }
+        try (Session session = engine.openSession()) {
+            Server stored = session.query(Server.class).filterBy("name", "alpha").one();
+            assertThat(stored.port).as("on %s", db).isEqualTo(2200);
+            assertThat(stored.version).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rollbackToASavepointPutsBackOnlyTheVersionsBumpedAfterIt() {
+        SessionTransaction transaction = engine.sessionFactory().openSession(engine.connections(), SessionOptions.DEFAULTS);
+        try (StatementSession inner = transaction.session()) {
+            Server alpha = inner.query(Server.class).filterBy("name", "alpha").one();
+            alpha.port = 1;
+            inner.flush();
+            Object mark = transaction.savepointSet();
+            alpha.port = 2;
+            inner.flush();
+            assertThat(alpha.version).isEqualTo(2);
+            transaction.afterSavepointRollback(mark);
+            assertThat(alpha.version).as("as it was at the mark").isEqualTo(1);
+            inner.rollback();
+            assertThat(alpha.version).as("as the row has it").isZero();
+        }
+    }
+
+    @Test
     void staleVersionRaisesOptimisticLockNamingEntityAndId() {
         try (Session first = engine.openSession(); Session second = engine.openSession()) {
             Server mine = first.query(Server.class).filterBy("name", "alpha").one();

@@ -43,4 +43,8 @@ public class Account {
     public void setBalance(long balance) {
         this.balance = balance;
     }
+
+    public long getVersion() {
+        return version;
+    }
 }

@@ -90,6 +90,29 @@ class SharedSessionIT {
     }
 
     @Test
+    void aRolledBackVersionBumpLeavesTheObjectAsTheRowIsSoARetrySavesIt() {
+        QuarryContext.on(db).run(context -> {
+            Session session = context.getBean(Session.class);
+            transactions(context).executeWithoutResult(status -> session.add(new Account("ann", 10)));
+            Account[] loaded = new Account[1];
+
+            transactions(context).executeWithoutResult(status -> {
+                loaded[0] = session.query(Account.class).one();
+                loaded[0].setBalance(20);
+                session.flush();
+                assertThat(loaded[0].getVersion()).isEqualTo(1);
+                status.setRollbackOnly();
+            });
+            assertThat(loaded[0].getVersion()).as("the row's version after the rollback, on %s", db).isZero();
+            transactions(context).executeWithoutResult(status -> session.merge(loaded[0]));
+
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select balance from spring_account", Long.class)).isEqualTo(20L);
+            assertThat(jdbc.queryForObject("select version from spring_account", Long.class)).isEqualTo(1L);
+        });
+    }
+
+    @Test
     void jdbcTemplateAndQuarryShareOneConnectionAndOneTransaction() {
         QuarryContext.on(db).run(context -> {
             Session session = context.getBean(Session.class);
