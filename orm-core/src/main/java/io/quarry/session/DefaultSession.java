@@ -28,6 +28,7 @@ final class DefaultSession extends SessionSupport {
     private final UnitOfWork work = new UnitOfWork();
     private final RowLoader loader;
     private final SessionConnection connection;
+    private final OpenStreams streams = new OpenStreams();
     private QuarryException failedFlush;
     private boolean closed;
 
@@ -236,6 +237,7 @@ final class DefaultSession extends SessionSupport {
     @Override
     public void commit() {
         checkOpen();
+        streams.closeAll("commit");
         flush();
         connection.commit();
         endTransaction(true);
@@ -244,6 +246,7 @@ final class DefaultSession extends SessionSupport {
     @Override
     public void rollback() {
         checkNotClosed();
+        streams.closeAll("rollback");
         connection.rollback();
         endTransaction(false);
     }
@@ -294,6 +297,11 @@ final class DefaultSession extends SessionSupport {
         failedFlush = null;
     }
 
+    /** The transaction is about to end (commit or rollback) without this session running it. */
+    void beforeCompletion() {
+        streams.closeAll("the end of the transaction");
+    }
+
     /** The transaction ended (committed or not) without this session running it. */
     void afterCompletion(boolean committed) {
         if (!closed) {
@@ -316,6 +324,11 @@ final class DefaultSession extends SessionSupport {
     @Override
     UnitOfWork work() {
         return work;
+    }
+
+    @Override
+    OpenStreams streams() {
+        return streams;
     }
 
     @Override

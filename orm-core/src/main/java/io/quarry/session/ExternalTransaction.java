@@ -20,6 +20,11 @@ final class ExternalTransaction implements SessionTransaction {
     }
 
     @Override
+    public void beforeCompletion() {
+        session.beforeCompletion();
+    }
+
+    @Override
     public void afterCompletion(boolean committed) {
         session.afterCompletion(committed);
     }

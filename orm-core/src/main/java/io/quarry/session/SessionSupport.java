@@ -38,6 +38,9 @@ abstract class SessionSupport implements StatementSession {
     /** Flushes pending changes before a query, when the options ask for it. */
     abstract void autoflush();
 
+    /** The result streams the session has open. */
+    abstract OpenStreams streams();
+
     /** Refuses work on a closed session or one whose flush failed. */
     abstract void checkOpen();
 
@@ -159,7 +162,7 @@ abstract class SessionSupport implements StatementSession {
 
     <T> Stream<T> runStream(String task, SqlStatement statement, Object[] args,
             StatementExecutor.ResultStream.RowMapper<T> mapper) {
-        return engine().executor().stream(connection(), task, statement, args, mapper);
+        return streams().track(engine().executor().stream(connection(), task, statement, args, mapper), task);
     }
 
 }

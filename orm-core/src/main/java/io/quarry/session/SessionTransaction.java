@@ -10,6 +10,13 @@ public interface SessionTransaction {
     /** The session of this transaction. */
     StatementSession session();
 
+    /**
+     * The transaction is about to commit or roll back: closes the result streams still open on its
+     * connection, each with a warning naming where it was opened (MariaDB would refuse the commit,
+     * the other databases would not: this makes them agree). Call it before the last flush.
+     */
+    void beforeCompletion();
+
     /** The transaction ended, committed or not: settle object states and let go of the connection. */
     void afterCompletion(boolean committed);
 

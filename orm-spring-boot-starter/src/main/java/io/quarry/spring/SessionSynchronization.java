@@ -68,6 +68,7 @@ final class SessionSynchronization implements TransactionSynchronization {
 
     @Override
     public void beforeCommit(boolean readOnly) {
+        run(holder.transaction()::beforeCompletion);
         if (!readOnly) {
             run(holder.session()::flush);
         }
@@ -75,10 +76,14 @@ final class SessionSynchronization implements TransactionSynchronization {
 
     @Override
     public void beforeCompletion() {
-        // unbind now, so that code running in afterCompletion callbacks gets a session of its own
-        if (bound) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(key);
-            bound = false;
+        try {
+            run(holder.transaction()::beforeCompletion);
+        } finally {
+            // unbind now, so that code running in afterCompletion callbacks gets a session of its own
+            if (bound) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                bound = false;
+            }
         }
     }
 

@@ -113,6 +113,23 @@ class SharedSessionIT {
     }
 
     @Test
+    void aStreamLeftOpenIsClosedBeforeTheTransactionCommitsOnEveryDatabase() {
+        QuarryContext.on(db).run(context -> {
+            Session session = context.getBean(Session.class);
+            insertHost(context, "web-1");
+            insertHost(context, "web-2");
+
+            transactions(context).executeWithoutResult(status -> {
+                java.util.Iterator<Host> rows = session.query(Host.class).stream().iterator();
+                assertThat(rows.next()).isNotNull();
+                session.add(new Host("web-3", 22));
+            });
+
+            assertThat(count(context, "spring_host")).as("committed on %s", db).isEqualTo(3);
+        });
+    }
+
+    @Test
     void jdbcTemplateAndQuarryShareOneConnectionAndOneTransaction() {
         QuarryContext.on(db).run(context -> {
             Session session = context.getBean(Session.class);
