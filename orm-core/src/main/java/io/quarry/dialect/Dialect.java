@@ -179,9 +179,19 @@ public abstract class Dialect {
 
     /** What {@code e} means. */
     public ErrorKind classify(SQLException e) {
+        if (e instanceof java.sql.SQLTimeoutException) {
+            return ErrorKind.QUERY_TIMEOUT;
+        }
         String state = e.getSQLState();
         if (state == null) {
             return ErrorKind.OTHER;
+        }
+        if (state.equals("57014")) {
+            // query_canceled (PostgreSQL, H2): what a query timeout looks like there
+            return ErrorKind.QUERY_TIMEOUT;
+        }
+        if (state.equals("55P03")) {
+            return ErrorKind.LOCK_TIMEOUT;
         }
         if (state.equals("23505")) {
             return ErrorKind.DUPLICATE_KEY;

@@ -8,8 +8,10 @@ public enum ErrorKind {
     CONSTRAINT,
     /** The transaction was chosen as a deadlock victim. */
     DEADLOCK,
-    /** A lock could not be acquired in time. */
+    /** A lock could not be acquired in time (or at once, with NOWAIT). */
     LOCK_TIMEOUT,
+    /** The statement ran past its query timeout and was cancelled. */
+    QUERY_TIMEOUT,
     /** Anything else. */
     OTHER
 }

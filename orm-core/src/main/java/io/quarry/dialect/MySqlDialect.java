@@ -158,7 +158,8 @@ public final class MySqlDialect extends Dialect {
             case 1062, 1586 -> ErrorKind.DUPLICATE_KEY;
             case 1048, 1364, 1451, 1452, 3819, 4025 -> ErrorKind.CONSTRAINT;
             case 1213 -> ErrorKind.DEADLOCK;
-            case 1205 -> ErrorKind.LOCK_TIMEOUT;
+            case 1205, 3572 -> ErrorKind.LOCK_TIMEOUT;
+            case 1317, 3024 -> ErrorKind.QUERY_TIMEOUT;
             default -> super.classify(e);
         };
     }

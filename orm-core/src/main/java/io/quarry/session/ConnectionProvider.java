@@ -2,6 +2,7 @@ package io.quarry.session;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Where sessions get their connections. The default takes them from a {@link javax.sql.DataSource}
@@ -23,5 +24,13 @@ public interface ConnectionProvider {
      */
     default boolean managesTransactions() {
         return false;
+    }
+
+    /**
+     * Called for every statement before it runs: where the provider's transaction has a deadline
+     * (Spring's {@code @Transactional(timeout = ...)}), shortens the statement's query timeout to
+     * the time left, as {@code DataSourceUtils.applyTransactionTimeout} does; never lengthens it.
+     */
+    default void applyTimeout(Statement statement) throws SQLException {
     }
 }

@@ -29,6 +29,7 @@ final class DefaultSession extends SessionSupport {
     private final RowLoader loader;
     private final SessionConnection connection;
     private final OpenStreams streams = new OpenStreams();
+    private final StatementTimeout timeout;
     private QuarryException failedFlush;
     private boolean closed;
 
@@ -37,6 +38,11 @@ final class DefaultSession extends SessionSupport {
         this.connection = new SessionConnection(engine, provider, options);
         this.options = options;
         this.loader = new RowLoader(this);
+        this.timeout = options.queryTimeout() != null
+                ? new StatementTimeout(StatementTimeout.seconds(options.queryTimeout()), "the session's query timeout",
+                        provider)
+                : new StatementTimeout(StatementTimeout.seconds(engine.queryTimeout()), "the engine's query timeout",
+                        provider);
     }
 
     @Override
@@ -324,6 +330,11 @@ final class DefaultSession extends SessionSupport {
     @Override
     UnitOfWork work() {
         return work;
+    }
+
+    @Override
+    StatementTimeout timeout() {
+        return timeout;
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ public final class Engine {
     private final ModelRegistry models;
     private final StatementExecutor executor;
     private final int batchSize;
+    private final Duration queryTimeout;
     private final Map<Object, SqlStatement> byId = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Object, String> flushSql = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, NamedSql> namedSql = new java.util.concurrent.ConcurrentHashMap<>();
@@ -58,6 +60,7 @@ public final class Engine {
         this.models = new ModelRegistry(codecs);
         this.executor = new StatementExecutor(dialect, builder.showSql, builder.listeners);
         this.batchSize = builder.batchSize;
+        this.queryTimeout = builder.queryTimeout;
     }
 
     @SuppressWarnings("unchecked")
@@ -106,6 +109,11 @@ public final class Engine {
 
     public int batchSize() {
         return batchSize;
+    }
+
+    /** The time limit of each statement of sessions that set none; {@code null} for none. */
+    public Duration queryTimeout() {
+        return queryTimeout;
     }
 
     /** A session factory with default options (autoflush on). */
@@ -231,7 +239,8 @@ public final class Engine {
     public boolean hasRows(Connection connection, EntityModel<?> model) {
         SqlStatement anyRow = Select.from(model).columns(List.of(Sql.col(model.id().name()))).limit(1L)
                 .render(dialect, codecs);
-        return executor.query(connection, "look for rows in " + model.table(), anyRow, SessionSupport.NO_ARGS,
+        return executor.query(connection, StatementTimeout.NONE, "look for rows in " + model.table(), anyRow,
+                SessionSupport.NO_ARGS,
                 ResultSet::next);
     }
 
@@ -266,6 +275,7 @@ public final class Engine {
         private Dialect dialect;
         private boolean showSql;
         private int batchSize = DEFAULT_BATCH_SIZE;
+        private Duration queryTimeout;
         private final List<StatementListener> listeners = new ArrayList<>();
         private final Map<Class<?>, Codec<?>> codecs = new LinkedHashMap<>();
 
@@ -300,6 +310,17 @@ public final class Engine {
                 throw new QuarryException("batch size must be at least 1, got " + value);
             }
             this.batchSize = value;
+            return this;
+        }
+
+        /**
+         * The time limit of each statement (rounded up to whole seconds, JDBC's unit) unless a
+         * session or a query sets its own; {@code null} or zero for none. A statement that runs
+         * longer is cancelled with a {@link io.quarry.QueryTimeoutException}.
+         */
+        public Builder queryTimeout(Duration value) {
+            StatementTimeout.seconds(value);
+            this.queryTimeout = value;
             return this;
         }
 

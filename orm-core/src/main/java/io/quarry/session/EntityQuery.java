@@ -31,20 +31,23 @@ final class EntityQuery<T> implements Query<T> {
     private final EntityModel<T> model;
     private final Select select;
     private final boolean readOnly;
+    private final StatementTimeout limit;
 
     EntityQuery(SessionSupport session, EntityModel<T> model) {
-        this(session, model, Select.from(model), false);
+        this(session, model, Select.from(model), false, session.timeout());
     }
 
-    private EntityQuery(SessionSupport session, EntityModel<T> model, Select select, boolean readOnly) {
+    private EntityQuery(SessionSupport session, EntityModel<T> model, Select select, boolean readOnly,
+            StatementTimeout limit) {
         this.session = session;
         this.model = model;
         this.select = select;
         this.readOnly = readOnly;
+        this.limit = limit;
     }
 
     private EntityQuery<T> with(Select value) {
-        return new EntityQuery<>(session, model, value, readOnly);
+        return new EntityQuery<>(session, model, value, readOnly, limit);
     }
 
     // ---- building
@@ -117,7 +120,12 @@ final class EntityQuery<T> implements Query<T> {
      */
     @Override
     public Query<T> readOnly() {
-        return new EntityQuery<>(session, model, select, true);
+        return new EntityQuery<>(session, model, select, true, limit);
+    }
+
+    @Override
+    public Query<T> timeout(java.time.Duration value) {
+        return new EntityQuery<>(session, model, select, readOnly, limit.overriddenBy(value, "the query's timeout"));
     }
 
     /** A column/aggregate query over the same table and conditions. */
@@ -133,7 +141,7 @@ final class EntityQuery<T> implements Query<T> {
     public List<T> all() {
         session.autoflush();
         boolean track = !readOnly;
-        return session.runQuery(task(), render(select), SessionSupport.NO_ARGS, resultSet -> {
+        return session.runQuery(limit, task(), render(select), SessionSupport.NO_ARGS, resultSet -> {
             List<T> result = new ArrayList<>();
             while (resultSet.next()) {
                 result.add(session.loader().load(resultSet, model, null, track));
@@ -179,7 +187,7 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public Stream<T> stream() {
         session.autoflush();
-        return session.runStream(task(), render(select), SessionSupport.NO_ARGS,
+        return session.runStream(limit, task(), render(select), SessionSupport.NO_ARGS,
                 resultSet -> session.loader().load(resultSet, model, null, false));
     }
 
@@ -188,7 +196,7 @@ final class EntityQuery<T> implements Query<T> {
     public long count() {
         session.autoflush();
         SqlStatement statement = select.renderCount(session.engine().dialect(), session.engine().codecs());
-        return session.runQuery(task(), statement, SessionSupport.NO_ARGS, resultSet -> {
+        return session.runQuery(limit, task(), statement, SessionSupport.NO_ARGS, resultSet -> {
             resultSet.next();
             return resultSet.getLong(1);
         });
@@ -199,7 +207,7 @@ final class EntityQuery<T> implements Query<T> {
     public boolean exists() {
         session.autoflush();
         Select probe = select.withoutOrder().columns(List.of(Sql.col(model.id().name()))).limit(1L);
-        return session.runQuery(task(), render(probe), SessionSupport.NO_ARGS, java.sql.ResultSet::next);
+        return session.runQuery(limit, task(), render(probe), SessionSupport.NO_ARGS, java.sql.ResultSet::next);
     }
 
     /** Page {@code pageNumber} (0-based) of {@code pageSize}; counts only when the page does not tell the total. */

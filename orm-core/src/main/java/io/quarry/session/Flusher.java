@@ -94,7 +94,7 @@ final class Flusher {
         Codec<Object> count = (Codec<Object>) engine.codecs().lookup(Integer.class, false);
         SqlStatement statement = new SqlStatement(dialect.nextSequenceValues(model.sequenceName()),
                 List.of(new ValueBinding(states.size(), count)));
-        engine.executor().query(connection, "fetch ids of " + model.type().getSimpleName(), statement,
+        engine.executor().query(connection, session.timeout(), "fetch ids of " + model.type().getSimpleName(), statement,
                 SessionSupport.NO_ARGS, values -> {
                     for (EntityState state : states) {
                         if (!values.next()) {
@@ -171,7 +171,7 @@ final class Flusher {
         int size = engine.batchSize();
         for (int from = 0; from < states.size(); from += size) {
             List<EntityState> chunk = states.subList(from, Math.min(states.size(), from + size));
-            engine.executor().batch(connection, "flush " + chunk.get(0).model.type().getSimpleName(), sql, chunk.size(),
+            engine.executor().batch(connection, session.timeout(), "flush " + chunk.get(0).model.type().getSimpleName(), sql, chunk.size(),
                     keyProperty == null ? null : keyProperty.column(),
                     (statement, row) -> bindRow(statement, chunk.get(row), values, where, bumpsVersion),
                     (statement, counts) -> {

@@ -52,6 +52,14 @@ public interface Query<T> {
      */
     Query<T> readOnly();
 
+    /**
+     * The time limit of this query's statements (rounded up to whole seconds), instead of the
+     * session's or the engine's; a statement that runs longer is cancelled with a
+     * {@link io.quarry.QueryTimeoutException}. In a Spring transaction with a timeout, the time the
+     * transaction has left still applies when it is shorter.
+     */
+    Query<T> timeout(java.time.Duration value);
+
     /** A column/aggregate query over the same table and conditions. */
     RowQuery select(Expression... expressions);
 

@@ -41,6 +41,9 @@ abstract class SessionSupport implements StatementSession {
     /** The result streams the session has open. */
     abstract OpenStreams streams();
 
+    /** The time limit of the session's statements: its own, else the engine's default, shortened by the provider. */
+    abstract StatementTimeout timeout();
+
     /** Refuses work on a closed session or one whose flush failed. */
     abstract void checkOpen();
 
@@ -153,16 +156,30 @@ abstract class SessionSupport implements StatementSession {
     }
 
     <R> R runQuery(String task, SqlStatement statement, Object[] args, StatementExecutor.ResultReader<R> reader) {
-        return engine().executor().query(connection(), task, statement, args, reader);
+        return runQuery(timeout(), task, statement, args, reader);
+    }
+
+    <R> R runQuery(StatementTimeout limit, String task, SqlStatement statement, Object[] args,
+            StatementExecutor.ResultReader<R> reader) {
+        return engine().executor().query(connection(), limit, task, statement, args, reader);
     }
 
     int runUpdate(String task, SqlStatement statement, Object[] args) {
-        return engine().executor().update(connection(), task, statement, args);
+        return runUpdate(timeout(), task, statement, args);
+    }
+
+    int runUpdate(StatementTimeout limit, String task, SqlStatement statement, Object[] args) {
+        return engine().executor().update(connection(), limit, task, statement, args);
     }
 
     <T> Stream<T> runStream(String task, SqlStatement statement, Object[] args,
             StatementExecutor.ResultStream.RowMapper<T> mapper) {
-        return streams().track(engine().executor().stream(connection(), task, statement, args, mapper), task);
+        return runStream(timeout(), task, statement, args, mapper);
+    }
+
+    <T> Stream<T> runStream(StatementTimeout limit, String task, SqlStatement statement, Object[] args,
+            StatementExecutor.ResultStream.RowMapper<T> mapper) {
+        return streams().track(engine().executor().stream(connection(), limit, task, statement, args, mapper), task);
     }
 
 }

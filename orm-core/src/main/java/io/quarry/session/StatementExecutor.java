@@ -3,6 +3,7 @@ package io.quarry.session;
 import io.quarry.ConstraintViolationException;
 import io.quarry.LockFailureException;
 import io.quarry.QuarryException;
+import io.quarry.QueryTimeoutException;
 import io.quarry.StatementException;
 import io.quarry.dialect.Dialect;
 import io.quarry.sql.SqlStatement;
@@ -69,9 +70,12 @@ final class StatementExecutor {
     }
 
     /** Runs a rendered SELECT and reads its result. */
-    <R> R query(Connection connection, String task, SqlStatement statement, Object[] args, ResultReader<R> reader) {
+    <R> R query(Connection connection, StatementTimeout timeout, String task, SqlStatement statement, Object[] args,
+            ResultReader<R> reader) {
         long start = System.nanoTime();
+        String limit = null;
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+            limit = timeout.apply(prepared);
             bind(statement, prepared, args, task);
             try (ResultSet resultSet = prepared.executeQuery()) {
                 R result = reader.read(resultSet);
@@ -79,20 +83,22 @@ final class StatementExecutor {
                 return result;
             }
         } catch (SQLException e) {
-            throw translate(task, statement.sql(), e);
+            throw translate(task, statement.sql(), e, limit);
         }
     }
 
     /** Runs a rendered INSERT, UPDATE or DELETE; returns the row count. */
-    int update(Connection connection, String task, SqlStatement statement, Object[] args) {
+    int update(Connection connection, StatementTimeout timeout, String task, SqlStatement statement, Object[] args) {
         long start = System.nanoTime();
+        String limit = null;
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+            limit = timeout.apply(prepared);
             bind(statement, prepared, args, task);
             int count = prepared.executeUpdate();
             executed(statement.sql(), 1, start);
             return count;
         } catch (SQLException e) {
-            throw translate(task, statement.sql(), e);
+            throw translate(task, statement.sql(), e, limit);
         }
     }
 
@@ -101,11 +107,13 @@ final class StatementExecutor {
      * each row with {@code binder}; {@code keyColumn} not null asks for the generated keys of that
      * column, which {@code result} reads with the update counts.
      */
-    void batch(Connection connection, String task, String sql, int rows, String keyColumn, RowBinder binder,
-            BatchResult result) {
+    void batch(Connection connection, StatementTimeout timeout, String task, String sql, int rows, String keyColumn,
+            RowBinder binder, BatchResult result) {
         long start = System.nanoTime();
+        String limit = null;
         try (PreparedStatement statement = keyColumn != null ? dialect.prepareReturningKeys(connection, sql, keyColumn)
                 : connection.prepareStatement(sql)) {
+            limit = timeout.apply(statement);
             for (int row = 0; row < rows; row++) {
                 binder.bind(statement, row);
                 if (rows > 1) {
@@ -116,7 +124,7 @@ final class StatementExecutor {
             executed(sql, rows, start);
             result.read(statement, counts);
         } catch (SQLException e) {
-            throw translate(task, sql, e);
+            throw translate(task, sql, e, limit);
         } catch (QuarryException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -128,14 +136,16 @@ final class StatementExecutor {
      * A stream over an open result set that closes the statement when the stream is closed. The
      * dialect's fetch size keeps MySQL and PostgreSQL from reading the whole result into memory.
      */
-    <T> Stream<T> stream(Connection connection, String task, SqlStatement statement, Object[] args,
-            ResultStream.RowMapper<T> mapper) {
+    <T> Stream<T> stream(Connection connection, StatementTimeout timeout, String task, SqlStatement statement,
+            Object[] args, ResultStream.RowMapper<T> mapper) {
         PreparedStatement prepared = null;
         long start = System.nanoTime();
+        String limit = null;
         try {
             prepared = connection.prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
             prepared.setFetchSize(dialect.streamingFetchSize());
+            limit = timeout.apply(prepared);
             try {
                 bind(statement, prepared, args, task);
             } catch (RuntimeException e) {
@@ -145,13 +155,15 @@ final class StatementExecutor {
             ResultSet resultSet = prepared.executeQuery();
             executed(statement.sql(), 1, start);
             PreparedStatement toClose = prepared;
-            return StreamSupport.stream(new ResultStream<>(resultSet, mapper, e -> translate(task, statement.sql(), e)),
+            String streamLimit = limit;
+            return StreamSupport.stream(new ResultStream<>(resultSet, mapper,
+                    e -> translate(task, statement.sql(), e, streamLimit)),
                     false).onClose(() -> closeStream(toClose, task));
         } catch (SQLException e) {
             if (prepared != null) {
                 closeStream(prepared, task);
             }
-            throw translate(task, statement.sql(), e);
+            throw translate(task, statement.sql(), e, limit);
         }
     }
 
@@ -168,8 +180,15 @@ final class StatementExecutor {
 
     /** The Quarry exception for a failed statement. */
     QuarryException translate(String task, String sql, SQLException e) {
+        return translate(task, sql, e, null);
+    }
+
+    /** The Quarry exception for a failed statement whose time limit was {@code limit} (null: none known). */
+    QuarryException translate(String task, String sql, SQLException e, String limit) {
         SQLException cause = e.getNextException() != null && e.getSQLState() == null ? e.getNextException() : e;
         return switch (dialect.classify(cause)) {
+            case QUERY_TIMEOUT -> new QueryTimeoutException(task, sql, cause,
+                    limit != null ? limit : "a time limit set outside Quarry");
             case DUPLICATE_KEY -> new ConstraintViolationException(task, sql, cause, dialect.constraintName(cause), true);
             case CONSTRAINT -> new ConstraintViolationException(task, sql, cause, dialect.constraintName(cause), false);
             case DEADLOCK -> new LockFailureException(task, sql, cause, true);

@@ -49,7 +49,7 @@ final class Upserter {
         int count = 0;
         for (int from = 0; from < entities.size(); from += size) {
             List<Object> chunk = entities.subList(from, Math.min(entities.size(), from + size));
-            session.engine().executor().batch(session.connection(), "upsert " + model.type().getSimpleName(), sql,
+            session.engine().executor().batch(session.connection(), session.timeout(), "upsert " + model.type().getSimpleName(), sql,
                     chunk.size(), null, (statement, row) -> bindAll(statement, properties, chunk.get(row)),
                     (statement, counts) -> { });
             count += chunk.size();

@@ -18,6 +18,7 @@ import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
@@ -68,6 +69,9 @@ public final class QuarryExceptionTranslator implements PersistenceExceptionTran
         if (exception instanceof LockFailureException lock) {
             return lock.isDeadlock() ? new PessimisticLockingFailureException(message, lock)
                     : new CannotAcquireLockException(message, lock);
+        }
+        if (exception instanceof io.quarry.QueryTimeoutException) {
+            return new QueryTimeoutException(message, exception);
         }
         if (exception instanceof StatementException statement) {
             DataAccessException translated = sqlTranslator.get().translate(statement.getTask(), statement.getSql(),

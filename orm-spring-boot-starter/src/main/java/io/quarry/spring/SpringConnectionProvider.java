@@ -3,8 +3,11 @@ package io.quarry.spring;
 import io.quarry.session.ConnectionProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Connections through {@link DataSourceUtils}: inside a Spring transaction, the transaction's own
@@ -38,6 +41,23 @@ public final class SpringConnectionProvider implements ConnectionProvider {
     @Override
     public boolean managesTransactions() {
         return true;
+    }
+
+    /**
+     * Shortens the statement's query timeout to what is left of the current transaction's timeout
+     * ({@code @Transactional(timeout = ...)}), as {@code JdbcTemplate} does; a transaction already
+     * past its deadline fails here with Spring's {@code TransactionTimedOutException}.
+     */
+    @Override
+    public void applyTimeout(Statement statement) throws SQLException {
+        if (TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
+                && holder.hasTimeout()) {
+            int left = holder.getTimeToLiveInSeconds();
+            int own = statement.getQueryTimeout();
+            if (own <= 0 || left < own) {
+                statement.setQueryTimeout(left);
+            }
+        }
     }
 
     @Override

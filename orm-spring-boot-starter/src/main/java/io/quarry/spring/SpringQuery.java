@@ -75,6 +75,11 @@ final class SpringQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> timeout(java.time.Duration value) {
+        return with(() -> query.timeout(value));
+    }
+
+    @Override
     public Query<T> readOnly() {
         return with(query::readOnly);
     }

@@ -14,6 +14,7 @@ import io.quarry.session.Row;
 import io.quarry.session.Session;
 import io.quarry.session.SessionFactory;
 import io.quarry.session.SessionOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -85,6 +86,18 @@ final class PlainJavaSamples {
             Host first = session.query(Host.class).filterBy("hostname", "web-1").one();
             Host again = session.get(Host.class, first.getId());
             return again != first;                                  // true: a new object, nothing is held
+        }
+        // END
+    }
+
+    /** The README's timeouts sample: the hosts read with the query's own time limit. */
+    static List<Host> timeouts(DataSource dataSource) {
+        // README: timeouts
+        Engine engine = Engine.builder(dataSource).queryTimeout(Duration.ofSeconds(30)).build();
+        SessionFactory reports = engine.sessionFactory()
+                .withOptions(SessionOptions.DEFAULTS.withQueryTimeout(Duration.ofMinutes(5)));
+        try (Session session = reports.openSession()) {
+            return session.query(Host.class).timeout(Duration.ofSeconds(2)).all();
         }
         // END
     }

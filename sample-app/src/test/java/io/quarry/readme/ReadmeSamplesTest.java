@@ -85,6 +85,7 @@ class ReadmeSamplesTest {
         }
         assertThat(PlainJavaSamples.sessionOptions(engine)).as("a session without an identity map builds a new "
                 + "object per read").isTrue();
+        assertThat(PlainJavaSamples.timeouts(dataSource)).extracting(Host::getHostname).contains("db-1");
         HostRepository hosts = PlainJavaSamples.plainJavaRepository(engine);
         assertThat(hosts.findByHostname("db-1")).isPresent();
     }

@@ -76,7 +76,8 @@ public class QuarryAutoConfiguration {
         Engine.Builder builder = Engine.builder(dataSource)
                 .dialect(dialect(dataSource, properties))
                 .showSql(properties.isShowSql())
-                .batchSize(properties.getBatchSize());
+                .batchSize(properties.getBatchSize())
+                .queryTimeout(properties.getQueryTimeout());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

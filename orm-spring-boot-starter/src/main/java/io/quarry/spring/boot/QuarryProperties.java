@@ -1,5 +1,6 @@
 package io.quarry.spring.boot;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +25,12 @@ public class QuarryProperties {
 
     /** Whether sessions flush pending changes before each query, so that queries see them. */
     private boolean autoflush = true;
+
+    /**
+     * Time limit of each statement (whole seconds; unset: none). A transaction's own timeout
+     * (@Transactional(timeout = ...)) still applies when it leaves less time.
+     */
+    private Duration queryTimeout;
 
     /**
      * Packages to scan for @Entity classes. Defaults to those of @QuarryEntityScan, else the
@@ -64,6 +71,14 @@ public class QuarryProperties {
 
     public void setAutoflush(boolean autoflush) {
         this.autoflush = autoflush;
+    }
+
+    public Duration getQueryTimeout() {
+        return queryTimeout;
+    }
+
+    public void setQueryTimeout(Duration queryTimeout) {
+        this.queryTimeout = queryTimeout;
     }
 
     public List<String> getEntityPackages() {
