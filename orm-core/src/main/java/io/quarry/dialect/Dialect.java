@@ -154,6 +154,16 @@ public abstract class Dialect {
         return connection.getSchema();
     }
 
+    /** The clause that ends a SELECT locking its rows as {@code lock} says. */
+    public String lockClause(RowLock lock) {
+        return switch (lock) {
+            case UPDATE -> " for update";
+            case UPDATE_NOWAIT -> " for update nowait";
+            case UPDATE_SKIP_LOCKED -> " for update skip locked";
+            case SHARE -> " for share";
+        };
+    }
+
     /** The JDBC fetch size that makes the driver stream rows instead of reading them all first. */
     public int streamingFetchSize() {
         return 1000;

@@ -48,6 +48,12 @@ public final class H2Dialect extends Dialect {
                 + ") values (" + placeholders + ")";
     }
 
+    /** H2 has no shared row locks: FOR SHARE is taken as the stronger FOR UPDATE. */
+    @Override
+    public String lockClause(RowLock lock) {
+        return lock == RowLock.SHARE ? super.lockClause(RowLock.UPDATE) : super.lockClause(lock);
+    }
+
     @Override
     public ErrorKind classify(SQLException e) {
         return switch (e.getErrorCode()) {

@@ -41,6 +41,12 @@ public final class MySqlDialect extends Dialect {
         return mariaDb ? "mariadb" : "mysql";
     }
 
+    /** MariaDB spells a shared row lock {@code lock in share mode}; MySQL 8 {@code for share}. */
+    @Override
+    public String lockClause(RowLock lock) {
+        return lock == RowLock.SHARE && mariaDb ? " lock in share mode" : super.lockClause(lock);
+    }
+
     /** MySQL's databases are JDBC catalogs; the schema argument of metadata look-ups must stay null. */
     @Override
     public String metadataSchema(Connection connection) {

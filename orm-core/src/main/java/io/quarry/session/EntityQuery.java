@@ -3,6 +3,7 @@ package io.quarry.session;
 import io.quarry.NoResultException;
 import io.quarry.NonUniqueResultException;
 import io.quarry.QuarryException;
+import io.quarry.dialect.RowLock;
 import io.quarry.mapping.EntityModel;
 import io.quarry.sql.Assignment;
 import io.quarry.sql.Expression;
@@ -111,7 +112,22 @@ final class EntityQuery<T> implements Query<T> {
     /** Locks the rows read until the transaction ends ({@code select ... for update}). */
     @Override
     public Query<T> forUpdate() {
-        return with(select.forUpdate(true));
+        return with(select.lock(RowLock.UPDATE));
+    }
+
+    @Override
+    public Query<T> forUpdateNowait() {
+        return with(select.lock(RowLock.UPDATE_NOWAIT));
+    }
+
+    @Override
+    public Query<T> forUpdateSkipLocked() {
+        return with(select.lock(RowLock.UPDATE_SKIP_LOCKED));
+    }
+
+    @Override
+    public Query<T> forShare() {
+        return with(select.lock(RowLock.SHARE));
     }
 
     /**

@@ -47,6 +47,27 @@ public interface Query<T> {
     Query<T> forUpdate();
 
     /**
+     * Locks the rows read until the transaction ends, failing at once with a
+     * {@link io.quarry.LockFailureException} when another transaction holds one of them
+     * ({@code for update nowait}) instead of waiting.
+     */
+    Query<T> forUpdateNowait();
+
+    /**
+     * Locks the rows read until the transaction ends and passes over rows another transaction
+     * holds ({@code for update skip locked}): the job-queue read, where each worker takes rows
+     * nobody else is working on.
+     */
+    Query<T> forUpdateSkipLocked();
+
+    /**
+     * Locks the rows read against changes until the transaction ends while letting other
+     * transactions read-lock them too ({@code for share}; MariaDB: {@code lock in share mode}).
+     * H2 has no shared row locks and takes the stronger {@code for update}.
+     */
+    Query<T> forShare();
+
+    /**
      * Loads objects without snapshots and without adding them to the identity map (instances the
      * session already holds are still returned as they are): for large reads and streams.
      */

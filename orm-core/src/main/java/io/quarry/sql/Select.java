@@ -3,6 +3,7 @@ package io.quarry.sql;
 import io.quarry.QuarryException;
 import io.quarry.dialect.Dialect;
 import io.quarry.dialect.H2Dialect;
+import io.quarry.dialect.RowLock;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
 import io.quarry.types.CodecRegistry;
@@ -25,10 +26,10 @@ public final class Select {
     private final Long limit;
     private final Long offset;
     private final boolean distinct;
-    private final boolean forUpdate;
+    private final RowLock lock;
 
     private Select(EntityModel<?> model, List<Expression> columns, List<Predicate> where, List<Expression> groupBy,
-            List<Predicate> having, List<Order> orderBy, Long limit, Long offset, boolean distinct, boolean forUpdate) {
+            List<Predicate> having, List<Order> orderBy, Long limit, Long offset, boolean distinct, RowLock lock) {
         this.model = model;
         this.columns = List.copyOf(columns);
         this.where = List.copyOf(where);
@@ -38,12 +39,12 @@ public final class Select {
         this.limit = limit;
         this.offset = offset;
         this.distinct = distinct;
-        this.forUpdate = forUpdate;
+        this.lock = lock;
     }
 
     /** Every mapped column of {@code model}'s table. */
     public static Select from(EntityModel<?> model) {
-        return new Select(model, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, false, false);
+        return new Select(model, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, false, null);
     }
 
     public EntityModel<?> model() {
@@ -76,52 +77,62 @@ public final class Select {
     }
 
     public Select columns(List<? extends Expression> expressions) {
-        return new Select(model, new ArrayList<>(expressions), where, groupBy, having, orderBy, limit, offset, distinct, forUpdate);
+        return new Select(model, new ArrayList<>(expressions), where, groupBy, having, orderBy, limit, offset, distinct, lock);
     }
 
     /** Adds conditions, joined with AND to those already there. */
     public Select where(List<Predicate> predicates) {
-        return new Select(model, columns, concat(where, predicates), groupBy, having, orderBy, limit, offset, distinct, forUpdate);
+        return new Select(model, columns, concat(where, predicates), groupBy, having, orderBy, limit, offset, distinct, lock);
     }
 
     public Select groupBy(List<? extends Expression> expressions) {
-        return new Select(model, columns, where, concat(groupBy, expressions), having, orderBy, limit, offset, distinct, forUpdate);
+        return new Select(model, columns, where, concat(groupBy, expressions), having, orderBy, limit, offset, distinct, lock);
     }
 
     public Select having(List<Predicate> predicates) {
-        return new Select(model, columns, where, groupBy, concat(having, predicates), orderBy, limit, offset, distinct, forUpdate);
+        return new Select(model, columns, where, groupBy, concat(having, predicates), orderBy, limit, offset, distinct, lock);
     }
 
     public Select orderBy(List<Order> orders) {
-        return new Select(model, columns, where, groupBy, having, concat(orderBy, orders), limit, offset, distinct, forUpdate);
+        return new Select(model, columns, where, groupBy, having, concat(orderBy, orders), limit, offset, distinct, lock);
     }
 
     /** The same statement without any ORDER BY (for counting). */
     public Select withoutOrder() {
-        return new Select(model, columns, where, groupBy, having, List.of(), limit, offset, distinct, forUpdate);
+        return new Select(model, columns, where, groupBy, having, List.of(), limit, offset, distinct, lock);
     }
 
     public Select limit(Long rows) {
         if (rows != null && rows < 0) {
             throw new QuarryException("limit must be >= 0, got " + rows);
         }
-        return new Select(model, columns, where, groupBy, having, orderBy, rows, offset, distinct, forUpdate);
+        return new Select(model, columns, where, groupBy, having, orderBy, rows, offset, distinct, lock);
     }
 
     public Select offset(Long rows) {
         if (rows != null && rows < 0) {
             throw new QuarryException("offset must be >= 0, got " + rows);
         }
-        return new Select(model, columns, where, groupBy, having, orderBy, limit, rows, distinct, forUpdate);
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, rows, distinct, lock);
     }
 
     public Select distinct(boolean value) {
-        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, value, forUpdate);
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, value, lock);
     }
 
-    /** Locks the selected rows until the transaction ends. */
+    /** Locks the selected rows until the transaction ends ({@code for update}), or not. */
     public Select forUpdate(boolean value) {
+        return lock(value ? RowLock.UPDATE : null);
+    }
+
+    /** Locks the selected rows until the transaction ends as {@code value} says; {@code null}: no lock. */
+    public Select lock(RowLock value) {
         return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, distinct, value);
+    }
+
+    /** How the selected rows are locked; {@code null} when they are not. */
+    public RowLock lock() {
+        return lock;
     }
 
     /** The SQL and bindings for {@code dialect}. */
@@ -136,7 +147,7 @@ public final class Select {
      * table when distinct, limit or offset decide which rows there are. Any ORDER BY is dropped.
      */
     public SqlStatement renderCount(Dialect dialect, CodecRegistry codecs) {
-        Select unordered = withoutOrder();
+        Select unordered = withoutOrder().lock(null); // a count locks nothing; PostgreSQL refuses FOR UPDATE with count(*)
         if (distinct || limit != null || offset != null) {
             return countRowsOf(unordered.render(dialect, codecs));
         }
@@ -186,8 +197,8 @@ public final class Select {
         if (offset != null) {
             context.bindValueOnly(offset, longCodec);
         }
-        if (forUpdate) {
-            context.append(" for update");
+        if (lock != null) {
+            context.append(context.dialect().lockClause(lock));
         }
     }
 

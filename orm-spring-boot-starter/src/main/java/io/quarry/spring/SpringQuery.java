@@ -75,6 +75,21 @@ final class SpringQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> forUpdateNowait() {
+        return with(query::forUpdateNowait);
+    }
+
+    @Override
+    public Query<T> forUpdateSkipLocked() {
+        return with(query::forUpdateSkipLocked);
+    }
+
+    @Override
+    public Query<T> forShare() {
+        return with(query::forShare);
+    }
+
+    @Override
     public Query<T> timeout(java.time.Duration value) {
         return with(() -> query.timeout(value));
     }

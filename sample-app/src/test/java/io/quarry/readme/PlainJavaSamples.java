@@ -1,5 +1,6 @@
 package io.quarry.readme;
 
+import static io.quarry.sql.Sql.asc;
 import static io.quarry.sql.Sql.and;
 import static io.quarry.sql.Sql.col;
 import static io.quarry.sql.Sql.count;
@@ -98,6 +99,22 @@ final class PlainJavaSamples {
                 .withOptions(SessionOptions.DEFAULTS.withQueryTimeout(Duration.ofMinutes(5)));
         try (Session session = reports.openSession()) {
             return session.query(Host.class).timeout(Duration.ofSeconds(2)).all();
+        }
+        // END
+    }
+
+    /** The README's row-lock sample: a worker takes up to ten hosts no other transaction holds. */
+    static List<Host> rowLocks(Engine engine) {
+        // README: row-locks
+        try (Session session = engine.openSession()) {
+            List<Host> batch = session.query(Host.class)
+                    .orderBy(asc(Host::getId))
+                    .limit(10)
+                    .forUpdateSkipLocked()        // rows other workers hold are passed over
+                    .all();
+            batch.forEach(host -> host.setPort(2200));
+            session.commit();                     // the locks end with the transaction
+            return batch;
         }
         // END
     }

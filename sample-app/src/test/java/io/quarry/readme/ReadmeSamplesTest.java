@@ -86,6 +86,8 @@ class ReadmeSamplesTest {
         assertThat(PlainJavaSamples.sessionOptions(engine)).as("a session without an identity map builds a new "
                 + "object per read").isTrue();
         assertThat(PlainJavaSamples.timeouts(dataSource)).extracting(Host::getHostname).contains("db-1");
+        assertThat(PlainJavaSamples.rowLocks(engine)).as("every host, none held elsewhere").isNotEmpty()
+                .allSatisfy(host -> assertThat(host.getPort()).isEqualTo(2200));
         HostRepository hosts = PlainJavaSamples.plainJavaRepository(engine);
         assertThat(hosts.findByHostname("db-1")).isPresent();
     }
