@@ -2,6 +2,7 @@ package io.quarry.mapping;
 
 import io.quarry.MappingException;
 import io.quarry.mapping.internal.GeneratedWriter;
+import io.quarry.types.Codec;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
@@ -41,6 +42,8 @@ public final class EntityModel<T> {
     private final Map<String, PropertyModel> byName;
     /** The field of each property of a plain class, in property order; empty for records. */
     private final List<Field> fields;
+    /** The codec of each property, in property order. */
+    private final Codec<Object>[] codecs;
     private volatile Writers writers;
     private int instantiations;
     private boolean inflationFailed;
@@ -72,6 +75,16 @@ public final class EntityModel<T> {
         this.id = foundId;
         this.version = foundVersion;
         this.byName = Collections.unmodifiableMap(names);
+        this.codecs = codecs(this.properties);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Codec<Object>[] codecs(List<PropertyModel> properties) {
+        Codec<Object>[] codecs = new Codec[properties.size()];
+        for (int i = 0; i < codecs.length; i++) {
+            codecs[i] = properties.get(i).codec();
+        }
+        return codecs;
     }
 
     public Class<T> type() {
@@ -144,6 +157,31 @@ public final class EntityModel<T> {
             return true;
         }
         return id.isPrimitive() && value instanceof Number number && number.longValue() == 0L;
+    }
+
+    /**
+     * A reader of this entity for one result set whose column {@code columns[i]} (1-based) holds
+     * property {@code i}; see {@link #positionalColumns()}.
+     */
+    public RowReader<T> rowReader(int[] columns) {
+        if (columns.length != properties.size()) {
+            throw new IllegalArgumentException(columns.length + " columns for the " + properties.size()
+                    + " properties of " + type.getName());
+        }
+        return new CodecRowReader<>(this, codecs, columns.clone());
+    }
+
+    /** The columns of a result set that selects the properties in order: 1, 2, ... */
+    public int[] positionalColumns() {
+        int[] columns = new int[properties.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = i + 1;
+        }
+        return columns;
+    }
+
+    /** Counts one row read through the codecs. */
+    void countRead() {
     }
 
     /**

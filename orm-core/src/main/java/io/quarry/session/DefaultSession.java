@@ -26,7 +26,6 @@ final class DefaultSession extends SessionSupport {
     private final Engine engine;
     private final SessionOptions options;
     private final UnitOfWork work = new UnitOfWork();
-    private final RowLoader loader;
     private final SessionConnection connection;
     private final OpenStreams streams = new OpenStreams();
     private final StatementTimeout timeout;
@@ -37,7 +36,6 @@ final class DefaultSession extends SessionSupport {
         this.engine = engine;
         this.connection = new SessionConnection(engine, provider, options);
         this.options = options;
-        this.loader = new RowLoader(this);
         this.timeout = options.queryTimeout() != null
                 ? new StatementTimeout(StatementTimeout.seconds(options.queryTimeout()), "the session's query timeout",
                         provider)
@@ -340,11 +338,6 @@ final class DefaultSession extends SessionSupport {
     @Override
     OpenStreams streams() {
         return streams;
-    }
-
-    @Override
-    RowLoader loader() {
-        return loader;
     }
 
     @Override

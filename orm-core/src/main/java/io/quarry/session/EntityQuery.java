@@ -158,9 +158,10 @@ final class EntityQuery<T> implements Query<T> {
         session.autoflush();
         boolean track = !readOnly;
         return session.runQuery(limit, task(), render(select), SessionSupport.NO_ARGS, resultSet -> {
+            RowLoader<T> loader = session.rowLoader(model, track);
             List<T> result = new ArrayList<>();
             while (resultSet.next()) {
-                result.add(session.loader().load(resultSet, model, null, track));
+                result.add(loader.map(resultSet));
             }
             return result;
         });
@@ -204,7 +205,7 @@ final class EntityQuery<T> implements Query<T> {
     public Stream<T> stream() {
         session.autoflush();
         return session.runStream(limit, task(), render(select), SessionSupport.NO_ARGS,
-                resultSet -> session.loader().load(resultSet, model, null, false));
+                session.rowLoaderPerResultSet(model, false));
     }
 
     /** How many rows match (ignores order; respects distinct, limit and offset). */

@@ -3,16 +3,12 @@ package io.quarry.session;
 import io.quarry.QuarryException;
 import io.quarry.mapping.Entity;
 import io.quarry.mapping.EntityModel;
-import io.quarry.mapping.PropertyModel;
 import io.quarry.sql.Binding;
 import io.quarry.sql.SqlStatement;
 import io.quarry.sql.ValueBinding;
 import io.quarry.types.Codec;
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,10 +68,10 @@ final class RawSql {
         if (type.isAnnotationPresent(Entity.class)) {
             EntityModel<T> model = session.engine().model(type);
             return session.runQuery("SQL query of " + type.getSimpleName(), statement, SessionSupport.NO_ARGS, resultSet -> {
-                int[] columns = entityColumns(model, resultSet);
+                RowLoader<T> loader = session.rowLoader(model, true, resultSet);
                 List<T> result = new ArrayList<>();
                 while (resultSet.next()) {
-                    result.add(session.loader().load(resultSet, model, columns, true));
+                    result.add(loader.map(resultSet));
                 }
                 return result;
             });
@@ -100,26 +96,5 @@ final class RawSql {
             result.add(mapper.map(row));
         }
         return result;
-    }
-
-    /** For each property, the 1-based result column holding it, matched by label. */
-    static int[] entityColumns(EntityModel<?> model, ResultSet resultSet) throws SQLException {
-        ResultSetMetaData metadata = resultSet.getMetaData();
-        Map<String, Integer> byLabel = new HashMap<>();
-        for (int i = 1; i <= metadata.getColumnCount(); i++) {
-            byLabel.putIfAbsent(metadata.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
-        }
-        List<PropertyModel> properties = model.properties();
-        int[] columns = new int[properties.size()];
-        for (PropertyModel property : properties) {
-            Integer index = byLabel.get(property.column().toLowerCase(Locale.ROOT));
-            if (index == null) {
-                throw new QuarryException("The SQL result lacks column '" + property.column() + "' of "
-                        + model.type().getSimpleName() + " (has " + byLabel.keySet() + "); select every column (select *) "
-                        + "or map the result into a record instead");
-            }
-            columns[property.position()] = index;
-        }
-        return columns;
     }
 }

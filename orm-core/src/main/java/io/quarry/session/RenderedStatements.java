@@ -2,6 +2,8 @@ package io.quarry.session;
 
 import io.quarry.mapping.EntityModel;
 import io.quarry.sql.SqlStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,62 +23,45 @@ final class RenderedStatements {
 
     <T> List<T> list(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
-        RowLoader loader = session.loader();
-        return session.runQuery("query " + model.type().getSimpleName(), statement, args, resultSet -> {
-            List<T> result = new ArrayList<>();
-            while (resultSet.next()) {
-                result.add(loader.load(resultSet, model, null, true));
-            }
-            return result;
-        });
+        return session.runQuery("query " + model.type().getSimpleName(), statement, args,
+                resultSet -> all(resultSet, session.rowLoader(model, true)));
     }
 
     <R> List<R> list(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
         prepare();
-        return session.runQuery("query", statement, args, resultSet -> {
-            List<R> result = new ArrayList<>();
-            while (resultSet.next()) {
-                result.add(mapper.map(resultSet));
-            }
-            return result;
-        });
+        return session.runQuery("query", statement, args, resultSet -> all(resultSet, mapper.specialize(resultSet)));
     }
 
     <T> Stream<T> stream(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
-        RowLoader loader = session.loader();
         return session.runStream("query " + model.type().getSimpleName(), statement, args,
-                resultSet -> loader.load(resultSet, model, null, false));
+                session.rowLoaderPerResultSet(model, false));
     }
 
     <R> Stream<R> stream(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
         prepare();
-        return session.runStream("query", statement, args, mapper::map);
+        return session.runStream("query", statement, args, mapper);
     }
 
     <T> List<T> listByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
-        RowLoader loader = session.loader();
-        return session.runQuery("SQL query of " + model.type().getSimpleName(), statement, args, resultSet -> {
-            int[] columns = RawSql.entityColumns(model, resultSet);
-            List<T> result = new ArrayList<>();
-            while (resultSet.next()) {
-                result.add(loader.load(resultSet, model, columns, true));
-            }
-            return result;
-        });
+        return session.runQuery("SQL query of " + model.type().getSimpleName(), statement, args,
+                resultSet -> all(resultSet, session.rowLoader(model, true, resultSet)));
     }
 
     <T> Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
-        RowLoader loader = session.loader();
-        int[][] columns = new int[1][];
-        return session.runStream("SQL query of " + model.type().getSimpleName(), statement, args, resultSet -> {
-            if (columns[0] == null) {
-                columns[0] = RawSql.entityColumns(model, resultSet);
-            }
-            return loader.load(resultSet, model, columns[0], false);
-        });
+        return session.runStream("SQL query of " + model.type().getSimpleName(), statement, args,
+                session.rowLoaderPerResultSet(model, true));
+    }
+
+    /** Every remaining row of {@code resultSet}, mapped by {@code mapper} (already specialized to it). */
+    private static <R> List<R> all(ResultSet resultSet, ResultMapper<R> mapper) throws SQLException {
+        List<R> result = new ArrayList<>();
+        while (resultSet.next()) {
+            result.add(mapper.map(resultSet));
+        }
+        return result;
     }
 
     private void prepare() {

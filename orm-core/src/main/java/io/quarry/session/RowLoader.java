@@ -1,72 +1,100 @@
 package io.quarry.session;
 
+import io.quarry.QuarryException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
+import io.quarry.mapping.RowReader;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Turns result-set rows into entities through the identity map: a row whose id the session
- * already holds returns that instance (an expired one is refreshed in place), a new row becomes
- * a persistent object with a snapshot (none in read-only mode). A session without an identity map
- * only builds objects. Not thread-safe.
+ * Turns the rows of one result set into entities through the identity map: a row whose id the
+ * session already holds returns that instance (an expired one is refreshed in place), a new row
+ * becomes a persistent object with a snapshot (none in read-only mode). A session without an
+ * identity map only builds objects. Specialized once per result set, as Jdbi's
+ * {@code RowMapper.specialize}: where each property's column is (by position, or by label from the
+ * result set's metadata) and whether rows are tracked are settled before the first row, and the
+ * model's {@link RowReader} for those columns reads every row. Not thread-safe.
+ *
+ * @param <T> the entity type
  */
-final class RowLoader {
+final class RowLoader<T> implements ResultMapper<T> {
 
     private final SessionSupport session;
+    private final EntityModel<T> model;
+    private final RowReader<T> reader;
+    private final boolean identityMap;
+    private final boolean track;
+    private final boolean snapshots;
 
-    RowLoader(SessionSupport session) {
+    private RowLoader(SessionSupport session, EntityModel<T> model, int[] columns, boolean track) {
         this.session = session;
+        this.model = model;
+        this.reader = model.rowReader(columns);
+        this.identityMap = session.options().identityMap();
+        this.track = track;
+        this.snapshots = !session.options().readOnly();
     }
 
     /**
-     * The entity in the current row. {@code columns[i]} is the 1-based result column of property
-     * {@code i}, or null when the columns follow property order. Untracked loads bypass the
-     * identity map except to return an instance it already holds.
+     * For a result set whose columns are {@code model}'s properties in order (as
+     * {@code Select.from(model)} renders them). Untracked loads bypass the identity map except to
+     * return an instance it already holds.
      */
-    <T> T load(ResultSet resultSet, EntityModel<T> model, int[] columns, boolean track) throws SQLException {
-        List<PropertyModel> properties = model.properties();
-        PropertyModel idProperty = model.id();
-        Object id = idProperty.codec().read(resultSet, column(columns, idProperty.position()));
-        if (!session.options().identityMap()) {
-            return model.instantiate(read(resultSet, properties, columns, idProperty.position(), id));
+    static <T> RowLoader<T> byPosition(SessionSupport session, EntityModel<T> model, boolean track) {
+        return new RowLoader<>(session, model, model.positionalColumns(), track);
+    }
+
+    /** For hand-written SQL: each property's column found by label in {@code resultSet}'s metadata, once. */
+    static <T> RowLoader<T> byLabel(SessionSupport session, EntityModel<T> model, boolean track, ResultSet resultSet)
+            throws SQLException {
+        return new RowLoader<>(session, model, columnsByLabel(model, resultSet), track);
+    }
+
+    /** The entity in the current row. */
+    @Override
+    public T map(ResultSet resultSet) throws SQLException {
+        if (!identityMap) {
+            return reader.read(resultSet);
         }
+        Object id = reader.id(resultSet);
         EntityState existing = session.work().held(model.type(), id);
-        if (existing != null && !existing.expired) {
-            return model.type().cast(existing.instance);
-        }
-        Object[] values = read(resultSet, properties, columns, idProperty.position(), id);
         if (existing != null) {
-            refresh(existing, values);
+            if (existing.expired) {
+                refresh(existing, reader.values(resultSet));
+            }
             return model.type().cast(existing.instance);
         }
-        T instance = model.instantiate(values);
         if (!track) {
+            return reader.read(resultSet);
+        }
+        if (!snapshots) {
+            T instance = reader.read(resultSet);
+            register(instance, id);
             return instance;
         }
-        EntityState state = new EntityState(model, instance, ObjectState.PERSISTENT);
-        state.id = id;
-        if (!session.options().readOnly()) {
-            // the instance holds these very values (a record may have normalized them; then read back)
-            if (model.isRecord()) {
-                state.takeSnapshot();
-            } else {
-                state.takeSnapshot(values);
-            }
+        Object[] values = reader.values(resultSet);
+        T instance = model.instantiate(values);
+        EntityState state = register(instance, id);
+        // the instance holds these very values (a record may have normalized them; then read back)
+        if (model.isRecord()) {
+            state.takeSnapshot();
+        } else {
+            state.takeSnapshot(values);
         }
-        session.work().registerLoaded(state);
         return instance;
     }
 
-    /** The values of every property in the current row, the id (already read) at {@code idPosition}. */
-    private static Object[] read(ResultSet resultSet, List<PropertyModel> properties, int[] columns, int idPosition,
-            Object id) throws SQLException {
-        Object[] values = new Object[properties.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i == idPosition ? id : properties.get(i).codec().read(resultSet, column(columns, i));
-        }
-        return values;
+    private EntityState register(T instance, Object id) {
+        EntityState state = new EntityState(model, instance, ObjectState.PERSISTENT);
+        state.id = id;
+        session.work().registerLoaded(state);
+        return state;
     }
 
     private void refresh(EntityState state, Object[] values) {
@@ -81,14 +109,31 @@ final class RowLoader {
         if (state.state == ObjectState.REMOVED) {
             return;
         }
-        if (session.options().readOnly()) {
-            state.expired = false;
-        } else {
+        if (snapshots) {
             state.takeSnapshot();
+        } else {
+            state.expired = false;
         }
     }
 
-    private static int column(int[] columns, int position) {
-        return columns == null ? position + 1 : columns[position];
+    /** For each property, the 1-based result column holding it, matched by label. */
+    static int[] columnsByLabel(EntityModel<?> model, ResultSet resultSet) throws SQLException {
+        ResultSetMetaData metadata = resultSet.getMetaData();
+        Map<String, Integer> byLabel = new HashMap<>();
+        for (int i = 1; i <= metadata.getColumnCount(); i++) {
+            byLabel.putIfAbsent(metadata.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
+        }
+        List<PropertyModel> properties = model.properties();
+        int[] columns = new int[properties.size()];
+        for (PropertyModel property : properties) {
+            Integer index = byLabel.get(property.column().toLowerCase(Locale.ROOT));
+            if (index == null) {
+                throw new QuarryException("The SQL result lacks column '" + property.column() + "' of "
+                        + model.type().getSimpleName() + " (has " + byLabel.keySet() + "); select every column (select *) "
+                        + "or map the result into a record instead");
+            }
+            columns[property.position()] = index;
+        }
+        return columns;
     }
 }

@@ -7,6 +7,8 @@ import io.quarry.sql.Expression;
 import io.quarry.sql.Sql;
 import io.quarry.sql.SqlStatement;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,9 +30,6 @@ abstract class SessionSupport implements StatementSession {
 
     /** The session's objects and their states. */
     abstract UnitOfWork work();
-
-    /** Turns rows into objects through the identity map. */
-    abstract RowLoader loader();
 
     /** The transaction's connection, begun on first use. */
     abstract Connection connection();
@@ -155,6 +154,35 @@ abstract class SessionSupport implements StatementSession {
         return BulkWriter.run(this, model, statement, selectIds, args, true);
     }
 
+    /**
+     * The loader of {@code model}'s rows from a result set of its columns in property order; obtain
+     * one per result set. {@code track} adds new objects to the identity map.
+     */
+    <T> RowLoader<T> rowLoader(EntityModel<T> model, boolean track) {
+        return RowLoader.byPosition(this, model, track);
+    }
+
+    /** The loader of {@code model}'s rows from {@code resultSet}, its columns matched by label once. */
+    <T> RowLoader<T> rowLoader(EntityModel<T> model, boolean track, ResultSet resultSet)
+            throws SQLException {
+        return RowLoader.byLabel(this, model, track, resultSet);
+    }
+
+    /** For streams: a mapper that becomes {@link #rowLoader} for the result set it is specialized to. */
+    <T> ResultMapper<T> rowLoaderPerResultSet(EntityModel<T> model, boolean byLabel) {
+        return new ResultMapper<>() {
+            @Override
+            public T map(ResultSet resultSet) throws SQLException {
+                return specialize(resultSet).map(resultSet);
+            }
+
+            @Override
+            public ResultMapper<T> specialize(ResultSet resultSet) throws SQLException {
+                return byLabel ? rowLoader(model, false, resultSet) : rowLoader(model, false);
+            }
+        };
+    }
+
     <R> R runQuery(String task, SqlStatement statement, Object[] args, StatementExecutor.ResultReader<R> reader) {
         return runQuery(timeout(), task, statement, args, reader);
     }
@@ -173,12 +201,12 @@ abstract class SessionSupport implements StatementSession {
     }
 
     <T> Stream<T> runStream(String task, SqlStatement statement, Object[] args,
-            StatementExecutor.ResultStream.RowMapper<T> mapper) {
+            ResultMapper<T> mapper) {
         return runStream(timeout(), task, statement, args, mapper);
     }
 
     <T> Stream<T> runStream(StatementTimeout limit, String task, SqlStatement statement, Object[] args,
-            StatementExecutor.ResultStream.RowMapper<T> mapper) {
+            ResultMapper<T> mapper) {
         return streams().track(engine().executor().stream(connection(), limit, task, statement, args, mapper), task);
     }
 

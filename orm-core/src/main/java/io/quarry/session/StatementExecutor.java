@@ -133,11 +133,12 @@ final class StatementExecutor {
     }
 
     /**
-     * A stream over an open result set that closes the statement when the stream is closed. The
-     * dialect's fetch size keeps MySQL and PostgreSQL from reading the whole result into memory.
+     * A stream over an open result set that closes the statement when the stream is closed; its rows
+     * are mapped by {@code mapper} specialized for the result set. The dialect's fetch size keeps
+     * MySQL and PostgreSQL from reading the whole result into memory.
      */
     <T> Stream<T> stream(Connection connection, StatementTimeout timeout, String task, SqlStatement statement,
-            Object[] args, ResultStream.RowMapper<T> mapper) {
+            Object[] args, ResultMapper<T> mapper) {
         PreparedStatement prepared = null;
         long start = System.nanoTime();
         String limit = null;
@@ -156,7 +157,7 @@ final class StatementExecutor {
             executed(statement.sql(), 1, start);
             PreparedStatement toClose = prepared;
             String streamLimit = limit;
-            return StreamSupport.stream(new ResultStream<>(resultSet, mapper,
+            return StreamSupport.stream(new ResultStream<>(resultSet, mapper.specialize(resultSet),
                     e -> translate(task, statement.sql(), e, streamLimit)),
                     false).onClose(() -> closeStream(toClose, task));
         } catch (SQLException e) {
@@ -237,17 +238,11 @@ final class StatementExecutor {
     /** Rows of an open result set, one per {@link #tryAdvance}; failures leave translated. */
     static final class ResultStream<T> extends Spliterators.AbstractSpliterator<T> {
 
-        /** Maps the current row. */
-        @FunctionalInterface
-        interface RowMapper<T> {
-            T map(ResultSet resultSet) throws SQLException;
-        }
-
         private final ResultSet resultSet;
-        private final RowMapper<T> mapper;
+        private final ResultMapper<T> mapper;
         private final java.util.function.Function<SQLException, QuarryException> translate;
 
-        ResultStream(ResultSet resultSet, RowMapper<T> mapper,
+        ResultStream(ResultSet resultSet, ResultMapper<T> mapper,
                 java.util.function.Function<SQLException, QuarryException> translate) {
             super(Long.MAX_VALUE, Spliterator.ORDERED);
             this.resultSet = resultSet;

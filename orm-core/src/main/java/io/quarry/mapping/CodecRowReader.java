@@ -1,0 +1,50 @@
+package io.quarry.mapping;
+
+import io.quarry.types.Codec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The {@link RowReader} of entities read rarely: each column through its property's codec into a
+ * values array, then {@link EntityModel#instantiate}. Counts its rows towards the model's generated
+ * reader. Not thread-safe.
+ */
+final class CodecRowReader<T> implements RowReader<T> {
+
+    private final EntityModel<T> model;
+    private final Codec<Object>[] codecs;
+    private final int[] columns;
+    private final int idIndex;
+
+    CodecRowReader(EntityModel<T> model, Codec<Object>[] codecs, int[] columns) {
+        this.model = model;
+        this.codecs = codecs;
+        this.columns = columns;
+        this.idIndex = model.id().position();
+    }
+
+    @Override
+    public Object id(ResultSet resultSet) throws SQLException {
+        return codecs[idIndex].read(resultSet, columns[idIndex]);
+    }
+
+    @Override
+    public Object[] values(ResultSet resultSet) throws SQLException {
+        model.countRead();
+        return read(codecs, resultSet, columns);
+    }
+
+    @Override
+    public T read(ResultSet resultSet) throws SQLException {
+        return model.instantiate(values(resultSet));
+    }
+
+    /** The value of each property through its codec. */
+    static Object[] read(Codec<Object>[] codecs, ResultSet resultSet, int[] columns) throws SQLException {
+        Object[] values = new Object[codecs.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = codecs[i].read(resultSet, columns[i]);
+        }
+        return values;
+    }
+}
