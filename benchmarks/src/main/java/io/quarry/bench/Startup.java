@@ -7,7 +7,7 @@ import io.quarry.bench.startup.quarry.QuarryStartupEntities;
 import io.quarry.bench.startup.quarry.one.StartupEntity01Repository;
 import io.quarry.bench.support.BenchDatabase;
 import io.quarry.bench.support.SpringContexts;
-import io.quarry.repository.RepositoryFactory;
+import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.session.Session;
 import java.sql.Connection;

@@ -16,7 +16,7 @@
  * repositories.context().inTransaction(session -> { hosts.save(a); hosts.save(b); return null; });
  * }</pre>
  *
- * <p>{@link io.quarry.repository.RepositoryFactory#create} resolves every method once, when the
+ * <p>{@link io.quarry.repository.support.RepositoryFactory#create} resolves every method once, when the
  * proxy is built, in this order: a method of one of the given fragment objects; a {@code default}
  * method; a {@link io.quarry.repository.CrudRepository} or
  * {@link io.quarry.repository.PagingAndSortingRepository} method; {@link io.quarry.repository.Query}

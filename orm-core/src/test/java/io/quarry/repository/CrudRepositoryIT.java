@@ -10,6 +10,7 @@ import io.quarry.mapping.GeneratedValue;
 import io.quarry.mapping.Id;
 import io.quarry.mapping.Table;
 import io.quarry.mapping.Version;
+import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.session.Session;
 import io.quarry.testing.CrossDatabaseTest;

@@ -7,6 +7,7 @@ import io.quarry.mapping.Entity;
 import io.quarry.mapping.GeneratedValue;
 import io.quarry.mapping.Id;
 import io.quarry.mapping.Table;
+import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.testing.CrossDatabaseTest;
 import io.quarry.testing.TestDatabase;

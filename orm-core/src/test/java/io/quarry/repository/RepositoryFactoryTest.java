@@ -9,6 +9,7 @@ import io.quarry.mapping.Entity;
 import io.quarry.mapping.GeneratedValue;
 import io.quarry.mapping.Id;
 import io.quarry.mapping.Table;
+import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import java.time.LocalDate;
 import java.util.List;

@@ -9,7 +9,7 @@ import static io.quarry.sql.Sql.not;
 import static io.quarry.sql.Sql.or;
 import static io.quarry.sql.Sql.set;
 
-import io.quarry.repository.RepositoryFactory;
+import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.session.Row;
 import io.quarry.session.Session;

@@ -15,7 +15,7 @@ import io.quarry.repository.Modifying;
 import io.quarry.repository.Query;
 import io.quarry.repository.Repository;
 import io.quarry.repository.RepositoryContext;
-import io.quarry.repository.RepositoryFactory;
+import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.session.SessionFactory;
 import io.quarry.session.SessionOptions;

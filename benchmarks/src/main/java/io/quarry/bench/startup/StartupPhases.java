@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.quarry.bench.Startup;
 import io.quarry.bench.startup.quarry.QuarryStartupEntities;
 import io.quarry.bench.support.BenchDatabase;
-import io.quarry.repository.RepositoryFactory;
+import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.quarry.spring.repository;
 
-import io.quarry.repository.RepositoryFactory;
+import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.session.SessionFactory;
 import io.quarry.spring.QuarryExceptionTranslator;

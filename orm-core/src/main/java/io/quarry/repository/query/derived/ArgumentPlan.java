@@ -1,0 +1,156 @@
+package io.quarry.repository.query.derived;
+
+import io.quarry.repository.InvalidArgumentException;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Prepares a call's arguments, decided once per method: rejects a null where a value is needed,
+ * records which Is/Not arguments are null, and turns each In argument (Collection, Iterable or
+ * array) into an array padded to a size bucket. The result is the call's shape (a long, part of
+ * the statement cache key) and the argument array the statement binds, which has two extra slots
+ * for LIMIT and OFFSET. Immutable and thread-safe.
+ *
+ * <p>In lists: the statement has one placeholder per element, so sizes are bucketed to keep the
+ * number of distinct statements small: 0 (rendered as {@code 1 = 0}, or {@code 1 = 1} for Not
+ * In), then powers of two up to 1024, then multiples of 1024. The array is padded by repeating
+ * its last element, which changes neither IN nor NOT IN.
+ */
+final class ArgumentPlan {
+
+    /** Bits of the call shape per In argument. */
+    static final int IN_BITS = 6;
+    private static final int MAX_IN = 53 * 1024;
+
+    /** What to check or convert for one argument. */
+    record Check(int argument, String what, boolean required, UnaryOperator<Object> inConvert, int nullBit, int inShift) {
+    }
+
+    /** A prepared call: the arguments to bind and the shape that picks the statement. */
+    record Call(Object[] args, long shape) {
+    }
+
+    private final String method;
+    private final Check[] checks;
+    private final int count;
+    private final boolean copy;
+
+    ArgumentPlan(String method, List<Check> checks, int count, boolean paged) {
+        this.method = method;
+        this.checks = checks.toArray(Check[]::new);
+        this.count = count;
+        this.copy = paged || checks.stream().anyMatch(check -> check.inShift() >= 0);
+    }
+
+    /** The argument slot bound to LIMIT. */
+    int limitSlot() {
+        return count;
+    }
+
+    /** The argument slot bound to OFFSET. */
+    int offsetSlot() {
+        return count + 1;
+    }
+
+    Call prepare(Object[] args) {
+        Object[] bound = copy ? Arrays.copyOf(args, count + 2) : args;
+        long shape = 0;
+        for (Check check : checks) {
+            Object value = args[check.argument()];
+            if (value == null) {
+                if (check.nullBit() >= 0) {
+                    shape |= 1L << check.nullBit();
+                    continue;
+                }
+                if (check.required()) {
+                    throw new InvalidArgumentException(method + ": " + check.what() + " is null; "
+                            + (check.inShift() >= 0 ? "pass an empty collection to match nothing"
+                                    : "this condition needs a value (to match NULL use IsNull)"));
+                }
+            }
+            if (check.inShift() >= 0) {
+                Object[] padded = padded(elements(value, check), check);
+                bound[check.argument()] = padded;
+                shape |= (long) code(padded.length) << check.inShift();
+            }
+        }
+        return new Call(bound, shape);
+    }
+
+    private Object[] elements(Object value, Check check) {
+        Object[] values;
+        if (value instanceof Collection<?> collection) {
+            values = collection.toArray();
+        } else if (value instanceof Iterable<?> iterable) {
+            List<Object> list = new ArrayList<>();
+            iterable.forEach(list::add);
+            values = list.toArray();
+        } else if (value instanceof Object[] array) {
+            values = array.clone();
+        } else if (value.getClass().isArray()) {
+            values = new Object[Array.getLength(value)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Array.get(value, i);
+            }
+        } else {
+            throw new InvalidArgumentException(method + ": " + check.what() + " must be a collection or an array, not "
+                    + value.getClass().getSimpleName());
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new InvalidArgumentException(method + ": " + check.what() + " contains null at position " + i
+                        + "; In never matches NULL (and Not In then matches nothing): remove it, or add an IsNull "
+                        + "condition");
+            }
+            values[i] = check.inConvert().apply(values[i]);
+        }
+        return values;
+    }
+
+    private Object[] padded(Object[] values, Check check) {
+        int n = values.length;
+        if (n > MAX_IN) {
+            throw new InvalidArgumentException(method + ": " + check.what() + " has " + n + " values, more than the "
+                    + MAX_IN + " one statement takes; split the list or use a @Query with a join");
+        }
+        int size = bucket(n);
+        if (size == n) {
+            return values;
+        }
+        Object[] padded = Arrays.copyOf(values, size);
+        Arrays.fill(padded, n, size, values[n - 1]);
+        return padded;
+    }
+
+    /** The bucket an In list of {@code n} values is padded to. */
+    static int bucket(int n) {
+        if (n <= 1) {
+            return n;
+        }
+        if (n <= 1024) {
+            return Integer.highestOneBit(n - 1) << 1;
+        }
+        return (n + 1023) / 1024 * 1024;
+    }
+
+    /** The shape code of a bucket size: 0 for empty, 1..11 for 1..1024, then 12.. per 1024. */
+    private static int code(int size) {
+        if (size <= 1024) {
+            return size == 0 ? 0 : Integer.numberOfTrailingZeros(size) + 1;
+        }
+        return size / 1024 + 10;
+    }
+
+    /** The bucket size recorded in {@code shape} at {@code shift}. */
+    static int inSize(long shape, int shift) {
+        int code = (int) (shape >>> shift) & ((1 << IN_BITS) - 1);
+        if (code == 0) {
+            return 0;
+        }
+        return code <= 11 ? 1 << (code - 1) : (code - 10) * 1024;
+    }
+}

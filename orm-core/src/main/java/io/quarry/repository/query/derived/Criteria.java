@@ -1,0 +1,121 @@
+package io.quarry.repository.query.derived;
+
+import io.quarry.mapping.PropertyModel;
+import io.quarry.repository.query.Coercions;
+import io.quarry.repository.query.parse.Part;
+import io.quarry.sql.Column;
+import io.quarry.sql.Operand;
+import io.quarry.sql.Parameter;
+import io.quarry.sql.Predicate;
+import io.quarry.sql.Sql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The WHERE clause of a derived query, rendered per call shape: an argument of Is/Not that is null
+ * turns the condition into IS [NOT] NULL, and an In list gets as many placeholders as its size
+ * bucket (see {@link ArgumentPlan}). Values are always {@link Parameter} bindings that read the
+ * call's arguments. Immutable and thread-safe.
+ */
+final class Criteria {
+
+    /**
+     * One condition bound to its arguments.
+     *
+     * @param type the keyword
+     * @param property the property compared
+     * @param ignoreCase compare lower-cased values
+     * @param argument the index of the (first) argument, -1 when the keyword takes none
+     * @param convert turns the argument into the property's type
+     * @param nullBit the bit of the call shape set when the argument is null (Is/Not), or -1
+     * @param inShift the bit offset of the In size code in the call shape, or -1
+     */
+    record Condition(Part.Type type, PropertyModel property, boolean ignoreCase, int argument,
+            UnaryOperator<Object> convert, int nullBit, int inShift) {
+    }
+
+    private final List<List<Condition>> ors;
+
+    Criteria(List<List<Condition>> ors) {
+        this.ors = ors.stream().map(List::copyOf).toList();
+    }
+
+    /** The WHERE conditions for a call of {@code shape}; empty when the query has none. */
+    List<Predicate> where(long shape) {
+        if (ors.isEmpty()) {
+            return List.of();
+        }
+        List<Predicate> alternatives = new ArrayList<>(ors.size());
+        for (List<Condition> and : ors) {
+            List<Predicate> all = new ArrayList<>(and.size());
+            for (Condition condition : and) {
+                all.add(predicate(condition, shape));
+            }
+            alternatives.add(all.size() == 1 ? all.get(0) : Sql.and(all));
+        }
+        return List.of(alternatives.size() == 1 ? alternatives.get(0) : Sql.or(alternatives));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Predicate predicate(Condition condition, long shape) {
+        Column<Object> column = Sql.col(condition.property().name());
+        Operand<Object> left = condition.ignoreCase() ? (Operand<Object>) (Operand<?>) column.lower() : column;
+        boolean isNull = condition.nullBit() >= 0 && (shape & (1L << condition.nullBit())) != 0;
+        return switch (condition.type()) {
+            case SIMPLE_PROPERTY -> isNull ? column.isNull() : left.eq(value(condition, condition.convert()));
+            case NEGATING_SIMPLE_PROPERTY -> isNull ? column.isNotNull() : left.ne(value(condition, condition.convert()));
+            case LESS_THAN, BEFORE -> left.lt(value(condition, condition.convert()));
+            case LESS_THAN_EQUAL -> left.le(value(condition, condition.convert()));
+            case GREATER_THAN, AFTER -> left.gt(value(condition, condition.convert()));
+            case GREATER_THAN_EQUAL -> left.ge(value(condition, condition.convert()));
+            case BETWEEN -> left.between(value(condition, condition.convert()), second(condition));
+            case NOT_BETWEEN -> left.notBetween(value(condition, condition.convert()), second(condition));
+            case IS_NULL -> column.isNull();
+            case IS_NOT_NULL -> column.isNotNull();
+            case TRUE -> column.eq(Boolean.TRUE);
+            case FALSE -> column.eq(Boolean.FALSE);
+            case LIKE -> new SqlParts.Like(left, value(condition, Coercions.identity()), false, false);
+            case NOT_LIKE -> new SqlParts.Like(left, value(condition, Coercions.identity()), true, false);
+            case STARTING_WITH -> like(left, condition, value -> escape(value) + "%", false);
+            case ENDING_WITH -> like(left, condition, value -> "%" + escape(value), false);
+            case CONTAINING -> like(left, condition, value -> "%" + escape(value) + "%", false);
+            case NOT_CONTAINING -> like(left, condition, value -> "%" + escape(value) + "%", true);
+            case IN -> left.in(elements(condition, shape));
+            case NOT_IN -> left.notIn(elements(condition, shape));
+        };
+    }
+
+    private static Predicate like(Operand<Object> left, Condition condition, UnaryOperator<Object> pattern,
+            boolean negated) {
+        return new SqlParts.Like(left, value(condition, pattern), negated, true);
+    }
+
+    private static String escape(Object value) {
+        return Operand.escapeLike(value.toString());
+    }
+
+    private static Object value(Condition condition, UnaryOperator<Object> transform) {
+        return parameter(condition, condition.argument(), transform);
+    }
+
+    private static Object second(Condition condition) {
+        return parameter(condition, condition.argument() + 1, condition.convert());
+    }
+
+    private static Object parameter(Condition condition, int argument, UnaryOperator<Object> transform) {
+        Parameter parameter = new Parameter(argument, condition.property().codec(), transform);
+        return condition.ignoreCase() ? new SqlParts.Lower(parameter) : parameter;
+    }
+
+    /** One placeholder per element of the padded array {@link ArgumentPlan} put in the argument's place. */
+    private static List<Object> elements(Condition condition, long shape) {
+        int size = ArgumentPlan.inSize(shape, condition.inShift());
+        List<Object> elements = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            int element = i;
+            elements.add(parameter(condition, condition.argument(), array -> ((Object[]) array)[element]));
+        }
+        return elements;
+    }
+}

@@ -1,0 +1,250 @@
+package io.quarry.repository.query.derived;
+
+import io.quarry.NoResultException;
+import io.quarry.NonUniqueResultException;
+import io.quarry.mapping.EntityModel;
+import io.quarry.repository.InvalidArgumentException;
+import io.quarry.repository.Limit;
+import io.quarry.repository.Page;
+import io.quarry.repository.Pageable;
+import io.quarry.repository.RepositoryContext;
+import io.quarry.repository.Slice;
+import io.quarry.repository.Sort;
+import io.quarry.repository.query.MethodHandler;
+import io.quarry.repository.query.MethodParameters;
+import io.quarry.repository.query.ResultShape;
+import io.quarry.repository.query.Results;
+import io.quarry.repository.query.Types;
+import io.quarry.repository.query.parse.PartTree;
+import io.quarry.repository.query.projection.DynamicProjections;
+import io.quarry.repository.query.projection.EntityProjection;
+import io.quarry.repository.query.projection.Projection;
+import io.quarry.session.ResultMapper;
+import io.quarry.session.StatementSession;
+import io.quarry.sql.SqlStatement;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * Runs one derived query method: prepares the arguments, picks the pre-rendered statement for the
+ * call's variant and runs it through the {@link RepositoryContext} (reads in the current session or
+ * one auto-commit statement, bulk writes in a transaction), then shapes the result. Nothing is
+ * parsed or reflected per call. Thread-safe.
+ */
+final class DerivedQuery implements MethodHandler {
+
+    /**
+     * What the handler runs, fixed when the proxy is built.
+     *
+     * @param method {@code HostRepository.findByPort}, for messages
+     * @param verb what the query does
+     * @param result the declared return type
+     * @param projection how rows are read; null when a {@code Class<P>} argument chooses
+     * @param dynamic builds the projection for a {@code Class<P>} argument
+     * @param top First/Top, or null
+     * @param reader reads the value of a count or aggregate query
+     * @param convert turns a count, aggregate or row count into the declared type
+     */
+    record Plan(String method, EntityModel<?> model, PartTree.Verb verb, ResultShape result, MethodParameters parameters,
+            Projection projection, Function<Class<?>, Projection> dynamic, Integer top, ResultMapper<Object> reader,
+            UnaryOperator<Object> convert) {
+    }
+
+    private final Plan plan;
+    private final ArgumentPlan arguments;
+    private final QueryStatements statements;
+    private final RepositoryContext context;
+    private final DynamicProjections dynamicProjections;
+
+    DerivedQuery(Plan plan, ArgumentPlan arguments, QueryStatements statements, RepositoryContext context) {
+        this.plan = plan;
+        this.dynamicProjections = new DynamicProjections(plan.method(), plan.model().type().getSimpleName(),
+                plan.dynamic());
+        this.arguments = arguments;
+        this.statements = statements;
+        this.context = context;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Object[] args) {
+        ArgumentPlan.Call call = arguments.prepare(args);
+        if (plan.verb() == PartTree.Verb.FIND) {
+            return find(call, args);
+        }
+        Object[] bound = call.args();
+        SqlStatement statement = statements.main(call.shape(), Sort.unsorted(), QueryStatements.UNPAGED, null);
+        return switch (plan.verb()) {
+            case COUNT, SUM, AVG, MIN, MAX -> aggregate(context.read(session ->
+                    first(session, statement, bound, plan.reader())));
+            case EXISTS -> context.read(session -> !session.list(statement, bound, Results.FIRST_COLUMN).isEmpty());
+            case DELETE, UPDATE -> {
+                SqlStatement ids = statements.ids(call.shape());
+                boolean delete = plan.verb() == PartTree.Verb.DELETE;
+                yield plan.convert().apply(context.inTransaction(session -> delete
+                        ? session.bulkDelete(plan.model(), statement, ids, bound)
+                        : session.bulkUpdate(plan.model(), statement, ids, bound)));
+            }
+            case FIND -> throw new IllegalStateException("handled above");
+        };
+    }
+
+    /** Resolves projection, Sort and paging, and the statement, before any session is opened. */
+    private Object find(ArgumentPlan.Call call, Object[] args) {
+        Projection projection = projection(args);
+        int paging = paging(args, call.args());
+        SqlStatement select = statements.main(call.shape(), sort(args), paging, projection);
+        Object[] bound = call.args();
+        return switch (plan.result().kind()) {
+            case ONE, OPTIONAL -> single(context.read(session -> fetch(session, projection, select, bound)));
+            case LIST -> context.read(session -> fetch(session, projection, select, bound));
+            case STREAM -> context.stream(session -> stream(session, projection, select, bound));
+            case PAGE -> page(call, projection, select, (Pageable) args[plan.parameters().pageable()]);
+            case SLICE -> slice(call, projection, select, (Pageable) args[plan.parameters().pageable()]);
+            case VOID -> throw new IllegalStateException("rejected when the proxy was built");
+        };
+    }
+
+    private Object page(ArgumentPlan.Call call, Projection projection, SqlStatement select, Pageable pageable) {
+        if (pageable.isUnpaged()) {
+            // every row (at most Top of them): the content is the total
+            List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
+            return Page.of(content, pageable, content.size());
+        }
+        int size = pageable.getPageSize();
+        long offset = pageable.getOffset();
+        SqlStatement count = statements.count(call.shape(), projection);
+        return context.read(session -> {
+            List<Object> content = fetch(session, projection, select, call.args());
+            long total;
+            if ((offset == 0 || !content.isEmpty()) && content.size() < size) {
+                total = offset + content.size();
+            } else {
+                total = ((Number) first(session, count, call.args(), Results.FIRST_COLUMN)).longValue();
+                total = plan.top() == null ? total : Math.min(total, plan.top());
+            }
+            return Page.of(content, pageable, total);
+        });
+    }
+
+    private Object slice(ArgumentPlan.Call call, Projection projection, SqlStatement select, Pageable pageable) {
+        List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
+        if (pageable.isUnpaged()) {
+            return Slice.of(content, pageable, false);
+        }
+        int size = pageable.getPageSize();
+        boolean more = content.size() > size;
+        return Slice.of(more ? content.subList(0, size) : content, pageable, more);
+    }
+
+    /** Sets the LIMIT and OFFSET slots from a Pageable or Limit argument; returns the paging mode. */
+    private int paging(Object[] args, Object[] bound) {
+        MethodParameters parameters = plan.parameters();
+        Integer top = plan.top();
+        if (parameters.pageable() >= 0) {
+            Pageable pageable = (Pageable) args[parameters.pageable()];
+            if (pageable == null) {
+                throw new InvalidArgumentException(plan.method() + ": the Pageable is null; pass Pageable.unpaged() "
+                        + "to read every row");
+            }
+            if (pageable.isUnpaged()) {
+                return top == null ? QueryStatements.UNPAGED : limit(bound, top);
+            }
+            long offset = pageable.getOffset();
+            long size = pageable.getPageSize() + (plan.result().kind() == ResultShape.Kind.SLICE ? 1L : 0L);
+            bound[arguments.limitSlot()] = top == null ? size : Math.max(0L, Math.min(size, top - offset));
+            bound[arguments.offsetSlot()] = offset;
+            return QueryStatements.PAGED;
+        }
+        if (parameters.limit() >= 0) {
+            Limit limit = (Limit) args[parameters.limit()];
+            return limit == null || limit.isUnlimited() ? QueryStatements.UNPAGED : limit(bound, limit.max());
+        }
+        return QueryStatements.UNPAGED;
+    }
+
+    private int limit(Object[] bound, long rows) {
+        bound[arguments.limitSlot()] = rows;
+        return QueryStatements.LIMITED;
+    }
+
+    private Sort sort(Object[] args) {
+        MethodParameters parameters = plan.parameters();
+        if (parameters.sort() >= 0) {
+            Sort sort = (Sort) args[parameters.sort()];
+            return sort == null ? Sort.unsorted() : sort;
+        }
+        if (parameters.pageable() >= 0 && args[parameters.pageable()] != null) {
+            return ((Pageable) args[parameters.pageable()]).getSort();
+        }
+        return Sort.unsorted();
+    }
+
+    private Projection projection(Object[] args) {
+        if (plan.projection() != null) {
+            return plan.projection();
+        }
+        return dynamicProjections.get(args[plan.parameters().projectionType()]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> fetch(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
+        if (projection.isEntity()) {
+            return (List<Object>) session.list(((EntityProjection) projection).model(), statement, args);
+        }
+        return session.list(statement, args, projection.byPosition());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Stream<Object> stream(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
+        if (projection.isEntity()) {
+            return (Stream<Object>) session.stream(((EntityProjection) projection).model(), statement, args);
+        }
+        return session.stream(statement, args, projection.byPosition());
+    }
+
+    private static Object first(StatementSession session, SqlStatement statement, Object[] args, ResultMapper<Object> reader) {
+        List<Object> rows = session.list(statement, args, reader);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private Object single(List<Object> rows) {
+        if (rows.size() > 1) {
+            throw new NonUniqueResultException(plan.method() + " found more than one row but returns "
+                    + plan.result().describe() + "; return a List, use findFirstBy..., or add conditions");
+        }
+        Object value = rows.isEmpty() ? null : rows.get(0);
+        return plan.result().kind() == ResultShape.Kind.OPTIONAL ? Optional.ofNullable(value) : value;
+    }
+
+    private Object aggregate(Object value) {
+        Object converted = plan.convert().apply(value);
+        if (plan.result().kind() == ResultShape.Kind.OPTIONAL) {
+            return Optional.ofNullable(converted);
+        }
+        if (converted == null && plan.result().element().isPrimitive()) {
+            if (plan.verb() == PartTree.Verb.SUM) {
+                return plan.convert().apply(0);
+            }
+            throw new NoResultException(plan.method() + " matched no row, so there is no " + plan.verb().name().toLowerCase()
+                    + "; declare the result as " + Types.boxed(plan.result().element()).getSimpleName() + " or Optional<"
+                    + Types.boxed(plan.result().element()).getSimpleName() + ">");
+        }
+        return converted;
+    }
+
+    QueryStatements statements() {
+        return statements;
+    }
+
+    ArgumentPlan arguments() {
+        return arguments;
+    }
+
+    @Override
+    public String toString() {
+        return "DerivedQuery[" + plan.method() + "]";
+    }
+}

@@ -1,0 +1,245 @@
+package io.quarry.repository.query.derived;
+
+import io.quarry.dialect.Dialect;
+import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.PropertyModel;
+import io.quarry.repository.Sort;
+import io.quarry.repository.query.Coercions;
+import io.quarry.repository.query.parse.PartTree;
+import io.quarry.repository.query.projection.Projection;
+import io.quarry.sql.Assignment;
+import io.quarry.sql.Binding;
+import io.quarry.sql.Column;
+import io.quarry.sql.Delete;
+import io.quarry.sql.Expression;
+import io.quarry.sql.Order;
+import io.quarry.sql.Parameter;
+import io.quarry.sql.Predicate;
+import io.quarry.sql.Select;
+import io.quarry.sql.Sql;
+import io.quarry.sql.SqlStatement;
+import io.quarry.sql.Update;
+import io.quarry.types.Codec;
+import io.quarry.types.CodecRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The SQL of one derived query, rendered through io.quarry.sql once per variant and cached: a
+ * variant is the call shape (null Is/Not arguments, In sizes), the run-time Sort, whether LIMIT
+ * and OFFSET are bound from the arguments, and a dynamic projection. A method without those has
+ * exactly one statement. Thread-safe.
+ */
+final class QueryStatements {
+
+    /** No LIMIT/OFFSET from the arguments. */
+    static final int UNPAGED = 0;
+    /** LIMIT bound from the limit slot. */
+    static final int LIMITED = 1;
+    /** LIMIT and OFFSET bound from their slots. */
+    static final int PAGED = 2;
+
+    /** Past this many cached variants (only reachable through many distinct Sorts), new ones are rendered per call. */
+    private static final int MAX_CACHED = 512;
+
+    /** A SET item of an update query. */
+    record Assign(PropertyModel property, int argument, UnaryOperator<Object> convert) {
+    }
+
+    /** What the statements of a query are made of. */
+    record Recipe(EntityModel<?> model, PartTree.Verb verb, boolean distinct, Long fixedLimit, PropertyModel subject,
+            List<Assign> assignments, Criteria criteria, List<Order> orderBy, int limitSlot, int offsetSlot) {
+    }
+
+    private enum Kind { MAIN, COUNT, IDS }
+
+    /**
+     * A variant. equals and hashCode are written out: a record's generated ones are bootstrapped
+     * through invokedynamic on first use, which showed up in start-up profiles.
+     */
+    private record Key(Kind kind, long shape, Sort sort, int paging, Projection projection) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && kind == key.kind && shape == key.shape && paging == key.paging
+                    && Objects.equals(sort, key.sort) && Objects.equals(projection, key.projection);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = kind.hashCode();
+            hash = 31 * hash + Long.hashCode(shape);
+            hash = 31 * hash + Objects.hashCode(sort);
+            hash = 31 * hash + paging;
+            return 31 * hash + Objects.hashCode(projection);
+        }
+    }
+
+    private final Recipe recipe;
+    private final Dialect dialect;
+    private final CodecRegistry codecs;
+    private final SortResolver sorts;
+    private final String method;
+    private final Map<Key, SqlStatement> cache = new ConcurrentHashMap<>();
+
+    QueryStatements(Recipe recipe, Dialect dialect, CodecRegistry codecs, String method) {
+        this.recipe = recipe;
+        this.dialect = dialect;
+        this.codecs = codecs;
+        this.sorts = new SortResolver(recipe.model());
+        this.method = method;
+    }
+
+    /**
+     * Renders, at start-up, the statements of every combination of null Is/Not arguments (at most
+     * 16; larger sets render on first use) for the unsorted call with the given paging modes.
+     */
+    void prerender(List<Integer> nullBits, Projection projection, List<Integer> pagings) {
+        if (nullBits.size() > 4) {
+            nullBits = nullBits.subList(0, 0);
+        }
+        for (int combination = 0; combination < 1 << nullBits.size(); combination++) {
+            long shape = 0;
+            for (int i = 0; i < nullBits.size(); i++) {
+                if ((combination & 1 << i) != 0) {
+                    shape |= 1L << nullBits.get(i);
+                }
+            }
+            for (int paging : pagings) {
+                main(shape, Sort.unsorted(), paging, projection);
+            }
+            if (recipe.verb() == PartTree.Verb.DELETE || recipe.verb() == PartTree.Verb.UPDATE) {
+                ids(shape);
+            }
+        }
+    }
+
+    /** The statement the query runs: a SELECT, or the DELETE/UPDATE of a modifying query. */
+    SqlStatement main(long shape, Sort sort, int paging, Projection projection) {
+        return cached(new Key(Kind.MAIN, shape, sort.isSorted() ? sort : null, paging, projection));
+    }
+
+    /** The count of all rows a paged find would read. */
+    SqlStatement count(long shape, Projection projection) {
+        return cached(new Key(Kind.COUNT, shape, null, UNPAGED, projection));
+    }
+
+    /** The ids of the rows a bulk delete or update will touch. */
+    SqlStatement ids(long shape) {
+        return cached(new Key(Kind.IDS, shape, null, UNPAGED, null));
+    }
+
+    /** How many variants are rendered so far (for tests). */
+    int rendered() {
+        return cache.size();
+    }
+
+    private SqlStatement cached(Key key) {
+        SqlStatement statement = cache.get(key);
+        if (statement == null) {
+            statement = render(key);
+            if (key.sort() == null || cache.size() < MAX_CACHED) {
+                cache.putIfAbsent(key, statement);
+            }
+        }
+        return statement;
+    }
+
+    private SqlStatement render(Key key) {
+        List<Predicate> where = recipe.criteria().where(key.shape());
+        EntityModel<?> model = recipe.model();
+        return switch (key.kind()) {
+            case IDS -> Select.from(model).columns(List.of(id())).where(where).render(dialect, codecs);
+            case COUNT -> countRows(where, key.projection());
+            case MAIN -> switch (recipe.verb()) {
+                case FIND -> find(where, key);
+                case COUNT -> Select.from(model).columns(List.of(recipe.distinct() && recipe.subject() != null
+                        ? Sql.countDistinct(column(recipe.subject())) : Sql.count())).where(where).render(dialect, codecs);
+                case EXISTS -> Select.from(model).columns(List.of(id())).where(where).limit(1L).render(dialect, codecs);
+                case DELETE -> Delete.from(model).where(where).render(dialect, codecs);
+                case UPDATE -> Update.table(model).set(assignments()).where(where).render(dialect, codecs);
+                case SUM, AVG, MIN, MAX -> Select.from(model).columns(List.of(aggregate())).where(where)
+                        .render(dialect, codecs);
+            };
+        };
+    }
+
+    private SqlStatement find(List<Predicate> where, Key key) {
+        Select select = Select.from(recipe.model()).where(where).distinct(recipe.distinct());
+        if (!key.projection().isEntity()) {
+            select = select.columns(columns(key.projection()));
+        }
+        List<Order> orders = new ArrayList<>(recipe.orderBy());
+        if (key.sort() != null) {
+            orders.addAll(sorts.orders(key.sort(), method));
+        }
+        select = select.orderBy(orders);
+        if (key.paging() == UNPAGED) {
+            return select.limit(recipe.fixedLimit()).render(dialect, codecs);
+        }
+        select = select.limit(0L).offset(key.paging() == PAGED ? 0L : null);
+        return withPagingArguments(select.render(dialect, codecs), key.paging() == PAGED);
+    }
+
+    /** Replaces the placeholder values of LIMIT (and OFFSET), bound last, with the call's slots. */
+    private SqlStatement withPagingArguments(SqlStatement statement, boolean offset) {
+        List<Binding> bindings = new ArrayList<>(statement.bindings());
+        int first = bindings.size() - (offset ? 2 : 1);
+        @SuppressWarnings("unchecked")
+        Codec<Object> longCodec = (Codec<Object>) codecs.lookup(Long.class, false);
+        bindings.set(first, new Parameter(recipe.limitSlot(), longCodec, Coercions.identity()));
+        if (offset) {
+            bindings.set(first + 1, new Parameter(recipe.offsetSlot(), longCodec, Coercions.identity()));
+        }
+        return new SqlStatement(statement.sql(), bindings);
+    }
+
+    private SqlStatement countRows(List<Predicate> where, Projection projection) {
+        Select select = Select.from(recipe.model()).where(where);
+        if (recipe.distinct() && !projection.isEntity()) {
+            SqlStatement inner = select.columns(columns(projection)).distinct(true).render(dialect, codecs);
+            return Select.countRowsOf(inner);
+        }
+        return select.columns(List.of(Sql.count())).render(dialect, codecs);
+    }
+
+    private List<Expression> columns(Projection projection) {
+        List<Expression> columns = new ArrayList<>();
+        for (PropertyModel property : projection.properties()) {
+            columns.add(column(property));
+        }
+        return columns;
+    }
+
+    private List<Assignment> assignments() {
+        List<Assignment> assignments = new ArrayList<>();
+        for (Assign assign : recipe.assignments()) {
+            Column<Object> column = column(assign.property());
+            assignments.add(new Assignment(column, new Parameter(assign.argument(), assign.property().codec(),
+                    assign.convert())));
+        }
+        return assignments;
+    }
+
+    private Expression aggregate() {
+        Column<Object> column = column(recipe.subject());
+        return switch (recipe.verb()) {
+            case SUM -> Sql.sum(column);
+            case AVG -> Sql.avg(column);
+            case MIN -> Sql.min(column);
+            default -> Sql.max(column);
+        };
+    }
+
+    private Column<Object> id() {
+        return column(recipe.model().id());
+    }
+
+    private static Column<Object> column(PropertyModel property) {
+        return Sql.col(property.name());
+    }
+}

@@ -1,0 +1,52 @@
+package io.quarry.repository.query.derived;
+
+import io.quarry.sql.Binding;
+import io.quarry.sql.Expression;
+import io.quarry.sql.Operand;
+import io.quarry.sql.Predicate;
+import io.quarry.sql.RenderContext;
+
+/**
+ * The two SQL pieces derived queries need beyond io.quarry.sql: LIKE with a run-time pattern, and
+ * {@code lower(?)}. Both are immutable records.
+ */
+final class SqlParts {
+
+    private SqlParts() {
+    }
+
+    /**
+     * {@code left [not] like pattern [escape '!']} where the pattern is a run-time argument (a
+     * {@link Binding}, or {@code lower(?)}).
+     */
+    record Like(Operand<?> left, Object pattern, boolean negated, boolean escaped) implements Predicate {
+        @Override
+        public void render(RenderContext context) {
+            left.render(context);
+            context.append(negated ? " not like " : " like ");
+            if (pattern instanceof Expression expression) {
+                expression.render(context);
+            } else {
+                context.bind((Binding) pattern);
+            }
+            if (escaped) {
+                context.append(" escape ").append(context.dialect().escapeLiteral(Operand.LIKE_ESCAPE));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return left.label() + (negated ? " not like " : " like ") + pattern;
+        }
+    }
+
+    /** {@code lower(?)} for a run-time argument, compared with {@code lower(column)}. */
+    record Lower(Binding argument) implements Expression {
+        @Override
+        public void render(RenderContext context) {
+            context.append("lower(");
+            context.bind(argument);
+            context.append(")");
+        }
+    }
+}

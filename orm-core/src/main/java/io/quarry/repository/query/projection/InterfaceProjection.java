@@ -1,0 +1,98 @@
+package io.quarry.repository.query.projection;
+
+import io.quarry.mapping.PropertyModel;
+import io.quarry.repository.query.MethodHandler;
+import io.quarry.session.ResultMapper;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An interface with getters ({@code String getHostname()} or {@code String hostname()}), each
+ * answered from the row's values by a JDK proxy; default methods work. The getter-to-slot map is
+ * built once. Immutable and thread-safe; the proxies are immutable.
+ */
+final class InterfaceProjection implements Projection {
+
+    private final Class<?> type;
+    private final Slots slots;
+    private final Map<Method, Integer> getters;
+    private final Map<Method, MethodHandler> defaults;
+
+    InterfaceProjection(Class<?> type, Slots slots, Map<Method, Integer> getters, Map<Method, MethodHandler> defaults) {
+        this.type = type;
+        this.slots = slots;
+        this.getters = Map.copyOf(getters);
+        this.defaults = Map.copyOf(defaults);
+    }
+
+    @Override
+    public boolean isEntity() {
+        return false;
+    }
+
+    @Override
+    public List<PropertyModel> properties() {
+        return slots.properties();
+    }
+
+    @Override
+    public ResultMapper<Object> byPosition() {
+        return slots.byPosition(this::create);
+    }
+
+    @Override
+    public ResultMapper<Object> byLabel() {
+        return slots.byLabel(this::create);
+    }
+
+    private Object create(Object[] values) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new Values(values));
+    }
+
+    /** The row behind one proxy. */
+    private final class Values implements InvocationHandler {
+
+        private final Object[] values;
+
+        Values(Object[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Integer slot = getters.get(method);
+            if (slot != null) {
+                return values[slot];
+            }
+            MethodHandler handler = defaults.get(method);
+            if (handler != null) {
+                return handler.invoke(proxy, args == null ? new Object[0] : args);
+            }
+            return switch (method.getName()) {
+                case "equals" -> args[0] != null && Proxy.isProxyClass(args[0].getClass())
+                        && Proxy.getInvocationHandler(args[0]) instanceof InterfaceProjection.Values other
+                        && other.owner() == InterfaceProjection.this && Arrays.equals(other.values, values);
+                case "hashCode" -> Arrays.hashCode(values);
+                case "toString" -> describe();
+                default -> throw new UnsupportedOperationException(method + " is not a getter of a selected property");
+            };
+        }
+
+        private InterfaceProjection owner() {
+            return InterfaceProjection.this;
+        }
+
+        private String describe() {
+            StringBuilder text = new StringBuilder(type.getSimpleName()).append('{');
+            List<Slots.Slot> all = slots.slots();
+            for (int i = 0; i < all.size(); i++) {
+                text.append(i > 0 ? ", " : "").append(all.get(i).name()).append('=').append(values[i]);
+            }
+            return text.append('}').toString();
+        }
+    }
+}

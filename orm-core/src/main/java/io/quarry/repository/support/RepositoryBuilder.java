@@ -1,0 +1,154 @@
+package io.quarry.repository.support;
+
+import io.quarry.MappingException;
+import io.quarry.mapping.EntityModel;
+import io.quarry.repository.Modifying;
+import io.quarry.repository.Query;
+import io.quarry.repository.QueryCreationException;
+import io.quarry.repository.Repository;
+import io.quarry.repository.RepositoryContext;
+import io.quarry.repository.query.DefaultMethodHandler;
+import io.quarry.repository.query.InvalidQueryMethodException;
+import io.quarry.repository.query.MethodHandler;
+import io.quarry.repository.query.MethodParameters;
+import io.quarry.repository.query.ResultShape;
+import io.quarry.repository.query.Types;
+import io.quarry.repository.query.derived.QueryCreator;
+import io.quarry.repository.query.handwritten.NativeQueryCreator;
+import io.quarry.session.Engine;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@code Map<Method, MethodHandler>} of a repository interface, resolving every method
+ * once: a fragment's implementation, else a default method, else a CRUD base method, else
+ * {@link Query} SQL, else a derived query parsed from the name. Collects every method that cannot
+ * be implemented and fails with all of them. Used once per proxy; not thread-safe.
+ */
+final class RepositoryBuilder {
+
+    private final Engine engine;
+    private final RepositoryContext context;
+    private final Class<?> repository;
+    private final List<Object> fragments;
+
+    RepositoryBuilder(Engine engine, RepositoryContext context, Class<?> repository, List<Object> fragments) {
+        this.engine = engine;
+        this.context = context;
+        this.repository = repository;
+        this.fragments = List.copyOf(fragments);
+    }
+
+    /** The handlers of every method, including toString, equals and hashCode. */
+    Map<Method, MethodHandler> build() {
+        Types types = new Types(repository);
+        EntityModel<?> model = model(types);
+        QueryCreator creator = new QueryCreator(model, engine, context);
+        CrudMethods crud = new CrudMethods(creator, context, repository.getSimpleName());
+        NativeQueryCreator handWritten = new NativeQueryCreator(engine, context, creator.projections());
+        Map<Method, MethodHandler> handlers = new HashMap<>();
+        Set<Object> usedFragments = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<String> failures = new ArrayList<>();
+        List<Method> methods = new ArrayList<>(Arrays.asList(repository.getMethods()));
+        methods.sort(Comparator.comparing(Method::getName).thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+        for (Method method : methods) {
+            if (Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            try {
+                handlers.put(method, handler(method, types, creator, crud, handWritten, usedFragments));
+            } catch (InvalidQueryMethodException | MappingException e) {
+                failures.add("Cannot create query for method [" + repository.getSimpleName() + "." + method.getName()
+                        + "]; " + e.getMessage());
+            }
+        }
+        for (Object fragment : fragments) {
+            if (!usedFragments.contains(fragment)) {
+                failures.add("Fragment " + fragment.getClass().getName() + " implements no method of "
+                        + repository.getSimpleName() + "; give its methods the names and parameter types of the "
+                        + "repository's methods, or do not pass it");
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new QueryCreationException(String.join("\n", failures));
+        }
+        addObjectMethods(handlers);
+        return handlers;
+    }
+
+    private MethodHandler handler(Method method, Types types, QueryCreator creator, CrudMethods crud,
+            NativeQueryCreator handWritten, Set<Object> usedFragments) {
+        for (Object fragment : fragments) {
+            MethodHandler handler = FragmentMethodHandler.find(fragment, method);
+            if (handler != null) {
+                usedFragments.add(fragment);
+                return handler;
+            }
+        }
+        if (method.isDefault()) {
+            return DefaultMethodHandler.of(method);
+        }
+        MethodHandler base = crud.handlerFor(method);
+        if (base != null) {
+            return base;
+        }
+        String name = repository.getSimpleName() + "." + method.getName();
+        Query query = method.getAnnotation(Query.class);
+        MethodParameters parameters = MethodParameters.of(method, types);
+        ResultShape result = ResultShape.of(types.resolve(method.getGenericReturnType()));
+        if (query != null) {
+            return handWritten.create(name, query, method.getAnnotation(Modifying.class), parameters, result);
+        }
+        if (method.isAnnotationPresent(Modifying.class)) {
+            throw new InvalidQueryMethodException("@Modifying goes with @Query; a derived delete...By or update...By "
+                    + "query modifies rows without it");
+        }
+        return creator.create(name, creator.parse(method.getName()), parameters, result);
+    }
+
+    private EntityModel<?> model(Types types) {
+        TypeVariable<?>[] variables = Repository.class.getTypeParameters();
+        Type entity = types.resolve(variables[0]);
+        Type id = types.resolve(variables[1]);
+        if (!(entity instanceof Class<?>) || !(id instanceof Class<?>)) {
+            throw new QueryCreationException("Cannot create repository " + repository.getName() + ": it must extend "
+                    + "Repository<T, ID> (or CrudRepository<T, ID>) naming the entity and id types, e.g. interface "
+                    + repository.getSimpleName() + " extends CrudRepository<Host, Long>");
+        }
+        EntityModel<?> model;
+        try {
+            model = engine.model((Class<?>) entity);
+        } catch (MappingException e) {
+            throw new QueryCreationException("Cannot create repository " + repository.getName() + ": " + e.getMessage(), e);
+        }
+        Class<?> declared = Types.boxed((Class<?>) id);
+        if (declared != Object.class && declared != Types.boxed(model.id().javaType())) {
+            throw new QueryCreationException("Cannot create repository " + repository.getName() + ": it declares id type "
+                    + declared.getSimpleName() + " but the id '" + model.id().name() + "' of "
+                    + model.type().getSimpleName() + " is " + model.id().javaType().getSimpleName() + "; declare "
+                    + Types.boxed(model.id().javaType()).getSimpleName());
+        }
+        return model;
+    }
+
+    private void addObjectMethods(Map<Method, MethodHandler> handlers) {
+        try {
+            String description = repository.getSimpleName() + " (Quarry repository)";
+            handlers.put(Object.class.getMethod("toString"), (proxy, args) -> description);
+            handlers.put(Object.class.getMethod("hashCode"), (proxy, args) -> System.identityHashCode(proxy));
+            handlers.put(Object.class.getMethod("equals", Object.class), (proxy, args) -> proxy == args[0]);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.quarry.repository.support;
+
+import io.quarry.repository.Query;
+import io.quarry.repository.QueryCreationException;
+import io.quarry.repository.RepositoryContext;
+import io.quarry.repository.query.MethodHandler;
+import io.quarry.session.Engine;
+import io.quarry.session.SessionFactory;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Implements repository interfaces with JDK proxies. Every method is resolved and its SQL rendered
+ * when {@link #create} runs, so a mistake fails there, naming interface and method; a call then
+ * only looks its handler up. Plain Java: {@code RepositoryFactory.of(sessionFactory).create(HostRepository.class)};
+ * the Spring starter passes its own {@link RepositoryContext}. Thread-safe; the proxies too.
+ */
+public final class RepositoryFactory {
+
+    private final Engine engine;
+    private final RepositoryContext context;
+    private final UnaryOperator<RuntimeException> exceptionTranslator;
+
+    /** A factory whose repositories get sessions from {@code context}; {@code engine} supplies models and dialect. */
+    public RepositoryFactory(Engine engine, RepositoryContext context) {
+        this(engine, context, UnaryOperator.identity());
+    }
+
+    /**
+     * A factory whose repositories pass every exception they throw through {@code exceptionTranslator}
+     * (the Spring starter turns Quarry's exceptions into Spring's {@code DataAccessException}s).
+     */
+    public RepositoryFactory(Engine engine, RepositoryContext context, UnaryOperator<RuntimeException> exceptionTranslator) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.context = Objects.requireNonNull(context, "context");
+        this.exceptionTranslator = Objects.requireNonNull(exceptionTranslator, "exceptionTranslator");
+    }
+
+    /** A factory over {@code sessionFactory} with {@link RepositoryContext#of(SessionFactory)}. */
+    public static RepositoryFactory of(SessionFactory sessionFactory) {
+        return new RepositoryFactory(sessionFactory.engine(), RepositoryContext.of(sessionFactory));
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Where the repositories get their sessions; its {@code inTransaction} groups repository calls in one transaction. */
+    public RepositoryContext context() {
+        return context;
+    }
+
+    /**
+     * A proxy implementing {@code repositoryInterface}. Methods implemented by one of
+     * {@code fragments} (objects with a public method of the same name and parameter types) call
+     * it and are never parsed; default methods run as written; the rest are CRUD methods,
+     * {@link Query} SQL or derived queries. Throws {@link QueryCreationException} listing every
+     * method that cannot be implemented.
+     */
+    public <R> R create(Class<R> repositoryInterface, Object... fragments) {
+        if (!repositoryInterface.isInterface()) {
+            throw new QueryCreationException("Cannot create repository " + repositoryInterface.getName()
+                    + ": it is a class; declare an interface extending Repository<T, ID> or CrudRepository<T, ID>");
+        }
+        Map<Method, MethodHandler> handlers = new RepositoryBuilder(engine, context,
+                repositoryInterface, Arrays.asList(fragments)).build();
+        Object proxy = Proxy.newProxyInstance(repositoryInterface.getClassLoader(), new Class<?>[] {repositoryInterface},
+                new RepositoryInvocationHandler(repositoryInterface, handlers, exceptionTranslator));
+        return repositoryInterface.cast(proxy);
+    }
+
+    @Override
+    public String toString() {
+        return "RepositoryFactory[" + engine + ", " + context + "]";
+    }
+}
