@@ -157,6 +157,23 @@ public final class TestDatabase {
     }
 
     /**
+     * A pool of its own (at most two connections) with {@code settings} applied, for tests of how
+     * Quarry behaves with a differently configured pool; the caller closes it.
+     */
+    public HikariDataSource newPool(java.util.function.Consumer<HikariConfig> settings) {
+        enforceAvailability();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("quarry-test-" + name + "-own");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        settings.accept(config);
+        return new HikariDataSource(config);
+    }
+
+    /**
      * Whether this is the {@code mysql} database and the server behind it is MariaDB rather than Oracle
      * MySQL, for the few places where the two differ (e.g. {@code RETURNING}, JSON columns, error texts).
      */
