@@ -12,12 +12,14 @@ import java.sql.SQLException;
 final class CodecRowReader<T> implements RowReader<T> {
 
     private final EntityModel<T> model;
+    private final EntityReaders<T> readers;
     private final Codec<Object>[] codecs;
     private final int[] columns;
     private final int idIndex;
 
-    CodecRowReader(EntityModel<T> model, Codec<Object>[] codecs, int[] columns) {
+    CodecRowReader(EntityModel<T> model, EntityReaders<T> readers, Codec<Object>[] codecs, int[] columns) {
         this.model = model;
+        this.readers = readers;
         this.codecs = codecs;
         this.columns = columns;
         this.idIndex = model.id().position();
@@ -30,7 +32,7 @@ final class CodecRowReader<T> implements RowReader<T> {
 
     @Override
     public Object[] values(ResultSet resultSet) throws SQLException {
-        model.countRead();
+        readers.countRead();
         return read(codecs, resultSet, columns);
     }
 

@@ -2,7 +2,6 @@ package io.quarry.mapping;
 
 import io.quarry.MappingException;
 import io.quarry.mapping.internal.GeneratedWriter;
-import io.quarry.types.Codec;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
@@ -42,11 +41,10 @@ public final class EntityModel<T> {
     private final Map<String, PropertyModel> byName;
     /** The field of each property of a plain class, in property order; empty for records. */
     private final List<Field> fields;
-    /** The codec of each property, in property order. */
-    private final Codec<Object>[] codecs;
     private volatile Writers writers;
     private int instantiations;
     private boolean inflationFailed;
+    private final EntityReaders<T> readers;
 
     EntityModel(Class<T> type, String table, List<PropertyModel> properties, List<IndexModel> indexes,
             boolean record, MethodHandle constructor, List<Field> fields) {
@@ -75,16 +73,7 @@ public final class EntityModel<T> {
         this.id = foundId;
         this.version = foundVersion;
         this.byName = Collections.unmodifiableMap(names);
-        this.codecs = codecs(this.properties);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Codec<Object>[] codecs(List<PropertyModel> properties) {
-        Codec<Object>[] codecs = new Codec[properties.size()];
-        for (int i = 0; i < codecs.length; i++) {
-            codecs[i] = properties.get(i).codec();
-        }
-        return codecs;
+        this.readers = new EntityReaders<>(this, this.fields);
     }
 
     public Class<T> type() {
@@ -168,7 +157,7 @@ public final class EntityModel<T> {
             throw new IllegalArgumentException(columns.length + " columns for the " + properties.size()
                     + " properties of " + type.getName());
         }
-        return new CodecRowReader<>(this, codecs, columns.clone());
+        return readers.rowReader(columns.clone());
     }
 
     /** The columns of a result set that selects the properties in order: 1, 2, ... */
@@ -180,8 +169,9 @@ public final class EntityModel<T> {
         return columns;
     }
 
-    /** Counts one row read through the codecs. */
-    void countRead() {
+    /** The entity's row readers (for tests). */
+    EntityReaders<T> readers() {
+        return readers;
     }
 
     /**

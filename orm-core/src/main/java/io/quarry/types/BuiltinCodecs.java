@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.UUID;
 
 /**
  * The codecs every engine starts with: strings, characters, all primitives and their boxes,
@@ -19,6 +18,82 @@ import java.util.UUID;
  * replace some (MySQL stores UUIDs as CHAR(36) and instants as UTC DATETIME). Stateless.
  */
 public final class BuiltinCodecs {
+
+    /** Strings as {@code VARCHAR}. */
+    public static final Codec<String> STRING = SimpleCodec.of(SqlType.VARCHAR, (st, i, v) -> st.setString(i, v),
+            ResultSet::getString);
+
+    /** Characters as one-character {@code CHAR}s. */
+    public static final Codec<Character> CHARACTER = SimpleCodec.of(SqlType.CHAR,
+            (st, i, v) -> st.setString(i, String.valueOf(v)),
+            (rs, i) -> {
+                String value = rs.getString(i);
+                if (value == null) {
+                    return null;
+                }
+                // MySQL strips the trailing spaces of CHAR values, so a stored ' ' reads as ""
+                return value.isEmpty() ? ' ' : value.charAt(0);
+            });
+
+    /** {@code boolean} and {@code Boolean}. */
+    public static final Codec<Boolean> BOOLEAN = SimpleCodec.of(SqlType.BOOLEAN, (st, i, v) -> st.setBoolean(i, v),
+            (rs, i) -> {
+                boolean value = rs.getBoolean(i);
+                return rs.wasNull() ? null : value;
+            });
+
+    /** {@code byte} and {@code Byte}, as {@code SMALLINT}. */
+    public static final Codec<Byte> BYTE = SimpleCodec.of(SqlType.SMALLINT, (st, i, v) -> st.setShort(i, v),
+            (rs, i) -> {
+                byte value = rs.getByte(i);
+                return rs.wasNull() ? null : value;
+            });
+
+    /** {@code short} and {@code Short}. */
+    public static final Codec<Short> SHORT = SimpleCodec.of(SqlType.SMALLINT, (st, i, v) -> st.setShort(i, v),
+            (rs, i) -> {
+                short value = rs.getShort(i);
+                return rs.wasNull() ? null : value;
+            });
+
+    /** {@code int} and {@code Integer}. */
+    public static final Codec<Integer> INTEGER = SimpleCodec.of(SqlType.INTEGER, (st, i, v) -> st.setInt(i, v),
+            (rs, i) -> {
+                int value = rs.getInt(i);
+                return rs.wasNull() ? null : value;
+            });
+
+    /** {@code long} and {@code Long}. */
+    public static final Codec<Long> LONG = SimpleCodec.of(SqlType.BIGINT, (st, i, v) -> st.setLong(i, v),
+            (rs, i) -> {
+                long value = rs.getLong(i);
+                return rs.wasNull() ? null : value;
+            });
+
+    /** {@code float} and {@code Float}. */
+    public static final Codec<Float> FLOAT = SimpleCodec.of(SqlType.REAL, (st, i, v) -> st.setFloat(i, v),
+            (rs, i) -> {
+                float value = rs.getFloat(i);
+                return rs.wasNull() ? null : value;
+            });
+
+    /** {@code double} and {@code Double}. */
+    public static final Codec<Double> DOUBLE = SimpleCodec.of(SqlType.DOUBLE, (st, i, v) -> st.setDouble(i, v),
+            (rs, i) -> {
+                double value = rs.getDouble(i);
+                return rs.wasNull() ? null : value;
+            });
+
+    public static final Codec<BigDecimal> BIG_DECIMAL = SimpleCodec.of(SqlType.DECIMAL,
+            (st, i, v) -> st.setBigDecimal(i, v), ResultSet::getBigDecimal);
+
+    /** BigIntegers as {@code DECIMAL}; a fraction read back is an error. */
+    public static final Codec<BigInteger> BIG_INTEGER = SimpleCodec.of(SqlType.DECIMAL,
+            (st, i, v) -> st.setBigDecimal(i, new BigDecimal(v)),
+            (rs, i) -> {
+                BigDecimal value = rs.getBigDecimal(i);
+                return value == null ? null : value.toBigIntegerExact();
+            });
 
     /** byte[] compared by content and copied for snapshots. */
     public static final Codec<byte[]> BYTES = new Codec<>() {
@@ -48,6 +123,28 @@ public final class BuiltinCodecs {
         }
     };
 
+    public static final Codec<LocalDate> LOCAL_DATE = SimpleCodec.of(SqlType.DATE, (st, i, v) -> st.setObject(i, v),
+            (rs, i) -> rs.getObject(i, LocalDate.class));
+
+    public static final Codec<LocalTime> LOCAL_TIME = SimpleCodec.of(SqlType.TIME, (st, i, v) -> st.setObject(i, v),
+            (rs, i) -> rs.getObject(i, LocalTime.class));
+
+    public static final Codec<LocalDateTime> LOCAL_DATE_TIME = SimpleCodec.of(SqlType.TIMESTAMP,
+            (st, i, v) -> st.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDateTime.class));
+
+    /** OffsetDateTimes as {@code TIMESTAMP WITH TIME ZONE}. */
+    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME = SimpleCodec.of(SqlType.TIMESTAMP_TZ,
+            (st, i, v) -> st.setObject(i, v), (rs, i) -> rs.getObject(i, OffsetDateTime.class));
+
+    public static final Codec<java.sql.Date> SQL_DATE = SimpleCodec.of(SqlType.DATE, (st, i, v) -> st.setDate(i, v),
+            ResultSet::getDate);
+
+    public static final Codec<java.sql.Time> SQL_TIME = SimpleCodec.of(SqlType.TIME, (st, i, v) -> st.setTime(i, v),
+            ResultSet::getTime);
+
+    public static final Codec<java.sql.Timestamp> SQL_TIMESTAMP = SimpleCodec.of(SqlType.TIMESTAMP,
+            (st, i, v) -> st.setTimestamp(i, v), ResultSet::getTimestamp);
+
     /** Instants as {@code TIMESTAMP WITH TIME ZONE}, bound as UTC OffsetDateTime. */
     public static final Codec<Instant> INSTANT = SimpleCodec.of(SqlType.TIMESTAMP_TZ,
             (st, i, v) -> st.setObject(i, v.atOffset(ZoneOffset.UTC)),
@@ -72,106 +169,50 @@ public final class BuiltinCodecs {
                 return value == null ? null : value.atOffset(ZoneOffset.UTC);
             });
 
+    /** UUIDs in the database's UUID type. */
+    public static final Codec<java.util.UUID> UUID = SimpleCodec.of(SqlType.UUID, (st, i, v) -> st.setObject(i, v),
+            (rs, i) -> rs.getObject(i, java.util.UUID.class));
+
     /** UUIDs as their 36-character text, for databases without a UUID type. */
-    public static final Codec<UUID> UUID_AS_CHAR = SimpleCodec.of(SqlType.CHAR,
+    public static final Codec<java.util.UUID> UUID_AS_CHAR = SimpleCodec.of(SqlType.CHAR,
             (st, i, v) -> st.setString(i, v.toString()),
             (rs, i) -> {
                 String value = rs.getString(i);
-                return value == null ? null : UUID.fromString(value);
+                return value == null ? null : java.util.UUID.fromString(value);
             });
 
     private BuiltinCodecs() {
     }
 
     static void registerAll(CodecRegistry registry) {
-        Codec<String> string = SimpleCodec.of(SqlType.VARCHAR, (st, i, v) -> st.setString(i, v), ResultSet::getString);
-        registry.register(String.class, string);
-        Codec<Character> character = SimpleCodec.of(SqlType.CHAR, (st, i, v) -> st.setString(i, String.valueOf(v)),
-                (rs, i) -> {
-                    String value = rs.getString(i);
-                    if (value == null) {
-                        return null;
-                    }
-                    // MySQL strips the trailing spaces of CHAR values, so a stored ' ' reads as ""
-                    return value.isEmpty() ? ' ' : value.charAt(0);
-                });
-        registry.register(Character.class, character);
-        registry.register(char.class, character);
-        registerPrimitives(registry);
-        registry.register(BigDecimal.class, SimpleCodec.of(SqlType.DECIMAL, (st, i, v) -> st.setBigDecimal(i, v),
-                ResultSet::getBigDecimal));
-        registry.register(BigInteger.class, SimpleCodec.of(SqlType.DECIMAL,
-                (st, i, v) -> st.setBigDecimal(i, new BigDecimal(v)),
-                (rs, i) -> {
-                    BigDecimal value = rs.getBigDecimal(i);
-                    return value == null ? null : value.toBigIntegerExact();
-                }));
+        registry.register(String.class, STRING);
+        registry.register(Character.class, CHARACTER);
+        registry.register(char.class, CHARACTER);
+        registry.register(Boolean.class, BOOLEAN);
+        registry.register(boolean.class, BOOLEAN);
+        registry.register(Byte.class, BYTE);
+        registry.register(byte.class, BYTE);
+        registry.register(Short.class, SHORT);
+        registry.register(short.class, SHORT);
+        registry.register(Integer.class, INTEGER);
+        registry.register(int.class, INTEGER);
+        registry.register(Long.class, LONG);
+        registry.register(long.class, LONG);
+        registry.register(Float.class, FLOAT);
+        registry.register(float.class, FLOAT);
+        registry.register(Double.class, DOUBLE);
+        registry.register(double.class, DOUBLE);
+        registry.register(BigDecimal.class, BIG_DECIMAL);
+        registry.register(BigInteger.class, BIG_INTEGER);
         registry.register(byte[].class, BYTES);
-        registry.register(UUID.class, SimpleCodec.of(SqlType.UUID, (st, i, v) -> st.setObject(i, v),
-                (rs, i) -> rs.getObject(i, UUID.class)));
-        registerTime(registry);
-    }
-
-    private static void registerPrimitives(CodecRegistry registry) {
-        Codec<Boolean> bool = SimpleCodec.of(SqlType.BOOLEAN, (st, i, v) -> st.setBoolean(i, v), (rs, i) -> {
-            boolean value = rs.getBoolean(i);
-            return rs.wasNull() ? null : value;
-        });
-        registry.register(Boolean.class, bool);
-        registry.register(boolean.class, bool);
-        Codec<Byte> tiny = SimpleCodec.of(SqlType.SMALLINT, (st, i, v) -> st.setShort(i, v), (rs, i) -> {
-            byte value = rs.getByte(i);
-            return rs.wasNull() ? null : value;
-        });
-        registry.register(Byte.class, tiny);
-        registry.register(byte.class, tiny);
-        Codec<Short> small = SimpleCodec.of(SqlType.SMALLINT, (st, i, v) -> st.setShort(i, v), (rs, i) -> {
-            short value = rs.getShort(i);
-            return rs.wasNull() ? null : value;
-        });
-        registry.register(Short.class, small);
-        registry.register(short.class, small);
-        Codec<Integer> integer = SimpleCodec.of(SqlType.INTEGER, (st, i, v) -> st.setInt(i, v), (rs, i) -> {
-            int value = rs.getInt(i);
-            return rs.wasNull() ? null : value;
-        });
-        registry.register(Integer.class, integer);
-        registry.register(int.class, integer);
-        Codec<Long> big = SimpleCodec.of(SqlType.BIGINT, (st, i, v) -> st.setLong(i, v), (rs, i) -> {
-            long value = rs.getLong(i);
-            return rs.wasNull() ? null : value;
-        });
-        registry.register(Long.class, big);
-        registry.register(long.class, big);
-        Codec<Float> real = SimpleCodec.of(SqlType.REAL, (st, i, v) -> st.setFloat(i, v), (rs, i) -> {
-            float value = rs.getFloat(i);
-            return rs.wasNull() ? null : value;
-        });
-        registry.register(Float.class, real);
-        registry.register(float.class, real);
-        Codec<Double> dbl = SimpleCodec.of(SqlType.DOUBLE, (st, i, v) -> st.setDouble(i, v), (rs, i) -> {
-            double value = rs.getDouble(i);
-            return rs.wasNull() ? null : value;
-        });
-        registry.register(Double.class, dbl);
-        registry.register(double.class, dbl);
-    }
-
-    private static void registerTime(CodecRegistry registry) {
-        registry.register(LocalDate.class, SimpleCodec.of(SqlType.DATE, (st, i, v) -> st.setObject(i, v),
-                (rs, i) -> rs.getObject(i, LocalDate.class)));
-        registry.register(LocalTime.class, SimpleCodec.of(SqlType.TIME, (st, i, v) -> st.setObject(i, v),
-                (rs, i) -> rs.getObject(i, LocalTime.class)));
-        registry.register(LocalDateTime.class, SimpleCodec.of(SqlType.TIMESTAMP, (st, i, v) -> st.setObject(i, v),
-                (rs, i) -> rs.getObject(i, LocalDateTime.class)));
+        registry.register(java.util.UUID.class, UUID);
+        registry.register(LocalDate.class, LOCAL_DATE);
+        registry.register(LocalTime.class, LOCAL_TIME);
+        registry.register(LocalDateTime.class, LOCAL_DATE_TIME);
         registry.register(Instant.class, INSTANT);
-        registry.register(OffsetDateTime.class, SimpleCodec.of(SqlType.TIMESTAMP_TZ, (st, i, v) -> st.setObject(i, v),
-                (rs, i) -> rs.getObject(i, OffsetDateTime.class)));
-        registry.register(java.sql.Date.class, SimpleCodec.of(SqlType.DATE, (st, i, v) -> st.setDate(i, v),
-                ResultSet::getDate));
-        registry.register(java.sql.Time.class, SimpleCodec.of(SqlType.TIME, (st, i, v) -> st.setTime(i, v),
-                ResultSet::getTime));
-        registry.register(java.sql.Timestamp.class, SimpleCodec.of(SqlType.TIMESTAMP,
-                (st, i, v) -> st.setTimestamp(i, v), ResultSet::getTimestamp));
+        registry.register(OffsetDateTime.class, OFFSET_DATE_TIME);
+        registry.register(java.sql.Date.class, SQL_DATE);
+        registry.register(java.sql.Time.class, SQL_TIME);
+        registry.register(java.sql.Timestamp.class, SQL_TIMESTAMP);
     }
 }
