@@ -12,10 +12,6 @@ public record Assignment(Column<?> column, Object value) {
     void render(RenderContext context) {
         column.render(context);
         context.append(" = ");
-        if (value == null) {
-            context.bind(null, column.codec(context));
-        } else {
-            Values.bind(context, column, value);
-        }
+        Values.bind(context, column, value);
     }
 }

@@ -207,11 +207,7 @@ public final class Select {
             return;
         }
         context.append(keyword);
-        if (predicates.size() == 1) {
-            predicates.get(0).render(context);
-        } else {
-            new Predicates.Junction("and", predicates).render(context);
-        }
+        new Predicates.Junction("and", predicates).render(context);
     }
 
     private static void renderList(RenderContext context, List<? extends Expression> expressions) {
