@@ -7,12 +7,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Everything that differs between databases: identifier quoting, DDL type names, identity and
@@ -184,6 +187,26 @@ public abstract class Dialect {
      * {@code keyColumns} match. Columns are already quoted.
      */
     public abstract String upsert(String table, List<String> columns, List<String> keyColumns, List<String> updateColumns);
+
+    /** {@code insert into table (a, b) values (?, ?)}, the start of every upsert; names already quoted. */
+    protected static String insertRow(String table, List<String> columns) {
+        return "insert into " + table + " (" + columnList(columns) + ") values (" + placeholders(columns.size()) + ")";
+    }
+
+    /** {@code a, b, c}. */
+    protected static String columnList(List<String> columns) {
+        return String.join(", ", columns);
+    }
+
+    /** {@code ?, ?, ?}: {@code count} placeholders. */
+    protected static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** {@code a = <value(a)>, b = <value(b)>}: the SET list of an upsert's update half. */
+    protected static String assignments(List<String> columns, UnaryOperator<String> value) {
+        return columns.stream().map(c -> c + " = " + value.apply(c)).collect(Collectors.joining(", "));
+    }
 
     // ---- errors
 

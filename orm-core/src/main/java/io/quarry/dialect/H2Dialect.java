@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** H2 2.x. Thread-safe. */
 public final class H2Dialect extends Dialect {
@@ -43,9 +42,8 @@ public final class H2Dialect extends Dialect {
 
     @Override
     public String upsert(String table, List<String> columns, List<String> keyColumns, List<String> updateColumns) {
-        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        return "merge into " + table + " (" + String.join(", ", columns) + ") key (" + String.join(", ", keyColumns)
-                + ") values (" + placeholders + ")";
+        return "merge into " + table + " (" + columnList(columns) + ") key (" + columnList(keyColumns) + ") values ("
+                + placeholders(columns.size()) + ")";
     }
 
     /** H2 has no shared row locks: FOR SHARE is taken as the stronger FOR UPDATE. */

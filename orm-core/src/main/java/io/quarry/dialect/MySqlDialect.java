@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * MySQL 8+ and MariaDB 10.6+ (both through mysql-connector-j). Tables use utf8mb4 with a binary
@@ -146,16 +145,13 @@ public final class MySqlDialect extends Dialect {
 
     @Override
     public String upsert(String table, List<String> columns, List<String> keyColumns, List<String> updateColumns) {
-        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        String insert = "insert into " + table + " (" + String.join(", ", columns) + ") values (" + placeholders + ")";
+        String insert = insertRow(table, columns);
         List<String> updated = updateColumns.isEmpty() ? List.of(keyColumns.get(0)) : updateColumns;
         if (mariaDb) {
-            return insert + " on duplicate key update "
-                    + updated.stream().map(c -> c + " = values(" + c + ")").collect(Collectors.joining(", "));
+            return insert + " on duplicate key update " + assignments(updated, c -> "values(" + c + ")");
         }
         // MySQL 8.0.20 deprecates VALUES(); the row alias is the replacement
-        return insert + " as new_row on duplicate key update "
-                + updated.stream().map(c -> c + " = new_row." + c).collect(Collectors.joining(", "));
+        return insert + " as new_row on duplicate key update " + assignments(updated, c -> "new_row." + c);
     }
 
     @Override

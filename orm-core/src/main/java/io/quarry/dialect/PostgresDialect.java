@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** PostgreSQL 13+. Thread-safe. */
 public final class PostgresDialect extends Dialect {
@@ -41,14 +40,11 @@ public final class PostgresDialect extends Dialect {
 
     @Override
     public String upsert(String table, List<String> columns, List<String> keyColumns, List<String> updateColumns) {
-        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values (" + placeholders
-                + ") on conflict (" + String.join(", ", keyColumns) + ")";
+        String sql = insertRow(table, columns) + " on conflict (" + columnList(keyColumns) + ")";
         if (updateColumns.isEmpty()) {
             return sql + " do nothing";
         }
-        return sql + " do update set " + updateColumns.stream().map(c -> c + " = excluded." + c)
-                .collect(Collectors.joining(", "));
+        return sql + " do update set " + assignments(updateColumns, c -> "excluded." + c);
     }
 
     @Override

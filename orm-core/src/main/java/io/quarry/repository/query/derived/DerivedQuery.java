@@ -1,14 +1,11 @@
 package io.quarry.repository.query.derived;
 
 import io.quarry.NoResultException;
-import io.quarry.NonUniqueResultException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.repository.InvalidArgumentException;
 import io.quarry.repository.Limit;
-import io.quarry.repository.Page;
 import io.quarry.repository.Pageable;
 import io.quarry.repository.RepositoryContext;
-import io.quarry.repository.Slice;
 import io.quarry.repository.Sort;
 import io.quarry.repository.query.MethodHandler;
 import io.quarry.repository.query.MethodParameters;
@@ -17,7 +14,6 @@ import io.quarry.repository.query.Results;
 import io.quarry.repository.query.Types;
 import io.quarry.repository.query.parse.PartTree;
 import io.quarry.repository.query.projection.DynamicProjections;
-import io.quarry.repository.query.projection.EntityProjection;
 import io.quarry.repository.query.projection.Projection;
 import io.quarry.session.ResultMapper;
 import io.quarry.session.StatementSession;
@@ -26,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * Runs one derived query method: prepares the arguments, picks the pre-rendered statement for the
@@ -98,45 +93,25 @@ final class DerivedQuery implements MethodHandler {
         SqlStatement select = statements.main(call.shape(), sort(args), paging, projection);
         Object[] bound = call.args();
         return switch (plan.result().kind()) {
-            case ONE, OPTIONAL -> single(context.read(session -> fetch(session, projection, select, bound)));
-            case LIST -> context.read(session -> fetch(session, projection, select, bound));
-            case STREAM -> context.stream(session -> stream(session, projection, select, bound));
+            case ONE, OPTIONAL -> Results.single(context.read(session -> projection.list(session, select, bound)),
+                    plan.result(), rows -> plan.method() + " found more than one row but returns " + plan.result().describe()
+                            + "; return a List, use findFirstBy..., or add conditions");
+            case LIST -> context.read(session -> projection.list(session, select, bound));
+            case STREAM -> context.stream(session -> projection.stream(session, select, bound));
             case PAGE -> page(call, projection, select, (Pageable) args[plan.parameters().pageable()]);
-            case SLICE -> slice(call, projection, select, (Pageable) args[plan.parameters().pageable()]);
+            case SLICE -> Results.slice(context.read(session -> projection.list(session, select, bound)),
+                    (Pageable) args[plan.parameters().pageable()]);
             case VOID -> throw new IllegalStateException("rejected when the proxy was built");
         };
     }
 
     private Object page(ArgumentPlan.Call call, Projection projection, SqlStatement select, Pageable pageable) {
-        if (pageable.isUnpaged()) {
-            // every row (at most Top of them): the content is the total
-            List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
-            return Page.of(content, pageable, content.size());
-        }
-        int size = pageable.getPageSize();
-        long offset = pageable.getOffset();
-        SqlStatement count = statements.count(call.shape(), projection);
-        return context.read(session -> {
-            List<Object> content = fetch(session, projection, select, call.args());
-            long total;
-            if ((offset == 0 || !content.isEmpty()) && content.size() < size) {
-                total = offset + content.size();
-            } else {
-                total = ((Number) first(session, count, call.args(), Results.FIRST_COLUMN)).longValue();
-                total = plan.top() == null ? total : Math.min(total, plan.top());
-            }
-            return Page.of(content, pageable, total);
-        });
-    }
-
-    private Object slice(ArgumentPlan.Call call, Projection projection, SqlStatement select, Pageable pageable) {
-        List<Object> content = context.read(session -> fetch(session, projection, select, call.args()));
-        if (pageable.isUnpaged()) {
-            return Slice.of(content, pageable, false);
-        }
-        int size = pageable.getPageSize();
-        boolean more = content.size() > size;
-        return Slice.of(more ? content.subList(0, size) : content, pageable, more);
+        // unpaged: every row (at most Top of them), so the content is the total
+        SqlStatement count = pageable.isUnpaged() ? null : statements.count(call.shape(), projection);
+        return context.read(session -> Results.page(projection.list(session, select, call.args()), pageable, () -> {
+            long total = ((Number) first(session, count, call.args(), Results.FIRST_COLUMN)).longValue();
+            return plan.top() == null ? total : Math.min(total, plan.top());
+        }));
     }
 
     /** Sets the LIMIT and OFFSET slots from a Pageable or Limit argument; returns the paging mode. */
@@ -189,34 +164,9 @@ final class DerivedQuery implements MethodHandler {
         return dynamicProjections.get(args[plan.parameters().projectionType()]);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> fetch(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
-        if (projection.isEntity()) {
-            return (List<Object>) session.list(((EntityProjection) projection).model(), statement, args);
-        }
-        return session.list(statement, args, projection.byPosition());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Stream<Object> stream(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
-        if (projection.isEntity()) {
-            return (Stream<Object>) session.stream(((EntityProjection) projection).model(), statement, args);
-        }
-        return session.stream(statement, args, projection.byPosition());
-    }
-
     private static Object first(StatementSession session, SqlStatement statement, Object[] args, ResultMapper<Object> reader) {
         List<Object> rows = session.list(statement, args, reader);
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private Object single(List<Object> rows) {
-        if (rows.size() > 1) {
-            throw new NonUniqueResultException(plan.method() + " found more than one row but returns "
-                    + plan.result().describe() + "; return a List, use findFirstBy..., or add conditions");
-        }
-        Object value = rows.isEmpty() ? null : rows.get(0);
-        return plan.result().kind() == ResultShape.Kind.OPTIONAL ? Optional.ofNullable(value) : value;
     }
 
     private Object aggregate(Object value) {

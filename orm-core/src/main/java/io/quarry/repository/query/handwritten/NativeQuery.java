@@ -1,27 +1,20 @@
 package io.quarry.repository.query.handwritten;
 
-import io.quarry.NonUniqueResultException;
 import io.quarry.repository.InvalidArgumentException;
 import io.quarry.repository.Limit;
-import io.quarry.repository.Page;
 import io.quarry.repository.Pageable;
 import io.quarry.repository.RepositoryContext;
-import io.quarry.repository.Slice;
 import io.quarry.repository.query.Coercions;
 import io.quarry.repository.query.MethodHandler;
 import io.quarry.repository.query.MethodParameters;
 import io.quarry.repository.query.ResultShape;
 import io.quarry.repository.query.Results;
 import io.quarry.repository.query.projection.DynamicProjections;
-import io.quarry.repository.query.projection.EntityProjection;
 import io.quarry.repository.query.projection.Projection;
-import io.quarry.session.StatementSession;
 import io.quarry.sql.SqlStatement;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Runs an {@link io.quarry.repository.Query} method: the SQL was parsed and its bindings resolved
@@ -67,11 +60,15 @@ final class NativeQuery implements MethodHandler {
         Pageable pageable = plan.parameters().pageable() >= 0 ? (Pageable) args[plan.parameters().pageable()] : null;
         SqlStatement statement = statement(args, bound, pageable);
         return switch (plan.result().kind()) {
-            case ONE, OPTIONAL -> single(context.read(session -> fetch(session, projection, statement, bound)));
-            case LIST -> context.read(session -> fetch(session, projection, statement, bound));
-            case STREAM -> context.stream(session -> stream(session, projection, statement, bound));
-            case PAGE -> context.read(session -> page(session, projection, statement, bound, pageable));
-            case SLICE -> slice(context.read(session -> fetch(session, projection, statement, bound)), pageable);
+            case ONE, OPTIONAL -> Results.single(context.read(session -> projection.listByLabel(session, statement, bound)),
+                    plan.result(), rows -> plan.method() + " returned " + rows + " rows but returns "
+                            + plan.result().describe() + "; return a List or make the SQL return one row");
+            case LIST -> context.read(session -> projection.listByLabel(session, statement, bound));
+            case STREAM -> context.stream(session -> projection.streamByLabel(session, statement, bound));
+            case PAGE -> context.read(session -> Results.page(projection.listByLabel(session, statement, bound), pageable,
+                    () -> ((Number) session.list(plan.count(), bound, Results.FIRST_COLUMN).get(0)).longValue()));
+            case SLICE -> Results.slice(context.read(session -> projection.listByLabel(session, statement, bound)),
+                    pageable);
             case VOID -> throw new IllegalStateException("rejected when the proxy was built");
         };
     }
@@ -117,58 +114,11 @@ final class NativeQuery implements MethodHandler {
         return plan.plain();
     }
 
-    private Page<Object> page(StatementSession session, Projection projection, SqlStatement statement, Object[] bound,
-            Pageable pageable) {
-        List<Object> content = fetch(session, projection, statement, bound);
-        if (pageable.isUnpaged()) {
-            return Page.of(content, pageable, content.size());
-        }
-        long offset = pageable.getOffset();
-        if ((offset == 0 || !content.isEmpty()) && content.size() < pageable.getPageSize()) {
-            return Page.of(content, pageable, offset + content.size());
-        }
-        List<Object> total = session.list(plan.count(), bound, Results.FIRST_COLUMN);
-        return Page.of(content, pageable, ((Number) total.get(0)).longValue());
-    }
-
-    private static Slice<Object> slice(List<Object> content, Pageable pageable) {
-        if (pageable.isUnpaged()) {
-            return Slice.of(content, pageable, false);
-        }
-        boolean more = content.size() > pageable.getPageSize();
-        return Slice.of(more ? content.subList(0, pageable.getPageSize()) : content, pageable, more);
-    }
-
     private Projection projection(Object[] args) {
         if (plan.projection() != null) {
             return plan.projection();
         }
         return dynamicProjections.get(args[plan.parameters().projectionType()]);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> fetch(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
-        if (projection.isEntity()) {
-            return (List<Object>) session.listByColumnLabel(((EntityProjection) projection).model(), statement, args);
-        }
-        return session.list(statement, args, projection.byLabel());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Stream<Object> stream(StatementSession session, Projection projection, SqlStatement statement, Object[] args) {
-        if (projection.isEntity()) {
-            return (Stream<Object>) session.streamByColumnLabel(((EntityProjection) projection).model(), statement, args);
-        }
-        return session.stream(statement, args, projection.byLabel());
-    }
-
-    private Object single(List<Object> rows) {
-        if (rows.size() > 1) {
-            throw new NonUniqueResultException(plan.method() + " returned " + rows.size() + " rows but returns "
-                    + plan.result().describe() + "; return a List or make the SQL return one row");
-        }
-        Object value = rows.isEmpty() ? null : rows.get(0);
-        return plan.result().kind() == ResultShape.Kind.OPTIONAL ? Optional.ofNullable(value) : value;
     }
 
     @Override

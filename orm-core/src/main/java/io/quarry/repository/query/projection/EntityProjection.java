@@ -2,20 +2,19 @@ package io.quarry.repository.query.projection;
 
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
-import io.quarry.session.ResultMapper;
+import io.quarry.session.StatementSession;
+import io.quarry.sql.SqlStatement;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Whole entities, loaded through the session's identity map. Immutable. */
-public final class EntityProjection implements Projection {
+final class EntityProjection implements Projection {
 
-    private final EntityModel<?> model;
+    private final EntityModel<Object> model;
 
-    public EntityProjection(EntityModel<?> model) {
-        this.model = model;
-    }
-
-    public EntityModel<?> model() {
-        return model;
+    @SuppressWarnings("unchecked")
+    EntityProjection(EntityModel<?> model) {
+        this.model = (EntityModel<Object>) model;
     }
 
     @Override
@@ -29,13 +28,23 @@ public final class EntityProjection implements Projection {
     }
 
     @Override
-    public ResultMapper<Object> byPosition() {
-        throw new IllegalStateException("entities load through the session");
+    public List<Object> list(StatementSession session, SqlStatement statement, Object[] args) {
+        return session.list(model, statement, args);
     }
 
     @Override
-    public ResultMapper<Object> byLabel() {
-        throw new IllegalStateException("entities load through the session");
+    public Stream<Object> stream(StatementSession session, SqlStatement statement, Object[] args) {
+        return session.stream(model, statement, args);
+    }
+
+    @Override
+    public List<Object> listByLabel(StatementSession session, SqlStatement statement, Object[] args) {
+        return session.listByColumnLabel(model, statement, args);
+    }
+
+    @Override
+    public Stream<Object> streamByLabel(StatementSession session, SqlStatement statement, Object[] args) {
+        return session.streamByColumnLabel(model, statement, args);
     }
 
     @Override

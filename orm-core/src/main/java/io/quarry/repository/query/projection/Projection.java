@@ -1,25 +1,35 @@
 package io.quarry.repository.query.projection;
 
 import io.quarry.mapping.PropertyModel;
-import io.quarry.session.ResultMapper;
+import io.quarry.session.StatementSession;
+import io.quarry.sql.SqlStatement;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How result rows become the objects a query method returns: whole entities, one column (a
- * scalar), a DTO built through its constructor, or an interface backed by the row's values. Built
- * once per method (or per {@code Class<P>} argument); immutable and thread-safe.
+ * scalar), a DTO built through its constructor, or an interface backed by the row's values. Each
+ * fetches its own rows through the session: a derived query's by position (its columns are
+ * {@link #properties()} in order), hand-written SQL's by column label. Built once per method (or
+ * per {@code Class<P>} argument); immutable and thread-safe.
  */
 public interface Projection {
 
-    /** Whether rows load whole entities through the session (identity map, dirty checking). */
+    /** Whether rows load whole entities through the session (identity map, dirty checking), selecting every column. */
     boolean isEntity();
 
     /** The properties a derived query selects, in column order; every property for an entity. */
     List<PropertyModel> properties();
 
-    /** Maps a row of a derived query, whose columns are {@link #properties()} in order. */
-    ResultMapper<Object> byPosition();
+    /** Runs a derived query's {@code statement}, whose columns are {@link #properties()} in order. */
+    List<Object> list(StatementSession session, SqlStatement statement, Object[] args);
 
-    /** A mapper for hand-written SQL that finds its columns by label; a new one per execution. */
-    ResultMapper<Object> byLabel();
+    /** {@link #list} as a stream that holds the statement open until closed. */
+    Stream<Object> stream(StatementSession session, SqlStatement statement, Object[] args);
+
+    /** Runs hand-written SQL, finding each value's column by label. */
+    List<Object> listByLabel(StatementSession session, SqlStatement statement, Object[] args);
+
+    /** {@link #listByLabel} as a stream that holds the statement open until closed. */
+    Stream<Object> streamByLabel(StatementSession session, SqlStatement statement, Object[] args);
 }

@@ -68,7 +68,7 @@ public final class Projections {
         }
         Codec<Object> codec = codec(element);
         if (codec != null) {
-            return new ScalarProjection(null, codec, Coercions.identity());
+            return MappedProjection.scalar(null, codec, Coercions.identity());
         }
         return element.isInterface() ? forInterface(element, false) : forConstructor(element, false);
     }
@@ -87,7 +87,7 @@ public final class Projections {
                     + property.name() + "' of " + model.type().getSimpleName() + " is " + property.javaType().getSimpleName()
                     + "; declare the result as " + Types.boxed(property.javaType()).getSimpleName());
         }
-        return new ScalarProjection(property, property.codec(), convert);
+        return MappedProjection.scalar(property, property.codec(), convert);
     }
 
     private Projection forConstructor(Class<?> type, boolean derived) {
@@ -100,7 +100,7 @@ public final class Projections {
         for (Constructor<?> constructor : candidates) {
             try {
                 Slots slots = slots(type, names(type, constructor), constructor.getParameterTypes(), derived);
-                return new ConstructorProjection(type, slots, handle(type, constructor));
+                return MappedProjection.constructing(type, slots, handle(type, constructor));
             } catch (InvalidQueryMethodException e) {
                 first = first == null ? e : first;
             }
@@ -178,7 +178,7 @@ public final class Projections {
             getters.put(method, existing);
         }
         Slots slots = slots(type, names.toArray(String[]::new), types.toArray(Class<?>[]::new), derived);
-        return new InterfaceProjection(type, slots, getters, defaults);
+        return MappedProjection.of(slots, new ProjectionProxies(type, slots, getters, defaults));
     }
 
     private int position(Method method) {

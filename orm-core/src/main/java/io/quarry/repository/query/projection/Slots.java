@@ -68,14 +68,19 @@ final class Slots {
         return resultSet -> create.apply(read(resultSet, columns));
     }
 
-    /** A mapper that finds each slot's column by label on the first row; one per execution. */
+    /** A mapper that finds each slot's column by label, once per result set (when it is specialized to it). */
     ResultMapper<Object> byLabel(Function<Object[], Object> create) {
-        int[][] columns = new int[1][];
-        return resultSet -> {
-            if (columns[0] == null) {
-                columns[0] = columnsByLabel(resultSet);
+        return new ResultMapper<>() {
+            @Override
+            public Object map(ResultSet resultSet) throws SQLException {
+                return specialize(resultSet).map(resultSet);
             }
-            return create.apply(read(resultSet, columns[0]));
+
+            @Override
+            public ResultMapper<Object> specialize(ResultSet resultSet) throws SQLException {
+                int[] columns = columnsByLabel(resultSet);
+                return rows -> create.apply(read(rows, columns));
+            }
         };
     }
 

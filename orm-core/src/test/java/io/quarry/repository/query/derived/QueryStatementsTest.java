@@ -14,7 +14,6 @@ import io.quarry.repository.Sort;
 import io.quarry.repository.query.MethodParameters;
 import io.quarry.repository.query.ResultShape;
 import io.quarry.repository.query.Types;
-import io.quarry.repository.query.projection.EntityProjection;
 import io.quarry.repository.query.projection.Projection;
 import io.quarry.session.Engine;
 import io.quarry.sql.SqlStatement;
@@ -46,7 +45,7 @@ class QueryStatementsTest {
             .dialect(new H2Dialect()).build();
     private final QueryCreator creator = new QueryCreator(engine.model(Host.class), engine,
             RepositoryContext.of(engine.sessionFactory()));
-    private final Projection entity = new EntityProjection(engine.model(Host.class));
+    private final Projection entity = creator.projections().derived(Host.class, null);
 
     private DerivedQuery query(String name) {
         Method method = java.util.Arrays.stream(Methods.class.getMethods()).filter(m -> m.getName().equals(name))

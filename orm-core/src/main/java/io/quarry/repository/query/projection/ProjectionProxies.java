@@ -1,28 +1,28 @@
 package io.quarry.repository.query.projection;
 
-import io.quarry.mapping.PropertyModel;
 import io.quarry.repository.query.MethodHandler;
-import io.quarry.session.ResultMapper;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * An interface with getters ({@code String getHostname()} or {@code String hostname()}), each
- * answered from the row's values by a JDK proxy; default methods work. The getter-to-slot map is
- * built once. Immutable and thread-safe; the proxies are immutable.
+ * Makes the objects of an interface projection: a JDK proxy per row answering each getter
+ * ({@code String getHostname()} or {@code String hostname()}) from the row's values; default
+ * methods work. The getter-to-slot map is built once. Immutable and thread-safe; the proxies are
+ * immutable.
  */
-final class InterfaceProjection implements Projection {
+final class ProjectionProxies implements Function<Object[], Object> {
 
     private final Class<?> type;
     private final Slots slots;
     private final Map<Method, Integer> getters;
     private final Map<Method, MethodHandler> defaults;
 
-    InterfaceProjection(Class<?> type, Slots slots, Map<Method, Integer> getters, Map<Method, MethodHandler> defaults) {
+    ProjectionProxies(Class<?> type, Slots slots, Map<Method, Integer> getters, Map<Method, MethodHandler> defaults) {
         this.type = type;
         this.slots = slots;
         this.getters = Map.copyOf(getters);
@@ -30,26 +30,7 @@ final class InterfaceProjection implements Projection {
     }
 
     @Override
-    public boolean isEntity() {
-        return false;
-    }
-
-    @Override
-    public List<PropertyModel> properties() {
-        return slots.properties();
-    }
-
-    @Override
-    public ResultMapper<Object> byPosition() {
-        return slots.byPosition(this::create);
-    }
-
-    @Override
-    public ResultMapper<Object> byLabel() {
-        return slots.byLabel(this::create);
-    }
-
-    private Object create(Object[] values) {
+    public Object apply(Object[] values) {
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new Values(values));
     }
 
@@ -74,16 +55,16 @@ final class InterfaceProjection implements Projection {
             }
             return switch (method.getName()) {
                 case "equals" -> args[0] != null && Proxy.isProxyClass(args[0].getClass())
-                        && Proxy.getInvocationHandler(args[0]) instanceof InterfaceProjection.Values other
-                        && other.owner() == InterfaceProjection.this && Arrays.equals(other.values, values);
+                        && Proxy.getInvocationHandler(args[0]) instanceof ProjectionProxies.Values other
+                        && other.owner() == ProjectionProxies.this && Arrays.equals(other.values, values);
                 case "hashCode" -> Arrays.hashCode(values);
                 case "toString" -> describe();
                 default -> throw new UnsupportedOperationException(method + " is not a getter of a selected property");
             };
         }
 
-        private InterfaceProjection owner() {
-            return InterfaceProjection.this;
+        private ProjectionProxies owner() {
+            return ProjectionProxies.this;
         }
 
         private String describe() {
