@@ -238,6 +238,29 @@ final class ClassFile {
             }
         }
 
+        /** Stores the value on the stack, of {@code type}, in {@code local} (and the next, for long and double). */
+        void store(Class<?> type, int local) {
+            op(!type.isPrimitive() ? Opcodes.ASTORE : type == long.class ? Opcodes.LSTORE
+                    : type == float.class ? Opcodes.FSTORE : type == double.class ? Opcodes.DSTORE : Opcodes.ISTORE);
+            op(local);
+        }
+
+        /** Pushes {@code local}, of {@code type}. */
+        void load(Class<?> type, int local) {
+            op(!type.isPrimitive() ? Opcodes.ALOAD : type == long.class ? Opcodes.LLOAD
+                    : type == float.class ? Opcodes.FLOAD : type == double.class ? Opcodes.DLOAD : Opcodes.ILOAD);
+            op(local);
+        }
+
+        /** The value on the stack, of {@code type}, as an Object: primitives through their box's {@code valueOf}. */
+        void box(ClassFile file, Class<?> type) {
+            if (type.isPrimitive()) {
+                String box = internalName(Numbers.boxed(type));
+                refOp(Opcodes.INVOKESTATIC, file.methodRef(box, "valueOf",
+                        "(" + type.descriptorString() + ")" + Numbers.boxed(type).descriptorString()));
+            }
+        }
+
         void pushInt(int value) {
             if (value <= 5) {
                 op(Opcodes.ICONST_0 + value);

@@ -41,6 +41,13 @@ final class CodecRowReader<T> implements RowReader<T> {
         return model.instantiate(values(resultSet));
     }
 
+    @Override
+    public T read(ResultSet resultSet, Object[] values) throws SQLException {
+        Object[] read = values(resultSet);
+        System.arraycopy(read, 0, values, 0, read.length);
+        return model.instantiate(read);
+    }
+
     /** The value of each property through its codec. */
     static Object[] read(Codec<Object>[] codecs, ResultSet resultSet, int[] columns) throws SQLException {
         Object[] values = new Object[codecs.length];

@@ -58,4 +58,27 @@ final class GeneratedRowReader<T> implements RowReader<T> {
         }
         return model.type().cast(instance);
     }
+
+    @Override
+    public T read(ResultSet resultSet, Object[] values) throws SQLException {
+        if (model.isRecord()) {
+            T instance = read(resultSet);
+            Object[] read = model.values(instance);
+            System.arraycopy(read, 0, values, 0, read.length);
+            return instance;
+        }
+        Object instance;
+        try {
+            instance = readers.own().read(resultSet, columns, codecs, values);
+            for (GeneratedReader inherited : readers.inherited()) {
+                inherited.readInto(instance, resultSet, columns, codecs, values);
+            }
+        } catch (SQLException | RuntimeException e) {
+            counts.countFallback();
+            Object[] read = values(resultSet);
+            System.arraycopy(read, 0, values, 0, read.length);
+            return model.instantiate(read);
+        }
+        return model.type().cast(instance);
+    }
 }

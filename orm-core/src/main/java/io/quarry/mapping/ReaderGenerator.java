@@ -28,6 +28,10 @@ final class ReaderGenerator {
 
     private static final String READ = "(Ljava/sql/ResultSet;[I[Lio/quarry/types/Codec;)Ljava/lang/Object;";
     private static final String READ_INTO = "(Ljava/lang/Object;Ljava/sql/ResultSet;[I[Lio/quarry/types/Codec;)V";
+    private static final String READ_KEEPING =
+            "(Ljava/sql/ResultSet;[I[Lio/quarry/types/Codec;[Ljava/lang/Object;)Ljava/lang/Object;";
+    private static final String READ_INTO_KEEPING =
+            "(Ljava/lang/Object;Ljava/sql/ResultSet;[I[Lio/quarry/types/Codec;[Ljava/lang/Object;)V";
     private static final String RESULT_SET = "java/sql/ResultSet";
     private static final String CODEC = ClassFile.internalName(Codec.class);
 
@@ -65,8 +69,31 @@ final class ReaderGenerator {
         readInto.astore(5);
         stores(file, readInto, self, fields, 5, 2);
         readInto.op(Opcodes.RETURN);
+        // read(resultSet, columns, codecs, values): locals this, resultSet, columns, codecs, values, instance, value
+        Code readKeeping = new Code(8, 8);
+        if (instantiate) {
+            readKeeping.refOp(Opcodes.NEW, file.classRef(self));
+            readKeeping.op(Opcodes.DUP);
+            readKeeping.refOp(Opcodes.INVOKESPECIAL, file.methodRef(self, "<init>", "()V"));
+            readKeeping.astore(5);
+            storesKeeping(file, readKeeping, self, fields, 5, 1);
+            readKeeping.aload(5);
+        } else {
+            readKeeping.op(Opcodes.ACONST_NULL);
+        }
+        readKeeping.op(Opcodes.ARETURN);
+        // readInto(instance, resultSet, columns, codecs, values): locals this, instance, resultSet, columns,
+        // codecs, values, typed, value
+        Code readIntoKeeping = new Code(8, 9);
+        readIntoKeeping.aload(1);
+        readIntoKeeping.refOp(Opcodes.CHECKCAST, file.classRef(self));
+        readIntoKeeping.astore(6);
+        storesKeeping(file, readIntoKeeping, self, fields, 6, 2);
+        readIntoKeeping.op(Opcodes.RETURN);
         file.method("read", READ, read);
         file.method("readInto", READ_INTO, readInto);
+        file.method("read", READ_KEEPING, readKeeping);
+        file.method("readInto", READ_INTO_KEEPING, readIntoKeeping);
         return ClassFile.define(declaring, file.finish(), GeneratedReader.class);
     }
 
@@ -92,8 +119,15 @@ final class ReaderGenerator {
         read.op(Opcodes.ARETURN);
         Code readInto = new Code(0, 5);
         readInto.op(Opcodes.RETURN); // records are never written field by field
+        Code readKeeping = new Code(1, 5);
+        readKeeping.op(Opcodes.ACONST_NULL); // records read back their snapshots
+        readKeeping.op(Opcodes.ARETURN);
+        Code readIntoKeeping = new Code(0, 6);
+        readIntoKeeping.op(Opcodes.RETURN);
         file.method("read", READ, read);
         file.method("readInto", READ_INTO, readInto);
+        file.method("read", READ_KEEPING, readKeeping);
+        file.method("readInto", READ_INTO_KEEPING, readIntoKeeping);
         return ClassFile.define(record, file.finish(), GeneratedReader.class);
     }
 
@@ -105,6 +139,30 @@ final class ReaderGenerator {
             code.aload(target);
             value(file, code, slot.slot(), resultSet);
             code.refOp(Opcodes.PUTFIELD, file.fieldRef(self, field.getName(), field.getType().descriptorString()));
+        }
+    }
+
+    /**
+     * For each field: its value from the row into a local (the one after {@code values}, which follows
+     * the codecs), then from there into the field and, boxed, into {@code values[index]}.
+     */
+    private static void storesKeeping(ClassFile file, Code code, String self, List<FieldSlot> fields, int target,
+            int resultSet) {
+        int values = resultSet + 3;
+        int local = Math.max(values, target) + 1;
+        for (FieldSlot slot : fields) {
+            Field field = slot.field();
+            Class<?> type = field.getType();
+            value(file, code, slot.slot(), resultSet);
+            code.store(type, local);
+            code.aload(target);
+            code.load(type, local);
+            code.refOp(Opcodes.PUTFIELD, file.fieldRef(self, field.getName(), type.descriptorString()));
+            code.aload(values);
+            code.pushInt(slot.slot().index());
+            code.load(type, local);
+            code.box(file, type);
+            code.op(Opcodes.AASTORE);
         }
     }
 

@@ -21,4 +21,10 @@ public interface RowReader<T> {
 
     /** A new instance holding the current row. */
     T read(ResultSet resultSet) throws SQLException;
+
+    /**
+     * A new instance holding the current row, whose values are also stored into {@code values} (one
+     * per property, in order), for a snapshot.
+     */
+    T read(ResultSet resultSet, Object[] values) throws SQLException;
 }

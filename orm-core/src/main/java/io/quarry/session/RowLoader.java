@@ -78,15 +78,15 @@ final class RowLoader<T> implements ResultMapper<T> {
             register(instance, id);
             return instance;
         }
-        Object[] values = reader.values(resultSet);
-        T instance = model.instantiate(values);
-        EntityState state = register(instance, id);
-        // the instance holds these very values (a record may have normalized them; then read back)
         if (model.isRecord()) {
-            state.takeSnapshot();
-        } else {
-            state.takeSnapshot(values);
+            // a record may have normalized the values it was given: the snapshot reads them back
+            T instance = reader.read(resultSet);
+            register(instance, id).takeSnapshot();
+            return instance;
         }
+        Object[] values = new Object[model.properties().size()];
+        T instance = reader.read(resultSet, values);
+        register(instance, id).takeSnapshot(values);
         return instance;
     }
 

@@ -189,6 +189,34 @@ class GeneratedReaderIT {
     }
 
     @Test
+    void objectsLoadedThroughTheGeneratedReaderAreDirtyCheckedAgainstWhatWasRead() {
+        try (Session session = engine.openSession()) {
+            session.add(fullBoxed(1L));
+            session.commit();
+        }
+        heat(Boxed.class);
+        long before = engine.model(Boxed.class).readers().generatedRowReaders();
+
+        try (Session session = engine.openSession()) {
+            Boxed loaded = session.get(Boxed.class, 1L);
+            List<Boxed> all = session.query(Boxed.class).all();
+            assertThat(all).containsExactly(loaded);
+            assertThat(session.isDirty()).isFalse();
+            loaded.number = 41;
+            loaded.bytes[0] = 9;
+            assertThat(session.isDirty()).isTrue();
+            session.commit();
+        }
+
+        assertThat(engine.model(Boxed.class).readers().generatedRowReaders()).isGreaterThan(before);
+        try (Session session = Engine.builder(db.dataSource()).codec(Money.class, MONEY).build().openSession()) {
+            Boxed reloaded = session.get(Boxed.class, 1L);
+            assertThat(reloaded.number).as("on %s", db).isEqualTo(41);
+            assertThat(reloaded.bytes).as("on %s", db).containsExactly(9, 2, 3);
+        }
+    }
+
+    @Test
     void aNullIntoAPrimitiveFailsAsOnTheCodecPath() {
         try (Session session = engine.openSession()) {
             Nullable row = new Nullable();
@@ -272,6 +300,7 @@ class GeneratedReaderIT {
             }
             List<T> bySql = session.sqlQuery("select " + reversedColumns(model) + " from " + model.table()
                     + " order by " + idColumn, type);
+            assertThat(session.isDirty()).as("dirty after loading with %s", options).isFalse();
             assertThat(streamed).hasSameSizeAs(queried);
             assertThat(bySql).hasSameSizeAs(queried);
             for (int i = 0; i < queried.size(); i++) {

@@ -21,4 +21,14 @@ public interface GeneratedReader {
 
     /** Sets the fields this reader covers (those its class declares) on {@code instance} from the current row. */
     void readInto(Object instance, ResultSet resultSet, int[] columns, Codec<?>[] codecs) throws SQLException;
+
+    /**
+     * {@link #read(ResultSet, int[], Codec[])} that also stores each value it reads (boxed) at its
+     * property's index in {@code values}, for a snapshot; records return null (they read back).
+     */
+    Object read(ResultSet resultSet, int[] columns, Codec<?>[] codecs, Object[] values) throws SQLException;
+
+    /** {@link #readInto(Object, ResultSet, int[], Codec[])} that also stores each value in {@code values}. */
+    void readInto(Object instance, ResultSet resultSet, int[] columns, Codec<?>[] codecs, Object[] values)
+            throws SQLException;
 }
