@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public abstract class Operand<V> implements Expression {
 
-    /** The escape character Quarry uses in the LIKE patterns it builds (startsWith, contains, ...). */
+    /** The escape character of every LIKE Quarry renders ({@code like ? escape '!'}), whatever the pattern's origin. */
     public static final char LIKE_ESCAPE = '!';
 
     /** {@code = value}; {@code eq(null)} means IS NULL. */
@@ -81,47 +81,60 @@ public abstract class Operand<V> implements Expression {
         return notIn(Arrays.asList(values));
     }
 
-    /** {@code like pattern}: {@code %} and {@code _} in the pattern are wildcards. */
+    /**
+     * {@code like pattern}: {@code %} (any run of characters) and {@code _} (one character) are
+     * wildcards and every other character, backslash included, stands for itself, on every
+     * database. Rendered as {@code like ? escape '!'} with each {@code !} of the pattern doubled, so
+     * that no database's own escape character (a backslash by default) applies. To match a literal
+     * {@code %} or {@code _}, use {@link #like(String, char)} or {@link #contains(String)} and its kin.
+     */
     public Predicate like(String pattern) {
-        return new Predicates.Like(this, require(pattern, "like"), null, false, false);
+        return new Predicates.Like(this, likePattern(require(pattern, "like")), false, false);
     }
 
-    /** {@code like pattern escape 'c'}: {@code escape} makes the next {@code %}, {@code _} or itself literal. */
+    /**
+     * {@code like pattern escape 'c'}: {@code escape} makes the next {@code %}, {@code _} or itself
+     * literal; anywhere else (before another character, at the end) it is refused, because the
+     * databases disagree about what it means there. The pattern is rewritten to Quarry's escape
+     * character {@code !}, so it means the same on every database.
+     */
     public Predicate like(String pattern, char escape) {
-        return new Predicates.Like(this, require(pattern, "like"), checkEscape(escape), false, false);
+        return new Predicates.Like(this, likePattern(require(pattern, "like"), checkEscape(escape)), false, false);
     }
 
+    /** {@code not like pattern}, with the pattern read as {@link #like(String)} reads it. */
     public Predicate notLike(String pattern) {
-        return new Predicates.Like(this, require(pattern, "notLike"), null, true, false);
+        return new Predicates.Like(this, likePattern(require(pattern, "notLike")), true, false);
     }
 
+    /** {@code not like pattern escape 'c'}, with the pattern read as {@link #like(String, char)} reads it. */
     public Predicate notLike(String pattern, char escape) {
-        return new Predicates.Like(this, require(pattern, "notLike"), checkEscape(escape), true, false);
+        return new Predicates.Like(this, likePattern(require(pattern, "notLike"), checkEscape(escape)), true, false);
     }
 
-    /** {@code lower(x) like lower(pattern)}. */
+    /** {@code lower(x) like lower(pattern)}, with the pattern read as {@link #like(String)} reads it. */
     public Predicate likeIgnoreCase(String pattern) {
-        return new Predicates.Like(this, require(pattern, "likeIgnoreCase"), null, false, true);
+        return new Predicates.Like(this, likePattern(require(pattern, "likeIgnoreCase")), false, true);
     }
 
     /** Starts with {@code prefix}, taken literally ({@code %} and {@code _} are escaped). */
     public Predicate startsWith(String prefix) {
-        return new Predicates.Like(this, escapeLike(require(prefix, "startsWith")) + "%", LIKE_ESCAPE, false, false);
+        return new Predicates.Like(this, escapeLike(require(prefix, "startsWith")) + "%", false, false);
     }
 
     /** Ends with {@code suffix}, taken literally. */
     public Predicate endsWith(String suffix) {
-        return new Predicates.Like(this, "%" + escapeLike(require(suffix, "endsWith")), LIKE_ESCAPE, false, false);
+        return new Predicates.Like(this, "%" + escapeLike(require(suffix, "endsWith")), false, false);
     }
 
     /** Contains {@code text}, taken literally. */
     public Predicate contains(String text) {
-        return new Predicates.Like(this, "%" + escapeLike(require(text, "contains")) + "%", LIKE_ESCAPE, false, false);
+        return new Predicates.Like(this, "%" + escapeLike(require(text, "contains")) + "%", false, false);
     }
 
     /** Does not contain {@code text}, taken literally. */
     public Predicate notContains(String text) {
-        return new Predicates.Like(this, "%" + escapeLike(require(text, "notContains")) + "%", LIKE_ESCAPE, true, false);
+        return new Predicates.Like(this, "%" + escapeLike(require(text, "notContains")) + "%", true, false);
     }
 
     /** {@code lower(x) = lower(value)}. */
@@ -181,6 +194,42 @@ public abstract class Operand<V> implements Expression {
             escaped.append(c);
         }
         return escaped.toString();
+    }
+
+    /**
+     * A {@link #like(String)} pattern ({@code %} and {@code _} wildcards, everything else literal)
+     * for use with {@code escape '!'}: each {@code !} doubled.
+     */
+    public static String likePattern(String pattern) {
+        return pattern.indexOf(LIKE_ESCAPE) < 0 ? pattern : pattern.replace("!", "!!");
+    }
+
+    /**
+     * A pattern written with {@code escape} as its escape character, rewritten for use with
+     * {@code escape '!'}; an escape character that is not followed by {@code %}, {@code _} or
+     * itself is refused.
+     */
+    public static String likePattern(String pattern, char escape) {
+        StringBuilder rewritten = new StringBuilder(pattern.length() + 4);
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == escape) {
+                char next = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
+                if (next != '%' && next != '_' && next != escape) {
+                    throw new QuarryException("LIKE pattern '" + pattern + "' has its escape character '" + escape
+                            + "' at offset " + i + (i + 1 < pattern.length() ? " before '" + next + "'" : " at the end")
+                            + "; the escape character may only precede %, _ or itself (write " + escape + escape
+                            + " for a literal '" + escape + "')");
+                }
+                rewritten.append(LIKE_ESCAPE).append(next);
+                i++;
+            } else if (c == LIKE_ESCAPE) {
+                rewritten.append(LIKE_ESCAPE).append(LIKE_ESCAPE);
+            } else {
+                rewritten.append(c);
+            }
+        }
+        return rewritten.toString();
     }
 
     private static Character checkEscape(char escape) {

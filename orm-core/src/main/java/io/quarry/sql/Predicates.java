@@ -73,8 +73,8 @@ final class Predicates {
         }
     }
 
-    /** {@code left [not] like pattern [escape 'c']}. */
-    record Like(Expression left, Object pattern, Character escape, boolean negated, boolean ignoreCase)
+    /** {@code left [not] like pattern escape '!'}: the pattern is already written for {@link Operand#LIKE_ESCAPE}. */
+    record Like(Expression left, Object pattern, boolean negated, boolean ignoreCase)
             implements Predicate {
         @Override
         public void render(RenderContext context) {
@@ -93,9 +93,7 @@ final class Predicates {
             } else {
                 Values.bind(context, left, pattern);
             }
-            if (escape != null) {
-                context.append(" escape ").append(context.dialect().escapeLiteral(escape));
-            }
+            context.append(" escape ").append(context.dialect().escapeLiteral(Operand.LIKE_ESCAPE));
         }
     }
 

@@ -148,7 +148,9 @@ class StatementGuardsTest {
                     .as("escape %d", (int) escape)
                     .hasMessageEndingWith("cannot be a LIKE escape character; use a punctuation character such as '!' or '#'");
         }
-        assertThat(where(new H2Dialect(), col("hostname").like("x#%", '#')).sql()).endsWith("escape '#'");
+        SqlStatement escaped = where(new H2Dialect(), col("hostname").like("x#%", '#'));
+        assertThat(escaped.sql()).endsWith("escape '!'");
+        assertThat(escaped.values()).containsExactly("x!%");
     }
 
     @Test

@@ -195,7 +195,7 @@ class StatementRenderingTest {
                 .offset(20L));
 
         assertThat(statement.sql()).isEqualTo(SELECT_HOST
-                + " where (port > ? and hostname like ?) order by hostname asc, id desc limit ? offset ?");
+                + " where (port > ? and hostname like ? escape '!') order by hostname asc, id desc limit ? offset ?");
         assertThat(statement.values()).containsExactly(22, "web%", 10L, 20L);
     }
 
@@ -349,17 +349,17 @@ class StatementRenderingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dialects")
-    void rendersLikeVariantsWithEscape(Dialect dialect) {
+    void rendersEveryLikeWithQuarrysEscapeAndRewritesThePattern(Dialect dialect) {
         Setup setup = Setup.of(dialect);
 
-        SqlStatement statement = setup.where(col("hostname").like("a%"), col("hostname").like("50#%%", '#'),
-                col("hostname").notLike("b_"), col("hostname").notLike("c!_", '!'), col("hostname").likeIgnoreCase("WEB%"),
+        SqlStatement statement = setup.where(col("hostname").like("a%\\!"), col("hostname").like("50#%%!#_", '#'),
+                col("hostname").notLike("b_"), col("hostname").notLike("c!_", '!'), col("hostname").likeIgnoreCase("WEB%!"),
                 col("hostname").eqIgnoreCase("Web-1"));
 
-        assertThat(statement.sql()).isEqualTo("select id from r_host where (hostname like ? and hostname like ? escape '#'"
-                + " and hostname not like ? and hostname not like ? escape '!' and lower(hostname) like lower(?)"
-                + " and lower(hostname) = lower(?))");
-        assertThat(statement.values()).containsExactly("a%", "50#%%", "b_", "c!_", "WEB%", "Web-1");
+        assertThat(statement.sql()).isEqualTo("select id from r_host where (hostname like ? escape '!'"
+                + " and hostname like ? escape '!' and hostname not like ? escape '!' and hostname not like ? escape '!'"
+                + " and lower(hostname) like lower(?) escape '!' and lower(hostname) = lower(?))");
+        assertThat(statement.values()).containsExactly("a%\\!!", "50!%%!!!_", "b_", "c!_", "WEB%!!", "Web-1");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,6 @@
 package io.quarry.repository.query.derived;
 
 import io.quarry.mapping.PropertyModel;
-import io.quarry.repository.query.Coercions;
 import io.quarry.repository.query.parse.Part;
 import io.quarry.sql.Column;
 import io.quarry.sql.Operand;
@@ -75,8 +74,8 @@ final class Criteria {
             case IS_NOT_NULL -> column.isNotNull();
             case TRUE -> column.eq(Boolean.TRUE);
             case FALSE -> column.eq(Boolean.FALSE);
-            case LIKE -> new SqlParts.Like(left, value(condition, Coercions.identity()), false, false);
-            case NOT_LIKE -> new SqlParts.Like(left, value(condition, Coercions.identity()), true, false);
+            case LIKE -> like(left, condition, value -> Operand.likePattern(value.toString()), false);
+            case NOT_LIKE -> like(left, condition, value -> Operand.likePattern(value.toString()), true);
             case STARTING_WITH -> like(left, condition, value -> escape(value) + "%", false);
             case ENDING_WITH -> like(left, condition, value -> "%" + escape(value), false);
             case CONTAINING -> like(left, condition, value -> "%" + escape(value) + "%", false);
@@ -88,7 +87,7 @@ final class Criteria {
 
     private static Predicate like(Operand<Object> left, Condition condition, UnaryOperator<Object> pattern,
             boolean negated) {
-        return new SqlParts.Like(left, value(condition, pattern), negated, true);
+        return new SqlParts.Like(left, value(condition, pattern), negated);
     }
 
     private static String escape(Object value) {

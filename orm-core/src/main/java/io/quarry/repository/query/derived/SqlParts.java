@@ -16,10 +16,10 @@ final class SqlParts {
     }
 
     /**
-     * {@code left [not] like pattern [escape '!']} where the pattern is a run-time argument (a
-     * {@link Binding}, or {@code lower(?)}).
+     * {@code left [not] like pattern escape '!'} where the pattern is a run-time argument (a
+     * {@link Binding}, or {@code lower(?)}) already written for {@link Operand#LIKE_ESCAPE}.
      */
-    record Like(Operand<?> left, Object pattern, boolean negated, boolean escaped) implements Predicate {
+    record Like(Operand<?> left, Object pattern, boolean negated) implements Predicate {
         @Override
         public void render(RenderContext context) {
             left.render(context);
@@ -29,9 +29,7 @@ final class SqlParts {
             } else {
                 context.bind((Binding) pattern);
             }
-            if (escaped) {
-                context.append(" escape ").append(context.dialect().escapeLiteral(Operand.LIKE_ESCAPE));
-            }
+            context.append(" escape ").append(context.dialect().escapeLiteral(Operand.LIKE_ESCAPE));
         }
 
         @Override
