@@ -25,8 +25,7 @@ final class ClassFile {
     private final ByteArrayOutputStream poolBytes = new ByteArrayOutputStream();
     private final DataOutputStream pool = new DataOutputStream(poolBytes);
     private final Map<String, Integer> entries = new HashMap<>();
-    private final List<int[]> methods = new ArrayList<>();
-    private final List<Code> bodies = new ArrayList<>();
+    private final List<Method> methods = new ArrayList<>();
     private final String name;
     private final String interfaceName;
     private int count = 1;
@@ -113,10 +112,13 @@ final class ClassFile {
         return count++;
     }
 
+    /** A method: constant-pool indexes of its name and descriptor, and its body. */
+    private record Method(int name, int descriptor, Code code) {
+    }
+
     /** Adds a public method. */
     void method(String member, String descriptor, Code code) {
-        methods.add(new int[] {utf8(member), utf8(descriptor)});
-        bodies.add(code);
+        methods.add(new Method(utf8(member), utf8(descriptor), code));
     }
 
     /** The class file: this class, its constructor and the methods added. */
@@ -145,20 +147,20 @@ final class ClassFile {
             data.writeShort(implemented);
             data.writeShort(0); // fields
             data.writeShort(methods.size());
-            for (int i = 0; i < methods.size(); i++) {
-                method(data, methods.get(i)[0], methods.get(i)[1], codeName, bodies.get(i));
+            for (Method method : methods) {
+                method(data, method, codeName);
             }
             data.writeShort(0); // attributes
         });
         return out.toByteArray();
     }
 
-    private static void method(DataOutputStream data, int member, int descriptor, int codeName, Code code)
-            throws IOException {
+    private static void method(DataOutputStream data, Method method, int codeName) throws IOException {
+        Code code = method.code();
         byte[] body = code.bytes.toByteArray();
         data.writeShort(Opcodes.ACC_PUBLIC);
-        data.writeShort(member);
-        data.writeShort(descriptor);
+        data.writeShort(method.name());
+        data.writeShort(method.descriptor());
         data.writeShort(1);
         data.writeShort(codeName);
         data.writeInt(2 + 2 + 4 + body.length + 2 + 2);

@@ -44,30 +44,33 @@ final class PlainGetters {
     private record Entry(Getter getter, Set<Codec<?>> codecs) {
     }
 
-    private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();
-
-    static {
-        resultSet(String.class, "getString", BuiltinCodecs.STRING);
-        resultSet(BigDecimal.class, "getBigDecimal", BuiltinCodecs.BIG_DECIMAL);
-        resultSet(byte[].class, "getBytes", BuiltinCodecs.BYTES);
-        resultSet(java.sql.Date.class, "getDate", BuiltinCodecs.SQL_DATE);
-        resultSet(java.sql.Time.class, "getTime", BuiltinCodecs.SQL_TIME, TemporalTextCodecs.TIME_OF_DAY);
-        resultSet(java.sql.Timestamp.class, "getTimestamp", BuiltinCodecs.SQL_TIMESTAMP, TemporalTextCodecs.TIMESTAMP);
-        object(UUID.class, BuiltinCodecs.UUID);
-        object(LocalDate.class, BuiltinCodecs.LOCAL_DATE);
-        object(LocalTime.class, BuiltinCodecs.LOCAL_TIME, TemporalTextCodecs.LOCAL_TIME);
-        object(LocalDateTime.class, BuiltinCodecs.LOCAL_DATE_TIME, TemporalTextCodecs.LOCAL_DATE_TIME);
-        object(OffsetDateTime.class, BuiltinCodecs.OFFSET_DATE_TIME);
-        primitive(boolean.class, "boolean", BuiltinCodecs.BOOLEAN);
-        primitive(byte.class, "byte", BuiltinCodecs.BYTE);
-        primitive(short.class, "short", BuiltinCodecs.SHORT);
-        primitive(int.class, "int", BuiltinCodecs.INTEGER);
-        primitive(long.class, "long", BuiltinCodecs.LONG);
-        primitive(float.class, "float", BuiltinCodecs.FLOAT);
-        primitive(double.class, "double", BuiltinCodecs.DOUBLE);
-    }
+    private static final Map<Class<?>, Entry> BY_TYPE = table();
 
     private PlainGetters() {
+    }
+
+    private static Map<Class<?>, Entry> table() {
+        Map<Class<?>, Entry> table = new HashMap<>();
+        resultSet(table, String.class, "getString", BuiltinCodecs.STRING);
+        resultSet(table, BigDecimal.class, "getBigDecimal", BuiltinCodecs.BIG_DECIMAL);
+        resultSet(table, byte[].class, "getBytes", BuiltinCodecs.BYTES);
+        resultSet(table, java.sql.Date.class, "getDate", BuiltinCodecs.SQL_DATE);
+        resultSet(table, java.sql.Time.class, "getTime", BuiltinCodecs.SQL_TIME, TemporalTextCodecs.TIME_OF_DAY);
+        resultSet(table, java.sql.Timestamp.class, "getTimestamp", BuiltinCodecs.SQL_TIMESTAMP,
+                TemporalTextCodecs.TIMESTAMP);
+        object(table, UUID.class, BuiltinCodecs.UUID);
+        object(table, LocalDate.class, BuiltinCodecs.LOCAL_DATE);
+        object(table, LocalTime.class, BuiltinCodecs.LOCAL_TIME, TemporalTextCodecs.LOCAL_TIME);
+        object(table, LocalDateTime.class, BuiltinCodecs.LOCAL_DATE_TIME, TemporalTextCodecs.LOCAL_DATE_TIME);
+        object(table, OffsetDateTime.class, BuiltinCodecs.OFFSET_DATE_TIME);
+        primitive(table, boolean.class, "boolean", BuiltinCodecs.BOOLEAN);
+        primitive(table, byte.class, "byte", BuiltinCodecs.BYTE);
+        primitive(table, short.class, "short", BuiltinCodecs.SHORT);
+        primitive(table, int.class, "int", BuiltinCodecs.INTEGER);
+        primitive(table, long.class, "long", BuiltinCodecs.LONG);
+        primitive(table, float.class, "float", BuiltinCodecs.FLOAT);
+        primitive(table, double.class, "double", BuiltinCodecs.DOUBLE);
+        return Map.copyOf(table);
     }
 
     /** The getter for a property of {@code javaType} read by {@code codec}, or null: the codec reads it. */
@@ -81,23 +84,23 @@ final class PlainGetters {
         return BY_TYPE.keySet();
     }
 
-    private static void resultSet(Class<?> type, String name, Codec<?>... codecs) {
-        add(type, new Getter(name, "(I)" + type.descriptorString(), false, null), codecs);
+    private static void resultSet(Map<Class<?>, Entry> table, Class<?> type, String name, Codec<?>... codecs) {
+        add(table, type, new Getter(name, "(I)" + type.descriptorString(), false, null), codecs);
     }
 
-    private static void object(Class<?> type, Codec<?>... codecs) {
-        add(type, new Getter("getObject", "(ILjava/lang/Class;)Ljava/lang/Object;", false, type), codecs);
+    private static void object(Map<Class<?>, Entry> table, Class<?> type, Codec<?>... codecs) {
+        add(table, type, new Getter("getObject", "(ILjava/lang/Class;)Ljava/lang/Object;", false, type), codecs);
     }
 
     /** {@code int} reads through {@code intValue}, {@code Integer} through {@code intOrNull}. */
-    private static void primitive(Class<?> type, String prefix, Codec<?> codec) {
+    private static void primitive(Map<Class<?>, Entry> table, Class<?> type, String prefix, Codec<?> codec) {
         String parameters = "(Ljava/sql/ResultSet;I)";
-        add(type, new Getter(prefix + "Value", parameters + type.descriptorString(), true, null), codec);
+        add(table, type, new Getter(prefix + "Value", parameters + type.descriptorString(), true, null), codec);
         Class<?> box = io.quarry.types.Numbers.boxed(type);
-        add(box, new Getter(prefix + "OrNull", parameters + box.descriptorString(), true, null), codec);
+        add(table, box, new Getter(prefix + "OrNull", parameters + box.descriptorString(), true, null), codec);
     }
 
-    private static void add(Class<?> type, Getter getter, Codec<?>... codecs) {
-        BY_TYPE.put(type, new Entry(getter, Set.copyOf(List.of(codecs))));
+    private static void add(Map<Class<?>, Entry> table, Class<?> type, Getter getter, Codec<?>... codecs) {
+        table.put(type, new Entry(getter, Set.copyOf(List.of(codecs))));
     }
 }
