@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * works too, but then the check happens at the first {@link TestDatabase#dataSource()} call. JUnit
  * rejects constructor injection with {@code @TestInstance(PER_CLASS)}; keep the default lifecycle.
  *
+ * <p>A class that leaves a connection of a shared pool in use fails ({@link ConnectionLeakExtension}).
+ *
  * <p>Built on JUnit's {@link ParameterizedClass}; an annotation carries no state, so thread safety
  * does not apply.
  */
@@ -40,5 +42,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "[{0}]")
 @MethodSource("io.quarry.testing.TestDatabases#all")
 @ExtendWith(DatabaseAvailabilityExtension.class)
+@ExtendWith(ConnectionLeakExtension.class)
 public @interface CrossDatabaseTest {
 }

@@ -2,12 +2,14 @@ package io.quarry.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,6 +156,21 @@ public final class TestDatabase {
             }
         }
         return pool;
+    }
+
+    /**
+     * How many connections of each shared pool created so far are in use, by pool name
+     * ({@code quarry-test-h2}, ...); for {@link ConnectionLeakExtension}.
+     */
+    static Map<String, Integer> activeConnectionsOfSharedPools() {
+        Map<String, Integer> active = new LinkedHashMap<>();
+        for (HikariDataSource pool : OPEN_POOLS) {
+            HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+            if (bean != null) {
+                active.put(pool.getPoolName(), bean.getActiveConnections());
+            }
+        }
+        return active;
     }
 
     /**
