@@ -486,6 +486,50 @@ class RepositoryFactoryTest {
         rejectsWith(VoidWithoutModifying.class, "purge", "it returns void but is not @Modifying");
     }
 
+    interface ParameterNeverUsed extends Repository<Host, Long> {
+        @Query("select * from rf_host where hostname = :hostname")
+        List<Host> search(@Param("hostname") String hostname, @Param("port") int port);
+    }
+
+    interface NumberedParameterNeverUsed extends Repository<Host, Long> {
+        @Query("select * from rf_host where port = ?2")
+        List<Host> search(String hostname, int port);
+    }
+
+    interface ParameterUsedByNumber extends Repository<Host, Long> {
+        @Query("select * from rf_host where hostname = ?1 and port = :port")
+        List<Host> search(@Param("hostname") String hostname, @Param("port") int port);
+    }
+
+    @Test
+    void refusesAtStartUpAQueryParameterTheSqlNeverUses() {
+        rejects(ParameterNeverUsed.class, "Cannot create query for method [ParameterNeverUsed.search]; parameter 2 'port' "
+                + "is not used in its @Query SQL, so its argument would be ignored; use :port (or ?2) in the SQL or "
+                + "remove the parameter");
+        rejectsWith(NumberedParameterNeverUsed.class, "search", "parameter 1");
+        rejectsWith(NumberedParameterNeverUsed.class, "search", "is not used in its @Query SQL");
+        assertThat(factory.create(ParameterUsedByNumber.class)).as("?1 uses the first parameter").isNotNull();
+    }
+
+    interface ModifyingSelect extends Repository<Host, Long> {
+        @Modifying
+        @Query("/* nightly report */ (select count(*) from rf_host)")
+        int countHosts();
+    }
+
+    interface ModifyingUpdateAfterAComment extends Repository<Host, Long> {
+        @Modifying
+        @Query("-- moves every host\nupdate rf_host set port = 22")
+        int resetPorts();
+    }
+
+    @Test
+    void refusesAtStartUpAModifyingQueryWhoseSqlOnlyReads() {
+        rejects(ModifyingSelect.class, "Cannot create query for method [ModifyingSelect.countHosts]; it is @Modifying "
+                + "but its SQL is a SELECT, which changes no rows; remove @Modifying and declare what the query returns");
+        assertThat(factory.create(ModifyingUpdateAfterAComment.class)).as("an UPDATE after a comment").isNotNull();
+    }
+
     interface BareQuestionMark extends Repository<Host, Long> {
         @Query("select * from rf_host where port = ?")
         List<Host> search(int port);

@@ -21,6 +21,8 @@ import io.quarry.sql.SqlStatement;
 import io.quarry.types.Codec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Builds the handler of an {@link Query} method: parses the SQL once ({@link NamedSql}), resolves
@@ -47,10 +49,16 @@ public final class NativeQueryCreator {
         }
         NamedSql sql = parse(query.value(), "@Query");
         List<Binding> bindings = bindings(sql, parameters, "@Query");
+        checkEveryParameterIsUsed(sql, parameters);
         int count = parameters.count();
         SqlStatement plain = new SqlStatement(sql.sql(), bindings);
         if (modifying != null) {
             checkModifying(parameters, result);
+            String keyword = leadingKeyword(query.value());
+            if (READ_KEYWORDS.contains(keyword)) {
+                throw new InvalidQueryMethodException("it is @Modifying but its SQL is a " + keyword.toUpperCase(Locale.ROOT)
+                        + ", which changes no rows; remove @Modifying and declare what the query returns");
+            }
             return new NativeQuery(new NativeQuery.Plan(method, result, parameters, null, null, plain, null, null, null,
                     count, modifying.clearAutomatically()), context);
         }
@@ -79,6 +87,53 @@ public final class NativeQueryCreator {
         }
         return new NativeQuery(new NativeQuery.Plan(method, result, parameters, projection, projections::handWritten,
                 plain, limited, paged, counted, count, false), context);
+    }
+
+    /** Statements that only read: {@code @Modifying} on one of them is a mistake. */
+    private static final Set<String> READ_KEYWORDS = Set.of("select", "values", "table", "show",
+            "explain");
+
+    /**
+     * Refuses a value parameter the SQL never names, as Spring Data does: its argument would be
+     * dropped silently, and with it the filter the caller meant.
+     */
+    private static void checkEveryParameterIsUsed(NamedSql sql, MethodParameters parameters) {
+        List<MethodParameters.Bindable> bindable = parameters.bindable();
+        for (int i = 0; i < bindable.size(); i++) {
+            MethodParameters.Bindable parameter = bindable.get(i);
+            String position = Integer.toString(i + 1);
+            if (sql.names().contains(position) || parameter.name() != null && sql.names().contains(parameter.name())) {
+                continue;
+            }
+            String name = parameter.name() == null ? "" : " '" + parameter.name() + "'";
+            String use = parameter.name() == null ? "?" + position : ":" + parameter.name() + " (or ?" + position + ")";
+            throw new InvalidQueryMethodException("parameter " + (parameter.index() + 1) + name + " is not used in its "
+                    + "@Query SQL, so its argument would be ignored; use " + use + " in the SQL or remove the parameter");
+        }
+    }
+
+    /** The first word of {@code sql} in lower case, after blanks, comments and opening parentheses. */
+    static String leadingKeyword(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(') {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else {
+                break;
+            }
+        }
+        int end = i;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        return sql.substring(i, end).toLowerCase(Locale.ROOT);
     }
 
     private static NamedSql parse(String sql, String where) {
