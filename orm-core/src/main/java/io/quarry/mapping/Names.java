@@ -1,6 +1,7 @@
 package io.quarry.mapping;
 
 import java.util.Collection;
+import java.util.List;
 
 /** Default naming (snake_case) and the "did you mean" hint used in error messages. Stateless. */
 public final class Names {
@@ -67,6 +68,15 @@ public final class Names {
             return "; did you mean '" + best + "'?";
         }
         return "; known properties: " + String.join(", ", candidates);
+    }
+
+    /** Up to {@code limit} of {@code candidates}, the closest to {@code wrong} first (edit distance, ignoring case). */
+    public static List<String> nearest(String wrong, Collection<String> candidates, int limit) {
+        return candidates.stream()
+                .sorted(java.util.Comparator.comparingInt(
+                        (String candidate) -> distance(wrong.toLowerCase(), candidate.toLowerCase())))
+                .limit(limit)
+                .toList();
     }
 
     private static int distance(String a, String b) {

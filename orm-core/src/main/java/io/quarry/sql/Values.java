@@ -31,7 +31,8 @@ final class Values {
         } else if (value != null) {
             Class<?> type = javaType(target, context);
             if (type != null) {
-                value = coerce(value, type, target.label());
+                value = coerce(value, type, target.label() + (context.model() == null ? ""
+                        : " of " + context.model().type().getSimpleName()));
             }
         }
         context.bind(value, codec);
@@ -68,6 +69,10 @@ final class Values {
             }
         }
         throw new QuarryException("Value " + value + " (" + value.getClass().getSimpleName() + ") does not fit " + where
-                + ", which is " + type.getSimpleName() + "; pass a " + boxed.getSimpleName());
+                + ", which is " + type.getSimpleName() + "; pass " + withArticle(boxed.getSimpleName()));
+    }
+
+    private static String withArticle(String typeName) {
+        return ("AEIOU".indexOf(typeName.charAt(0)) >= 0 ? "an " : "a ") + typeName;
     }
 }

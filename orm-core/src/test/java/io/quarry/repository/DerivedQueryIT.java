@@ -356,6 +356,19 @@ class DerivedQueryIT {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void inRejectsElementsOfTheWrongTypeNamingMethodArgumentAndType() {
+        statements.clear();
+        List raw = new ArrayList(List.of("eighty"));
+
+        assertThatThrownBy(() -> hosts.findByPortIn((Collection<Integer>) raw))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("HostRepository.findByPortIn: argument 1 (ports) for In in 'PortIn' is eighty (String), which "
+                        + "does not fit Integer (the value at position 0)");
+        assertThat(statements).isEmpty();
+    }
+
+    @Test
     void comparisonsRejectANullArgument() {
         assertThatThrownBy(() -> hosts.findByWeightGreaterThan(null))
                 .isInstanceOf(InvalidArgumentException.class)

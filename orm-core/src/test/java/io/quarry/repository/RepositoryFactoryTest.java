@@ -75,6 +75,17 @@ class RepositoryFactoryTest {
                 + "No property 'hostnmae' in entity Host; did you mean 'hostname'?");
     }
 
+    interface NotAKeyword extends Repository<Host, Long> {
+        List<Host> findByHostnameFuzzy(String hostname);
+    }
+
+    @Test
+    void saysAWordAfterAPropertyIsNotAKeywordAndNamesTheNearestKeywords() {
+        rejects(NotAKeyword.class, "Cannot create query for method [NotAKeyword.findByHostnameFuzzy]; 'Fuzzy' after the "
+                + "property 'hostname' (in 'HostnameFuzzy') is not a keyword; the nearest keywords are Null, False, "
+                + "After (Spring Data's query keywords)");
+    }
+
     interface UnknownProperty extends Repository<Host, Long> {
         List<Host> findByColour(String colour);
     }
@@ -85,6 +96,10 @@ class RepositoryFactoryTest {
                 + "No property 'colour' in entity Host; known properties: id, hostname, port, note, active, since");
     }
 
+    interface ArgumentTakenByAnEarlierCondition extends Repository<Host, Long> {
+        List<Host> findByHostnameAndPort(String hostname);
+    }
+
     interface MissingArgument extends Repository<Host, Long> {
         List<Host> findByPortBetween(int low);
     }
@@ -92,8 +107,11 @@ class RepositoryFactoryTest {
     @Test
     void rejectsTooFewArguments() {
         rejects(MissingArgument.class, "Cannot create query for method [MissingArgument.findByPortBetween]; Between on "
-                + "'port' (in 'PortBetween') needs 2 arguments but the method has only 1 value parameter; add the "
+                + "'port' (in 'PortBetween') needs 2 arguments but the method has 1 value parameter; add the "
                 + "missing parameter");
+        rejects(ArgumentTakenByAnEarlierCondition.class, "Cannot create query for method "
+                + "[ArgumentTakenByAnEarlierCondition.findByHostnameAndPort]; Is on 'port' (in 'Port') needs 1 argument "
+                + "but the conditions before it take 1 of the method's 1 value parameter; add the missing parameter");
     }
 
     interface ExtraArgument extends Repository<Host, Long> {

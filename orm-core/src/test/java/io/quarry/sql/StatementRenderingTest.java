@@ -279,7 +279,7 @@ class StatementRenderingTest {
 
         assertThat(statement.values()).containsExactly(1, 23, "web", new BigDecimal("2"), 5, 1L);
         assertThatThrownBy(() -> setup.where(Sql.max(col("port")).gt(1.5)))
-                .hasMessage("Value 1.5 (Double) does not fit max_port, which is int; pass a Integer");
+                .hasMessage("Value 1.5 (Double) does not fit max_port of Host, which is int; pass an Integer");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -106,7 +106,12 @@ final class ArgumentPlan {
                         + "; In never matches NULL (and Not In then matches nothing): remove it, or add an IsNull "
                         + "condition");
             }
-            values[i] = check.inConvert().apply(values[i]);
+            try {
+                values[i] = check.inConvert().apply(values[i]);
+            } catch (InvalidArgumentException e) {
+                throw new InvalidArgumentException(method + ": " + e.getMessage() + " (the value at position " + i
+                        + ")");
+            }
         }
         return values;
     }

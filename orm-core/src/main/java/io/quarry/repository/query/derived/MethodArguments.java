@@ -27,6 +27,8 @@ final class MethodArguments {
     private final int count;
     private int used;
     private int nextBit;
+    private Part currentPart;
+    private int usedBeforePart;
 
     MethodArguments(String method, MethodParameters parameters) {
         this.method = method;
@@ -36,11 +38,18 @@ final class MethodArguments {
     }
 
     MethodParameters.Bindable next(Part part, PropertyModel property) {
+        if (part != currentPart) {
+            currentPart = part;
+            usedBeforePart = used;
+        }
         if (!remaining.hasNext()) {
+            int needed = part.type().arguments();
             throw new InvalidQueryMethodException(part.type().keyword() + " on '" + property.name() + "' (in '"
-                    + part.source() + "') needs " + part.type().arguments() + " argument"
-                    + (part.type().arguments() > 1 ? "s" : "") + " but the method has only " + total
-                    + " value parameter" + (total == 1 ? "" : "s") + "; add the missing parameter");
+                    + part.source() + "') needs " + needed + " argument" + (needed > 1 ? "s" : "") + " but "
+                    + (usedBeforePart == 0 ? "the method has " + count(total, "value parameter")
+                            : "the conditions before it take " + usedBeforePart + " of the method's "
+                                    + count(total, "value parameter"))
+                    + "; add the missing parameter");
         }
         used++;
         return remaining.next();
@@ -53,6 +62,10 @@ final class MethodArguments {
         }
         used++;
         return remaining.next();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     void checkAllUsed(PartTree tree) {
@@ -89,6 +102,12 @@ final class MethodArguments {
         if (convert == null) {
             throw new InvalidQueryMethodException(describe(parameter, part) + " holds " + element.getSimpleName()
                     + " values but '" + property.name() + "' is " + property.javaType().getSimpleName());
+        }
+        if (convert == Coercions.identity() && !element.isPrimitive()) {
+            // generics are erased: a raw collection may hold anything, so every element is checked once per call
+            Class<?> target = Types.boxed(property.javaType());
+            String what = describe(parameter, part);
+            convert = value -> Coercions.convert(value, target, what);
         }
         int shift = allocate(ArgumentPlan.IN_BITS);
         checks.add(new ArgumentPlan.Check(parameter.index(), describe(parameter, part), true, convert, -1, shift));

@@ -146,7 +146,7 @@ public final class QueryCreator {
     }
 
     private Criteria.Condition condition(Part part, MethodArguments arguments) {
-        PropertyModel property = PropertyNames.resolve(model, part.property());
+        PropertyModel property = PropertyNames.resolveCondition(model, part.property(), part.source());
         Part.Type type = part.type();
         boolean ignoreCase = ignoreCase(part, property);
         if ((type == Part.Type.TRUE || type == Part.Type.FALSE) && Types.boxed(property.javaType()) != Boolean.class) {
