@@ -50,7 +50,9 @@ final class EntityModelBuilder<T> {
             throw new MappingException("Entity " + type.getName() + " must be a concrete class or a record");
         }
         Table table = type.getAnnotation(Table.class);
-        String tableName = table != null && !table.name().isBlank() ? table.name() : Names.snakeCase(type.getSimpleName());
+        String tableName = table != null && !table.name().isBlank()
+                ? Names.checkIdentifier(table.name(), "@Table(name) on " + type.getSimpleName())
+                : Names.snakeCase(type.getSimpleName());
         List<PropertyModel> properties = type.isRecord() ? recordProperties() : classProperties();
         checkKeys(properties);
         MethodHandle constructor = type.isRecord() ? canonicalConstructor() : noArgConstructor();
@@ -142,7 +144,9 @@ final class EntityModelBuilder<T> {
         GenerationType generation = generated == null ? null : generated.strategy();
         checkGeneratedType(where, javaType, generation);
         Column column = element.getAnnotation(Column.class);
-        String columnName = column != null && !column.name().isBlank() ? column.name() : Names.snakeCase(name);
+        String columnName = column != null && !column.name().isBlank()
+                ? Names.checkIdentifier(column.name(), "@Column(name) on " + where)
+                : Names.snakeCase(name);
         boolean nullable = !id && !javaType.isPrimitive() && (column == null || column.nullable());
         int length = column == null ? 255 : column.length();
         if (codec.sqlType() == SqlType.CHAR) {
@@ -227,7 +231,7 @@ final class EntityModelBuilder<T> {
             }
             String name = index.name().isBlank()
                     ? (index.unique() ? "ux_" : "ix_") + table + "_" + String.join("_", columns)
-                    : index.name();
+                    : Names.checkIdentifier(index.name(), "@Index(name) on " + type.getSimpleName());
             indexes.add(new IndexModel(name, columns, index.unique()));
         }
         return indexes;

@@ -1,5 +1,6 @@
 package io.quarry.mapping;
 
+import io.quarry.MappingException;
 import java.util.Collection;
 import java.util.List;
 
@@ -30,6 +31,26 @@ public final class Names {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Refuses a table, column or index name given in an annotation that holds anything but letters,
+     * digits, {@code _} and {@code $} (or does not begin with a letter or {@code _}): such a name is
+     * a mistake (a stray quote, parenthesis, semicolon or comment marker), never something to quote
+     * and send. {@code where} names the annotation, e.g. {@code @Table(name = ...) on Host}.
+     */
+    public static String checkIdentifier(String name, String where) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean allowed = Character.isLetter(c) || c == '_' || i > 0 && (Character.isDigit(c) || c == '$');
+            if (!allowed) {
+                String what = Character.isWhitespace(c) ? "whitespace" : "'" + c + "'";
+                throw new MappingException(where + ": \"" + name + "\" is not a valid name: it contains " + what
+                        + " at position " + i + (i == 0 ? " (a name begins with a letter or _)" : "")
+                        + "; use letters, digits, _ and $ only");
+            }
+        }
+        return name;
     }
 
     /** {@code getPort} -> {@code port}, {@code isActive} -> {@code active}, {@code port} -> {@code port}. */

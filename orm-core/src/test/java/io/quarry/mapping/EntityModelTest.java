@@ -87,6 +87,63 @@ class EntityModelTest {
                 .hasMessage("No property 'ipAdr' in entity HostGroup; did you mean 'ipAddr'?");
     }
 
+    @Entity
+    @Table(name = "x; drop table y")
+    static class InjectedTableName {
+        @Id
+        Long id;
+    }
+
+    @Entity
+    static class QuotedColumnName {
+        @Id
+        Long id;
+        @Column(name = "name\" varchar(10)) --")
+        String name;
+    }
+
+    @Entity
+    @Index(name = "ix) on other(", columns = "name")
+    static class BadIndexName {
+        @Id
+        Long id;
+        String name;
+    }
+
+    @Entity
+    @Table(name = "1st_table")
+    static class LeadingDigit {
+        @Id
+        Long id;
+    }
+
+    @Entity
+    @Table(name = "Gäste_2$")
+    static class LettersDigitsUnderscoreDollar {
+        @Id
+        Long id;
+    }
+
+    @Test
+    void refusesAnnotatedNamesThatAreNotPlainIdentifiersNamingWhereAndWhat() {
+        assertThatThrownBy(() -> models.model(InjectedTableName.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("@Table(name) on InjectedTableName: \"x; drop table y\" is not a valid name: it contains ';' "
+                        + "at position 1; use letters, digits, _ and $ only");
+        assertThatThrownBy(() -> models.model(QuotedColumnName.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("@Column(name) on field 'QuotedColumnName.name': \"name\" varchar(10)) --\" is not a valid "
+                        + "name: it contains '\"' at position 4; use letters, digits, _ and $ only");
+        assertThatThrownBy(() -> models.model(BadIndexName.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("@Index(name) on BadIndexName: \"ix) on other(\" is not a valid name: it "
+                        + "contains ')' at position 2");
+        assertThatThrownBy(() -> models.model(LeadingDigit.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("it contains '1' at position 0 (a name begins with a letter or _)");
+        assertThat(models.model(LettersDigitsUnderscoreDollar.class).table()).isEqualTo("Gäste_2$");
+    }
+
     @Test
     void mapsFieldsInDeclarationOrderSkippingTransientAndStaticOnes() {
         assertThat(models.model(HostGroup.class).properties()).extracting(PropertyModel::name).containsExactly(
