@@ -1,7 +1,9 @@
 package io.quarry.session;
 
+import io.quarry.ConstraintViolationException;
 import io.quarry.OptimisticLockException;
 import io.quarry.QuarryException;
+import io.quarry.StatementException;
 import io.quarry.dialect.Dialect;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.GenerationType;
@@ -171,18 +173,61 @@ final class Flusher {
         int size = engine.batchSize();
         for (int from = 0; from < states.size(); from += size) {
             List<EntityState> chunk = states.subList(from, Math.min(states.size(), from + size));
-            engine.executor().batch(connection, session.timeout(), "flush " + chunk.get(0).model.type().getSimpleName(), sql, chunk.size(),
-                    keyProperty == null ? null : keyProperty.column(),
-                    (statement, row) -> bindRow(statement, chunk.get(row), values, where, bumpsVersion),
-                    (statement, counts) -> {
-                        if (keyProperty != null) {
-                            readKeys(statement, chunk, keyProperty);
-                        }
-                        if (write != Write.INSERT) {
-                            checkCounts(counts, chunk, write == Write.DELETE);
-                        }
-                    });
+            String task = "flush " + chunk.get(0).model.type().getSimpleName();
+            try {
+                engine.executor().batch(connection, session.timeout(), task, sql, chunk.size(),
+                        keyProperty == null ? null : keyProperty.column(),
+                        (statement, row) -> bindRow(statement, chunk.get(row), values, where, bumpsVersion),
+                        (statement, counts) -> {
+                            if (keyProperty != null) {
+                                readKeys(statement, chunk, keyProperty);
+                            }
+                            if (write != Write.INSERT) {
+                                checkCounts(counts, chunk, write == Write.DELETE);
+                            }
+                        });
+            } catch (StatementException e) {
+                String culprit = e instanceof ConstraintViolationException violation
+                        ? violation.isDuplicateKey() ? null : culprit(chunk, values, true)
+                        : e.getClass() == StatementException.class ? culprit(chunk, values, false) : null;
+                if (culprit == null) {
+                    throw e;
+                }
+                throw engine.executor().translate(task + ": " + culprit, sql, e.getSQLException());
+            }
         }
+    }
+
+    /**
+     * For a failed write, the first value of {@code chunk} that the mapping says cannot be stored (a
+     * NULL in a NOT NULL column, text longer than the column), named by entity, id and property; or
+     * {@code null}. Runs only after a failure, so the database's own text stays the cause.
+     */
+    private static String culprit(List<EntityState> chunk, List<PropertyModel> values, boolean constraint) {
+        for (EntityState state : chunk) {
+            for (PropertyModel property : values) {
+                Object value = property.get(state.instance);
+                String where = "property '" + property.name() + "' (column " + property.column() + ") of "
+                        + state.model.type().getSimpleName() + describeId(state);
+                if (constraint && value == null && !property.spec().nullable() && !property.isId()) {
+                    return where + " is null but its column is NOT NULL; set it before the flush, or map it "
+                            + "@Column(nullable = true)";
+                }
+                if (!constraint && value instanceof String text && property.spec().length() > 0
+                        && text.codePointCount(0, text.length()) > property.spec().length()) {
+                    return where + " holds " + text.codePointCount(0, text.length()) + " characters, more than its "
+                            + "column's " + property.spec().length() + "; shorten the value or map a longer column "
+                            + "(@Column(length = ...))";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String describeId(EntityState state) {
+        PropertyModel id = state.model.id();
+        Object value = id == null ? null : id.get(state.instance);
+        return value == null ? " (new)" : " " + value;
     }
 
     private void bindRow(PreparedStatement statement, EntityState state, List<PropertyModel> values,

@@ -1,0 +1,90 @@
+package io.quarry.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.ConstraintViolationException;
+import io.quarry.StatementException;
+import io.quarry.testing.CrossDatabaseTest;
+import io.quarry.testing.TestDatabase;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A flush the database refuses for a value the mapping could name: the entity, id and property are named. */
+@CrossDatabaseTest
+class FlushErrorsIT {
+
+    private final TestDatabase db;
+    private Engine engine;
+
+    FlushErrorsIT(TestDatabase db) {
+        this.db = db;
+    }
+
+    @BeforeEach
+    void createServers() {
+        engine = Engine.builder(db.dataSource()).build();
+        engine.dropAll(Server.class);
+        engine.createAll(Server.class);
+        try (Session session = engine.openSession()) {
+            session.add(new Server("alpha", "r1", 22));
+            session.commit();
+        }
+    }
+
+    @AfterEach
+    void dropServers() {
+        engine.dropAll(Server.class);
+    }
+
+    @Test
+    void aNullInANotNullColumnNamesTheEntityAndPropertyKeepingTheDatabaseTextAsCause() {
+        try (Session session = engine.openSession()) {
+            session.add(new Server(null, "r2", 22));
+
+            assertThatThrownBy(session::commit)
+                    .as("on %s", db)
+                    .isInstanceOf(ConstraintViolationException.class)
+                    .hasMessageStartingWith("flush Server: property 'name' (column name) of Server (new) is null but its "
+                            + "column is NOT NULL; set it before the flush, or map it @Column(nullable = true)")
+                    .hasCauseInstanceOf(SQLException.class);
+            session.rollback();
+        }
+    }
+
+    @Test
+    void aNullSetOnALoadedObjectNamesItsId() {
+        try (Session session = engine.openSession()) {
+            Server alpha = session.query(Server.class).one();
+            alpha.name = null;
+
+            assertThatThrownBy(session::flush)
+                    .as("on %s", db)
+                    .isInstanceOf(ConstraintViolationException.class)
+                    .hasMessageStartingWith("flush Server: property 'name' (column name) of Server " + alpha.getId()
+                            + " is null");
+            session.rollback();
+        }
+    }
+
+    @Test
+    void textLongerThanItsColumnNamesThePropertyAndBothLengths() {
+        try (Session session = engine.openSession()) {
+            session.add(new Server("x".repeat(70), "r2", 22));
+
+            assertThatThrownBy(session::commit)
+                    .as("on %s", db)
+                    .isInstanceOf(StatementException.class)
+                    .hasMessageStartingWith("flush Server: property 'name' (column name) of Server (new) holds 70 "
+                            + "characters, more than its column's 64; shorten the value or map a longer column "
+                            + "(@Column(length = ...))")
+                    .hasCauseInstanceOf(SQLException.class);
+            session.rollback();
+        }
+        try (Session session = engine.openSession()) {
+            assertThat(session.query(Server.class).count()).isEqualTo(1);
+        }
+    }
+}
