@@ -138,7 +138,7 @@ class StatementGuardsTest {
     @Test
     void rejectsAValueThatDoesNotFitTheColumnBehindArithmetic() {
         assertThatThrownBy(() -> where(new H2Dialect(), col("port").plus(1).eq(1.5)))
-                .hasMessage("Value 1.5 (Double) does not fit port, which is int; pass a Integer");
+                .hasMessage("Value 1.5 (Double) does not fit port of Host, which is int; pass an Integer");
     }
 
     @Test
