@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -34,6 +35,14 @@ public abstract class Dialect {
 
     /** Replaces built-in codecs this database stores differently (called once per engine). */
     public void registerCodecs(CodecRegistry codecs) {
+    }
+
+    /**
+     * Where this database's SQL text departs from the standard's strings, quoted identifiers and
+     * comments, for reading hand-written SQL; the standard's own rules need no entry.
+     */
+    public Set<LexicalRule> lexicalRules() {
+        return Set.of();
     }
 
     // ---- identifiers

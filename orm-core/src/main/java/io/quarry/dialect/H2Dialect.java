@@ -3,10 +3,14 @@ package io.quarry.dialect;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** H2 2.x. Thread-safe. */
 public final class H2Dialect extends Dialect {
+
+    private static final Set<LexicalRule> LEXICAL_RULES = Set.of(LexicalRule.BACKTICK_IDENTIFIERS,
+            LexicalRule.SLASH_COMMENTS, LexicalRule.NESTED_BLOCK_COMMENTS, LexicalRule.DOLLAR_QUOTES);
 
     /**
      * The first name in H2's violation detail: {@code "PUBLIC.UX_HOST_RACK ON PUBLIC.HOST(...)"} for a
@@ -19,6 +23,11 @@ public final class H2Dialect extends Dialect {
     @Override
     public String name() {
         return "h2";
+    }
+
+    @Override
+    public Set<LexicalRule> lexicalRules() {
+        return LEXICAL_RULES;
     }
 
     @Override

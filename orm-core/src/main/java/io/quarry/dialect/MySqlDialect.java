@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,14 @@ import java.util.regex.Pattern;
  * bound as text ({@link TemporalTextCodecs}) so that their microseconds survive. Thread-safe.
  */
 public final class MySqlDialect extends Dialect {
+
+    /**
+     * The server's default sql_mode: neither NO_BACKSLASH_ESCAPES nor ANSI_QUOTES. Executable
+     * comments ({@code /*!...*}{@code /}) are read as comments, so parameters in them are not bound.
+     */
+    private static final Set<LexicalRule> LEXICAL_RULES = Set.of(LexicalRule.BACKSLASH_ESCAPES,
+            LexicalRule.DOUBLE_QUOTED_STRINGS, LexicalRule.BACKTICK_IDENTIFIERS, LexicalRule.HASH_COMMENTS,
+            LexicalRule.DASH_COMMENTS_NEED_SPACE);
 
     private static final Pattern KEY_NAME = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
     private static final Pattern CONSTRAINT_NAME = Pattern.compile("CONSTRAINT `([^`]+)`");
@@ -38,6 +47,11 @@ public final class MySqlDialect extends Dialect {
     @Override
     public String name() {
         return mariaDb ? "mariadb" : "mysql";
+    }
+
+    @Override
+    public Set<LexicalRule> lexicalRules() {
+        return LEXICAL_RULES;
     }
 
     /** MariaDB spells a shared row lock {@code lock in share mode}; MySQL 8 {@code for share}. */

@@ -5,16 +5,26 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** PostgreSQL 13+. Thread-safe. */
 public final class PostgresDialect extends Dialect {
+
+    /** With standard_conforming_strings on (the default since 9.1): a backslash escapes only in E'...'. */
+    private static final Set<LexicalRule> LEXICAL_RULES = Set.of(LexicalRule.NESTED_BLOCK_COMMENTS,
+            LexicalRule.DOLLAR_QUOTES, LexicalRule.ESCAPE_STRINGS);
 
     private static final Pattern CONSTRAINT_NAME = Pattern.compile("constraint \"([^\"]+)\"");
 
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    @Override
+    public Set<LexicalRule> lexicalRules() {
+        return LEXICAL_RULES;
     }
 
     @Override

@@ -153,9 +153,12 @@ public final class Engine {
         });
     }
 
-    /** {@code sql} with {@code :name} parameters parsed (cached per SQL text). */
-    NamedSql namedSql(String sql) {
-        return namedSql.computeIfAbsent(sql, NamedSql::parse);
+    /**
+     * Hand-written {@code sql} with its {@code :name} and {@code ?1} parameters found by this
+     * engine's dialect's lexical rules, parsed once per SQL text (for raw SQL and {@code @Query}).
+     */
+    public NamedSql namedSql(String sql) {
+        return namedSql.computeIfAbsent(sql, text -> NamedSql.parse(text, dialect.lexicalRules()));
     }
 
     /** The DDL that {@link #createAll} would run for {@code types}, without running it. */

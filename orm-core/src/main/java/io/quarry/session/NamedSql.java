@@ -1,13 +1,17 @@
 package io.quarry.session;
 
 import io.quarry.QuarryException;
+import io.quarry.dialect.LexicalRule;
+import io.quarry.sql.SqlLexer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Hand-written SQL with {@code :name} (and {@code ?1} positional) parameters turned into JDBC
- * {@code ?} placeholders, parsed once. Quotes, comments and PostgreSQL's {@code ::} casts are left
- * alone. Immutable and thread-safe.
+ * {@code ?} placeholders, parsed once. Parameters are recognised in code only: string literals,
+ * quoted identifiers and comments are passed as written, as the database's lexical rules
+ * ({@link SqlLexer}) delimit them, and so are PostgreSQL's {@code ::} casts. Immutable and thread-safe.
  *
  * @param sql the JDBC SQL
  * @param names one entry per placeholder: the parameter name, or "1", "2"... for positional ones
@@ -18,50 +22,52 @@ public record NamedSql(String sql, List<String> names) {
         names = List.copyOf(names);
     }
 
-    /** Parses {@code source}. */
-    public static NamedSql parse(String source) {
+    /** Parses {@code source}, written for a database with {@code rules}. */
+    public static NamedSql parse(String source, Set<LexicalRule> rules) {
         StringBuilder sql = new StringBuilder(source.length());
         List<String> names = new ArrayList<>();
-        int i = 0;
-        while (i < source.length()) {
+        for (SqlLexer.Span span : SqlLexer.split(source, rules)) {
+            if (span.kind() == SqlLexer.Kind.CODE) {
+                code(source, span.start(), span.end(), sql, names);
+            } else {
+                sql.append(source, span.start(), span.end());
+            }
+        }
+        return new NamedSql(sql.toString(), names);
+    }
+
+    private static void code(String source, int start, int end, StringBuilder sql, List<String> names) {
+        int i = start;
+        while (i < end) {
             char c = source.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                int end = source.indexOf(c, i + 1);
-                end = end < 0 ? source.length() - 1 : end;
-                sql.append(source, i, end + 1);
-                i = end + 1;
-            } else if (c == '-' && i + 1 < source.length() && source.charAt(i + 1) == '-') {
-                int end = source.indexOf('\n', i);
-                end = end < 0 ? source.length() : end;
-                sql.append(source, i, end);
-                i = end;
-            } else if (c == ':' && i + 1 < source.length() && source.charAt(i + 1) == ':') {
+            char next = i + 1 < end ? source.charAt(i + 1) : 0;
+            if (c == ':' && next == ':') {
                 sql.append("::");
                 i += 2;
-            } else if (c == ':' && i + 1 < source.length() && Character.isJavaIdentifierStart(source.charAt(i + 1))) {
-                int end = i + 1;
-                while (end < source.length() && Character.isJavaIdentifierPart(source.charAt(end))) {
-                    end++;
-                }
-                names.add(source.substring(i + 1, end));
+            } else if (c == ':' && Character.isJavaIdentifierStart(next)) {
+                i = parameter(source, i + 1, end, names, true);
                 sql.append('?');
-                i = end;
-            } else if (c == '?' && i + 1 < source.length() && Character.isDigit(source.charAt(i + 1))) {
-                int end = i + 1;
-                while (end < source.length() && Character.isDigit(source.charAt(end))) {
-                    end++;
-                }
-                names.add(source.substring(i + 1, end));
+            } else if (c == '?' && Character.isDigit(next)) {
+                i = parameter(source, i + 1, end, names, false);
                 sql.append('?');
-                i = end;
             } else if (c == '?') {
-                throw new QuarryException("SQL [" + source + "] uses a bare '?' at position " + i
+                throw new QuarryException("SQL [" + source + "] uses a bare '?' at offset " + i
                         + "; name the parameter (:name) or number it (?1)");
             } else {
                 sql.append(c);
                 i++;
             }
         }
-        return new NamedSql(sql.toString(), names);
+    }
+
+    /** Adds the name starting at {@code start} and returns the offset after it. */
+    private static int parameter(String source, int start, int end, List<String> names, boolean named) {
+        int i = start;
+        while (i < end && (named ? Character.isJavaIdentifierPart(source.charAt(i))
+                : Character.isDigit(source.charAt(i)))) {
+            i++;
+        }
+        names.add(source.substring(start, i));
+        return i;
     }
 }

@@ -572,7 +572,7 @@ class RepositoryFactoryTest {
     @Test
     void rejectsMoreHandWrittenSqlItCannotRun() {
         rejectsWith(BareQuestionMark.class, "search", "its @Query SQL cannot be read: SQL [select * from rf_host where "
-                + "port = ?] uses a bare '?' at position 35; name the parameter (:name) or number it (?1)");
+                + "port = ?] uses a bare '?' at offset 35; name the parameter (:name) or number it (?1)");
         rejectsWith(HandWrittenPageWithoutPageable.class, "search", "it returns Page<Host> but takes no Pageable");
         rejectsWith(ModifyingWithPageable.class, "purge", "a @Modifying query takes no Pageable, Limit or Class parameter");
         rejectsWith(HandWrittenHalfDynamic.class, "search", "a Class parameter and a type-variable result go together");

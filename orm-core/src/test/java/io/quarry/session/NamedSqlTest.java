@@ -4,36 +4,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.QuarryException;
+import io.quarry.dialect.LexicalRule;
+import io.quarry.dialect.MySqlDialect;
+import io.quarry.dialect.PostgresDialect;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NamedSqlTest {
 
     @Test
     void turnsNamedParametersIntoPlaceholdersInOrder() {
-        NamedSql sql = NamedSql.parse("select * from host where hostname = :name and port > :port or hostname = :name");
+        NamedSql sql = parse("select * from host where hostname = :name and port > :port or hostname = :name");
         assertThat(sql.sql()).isEqualTo("select * from host where hostname = ? and port > ? or hostname = ?");
         assertThat(sql.names()).containsExactly("name", "port", "name");
     }
 
     @Test
     void turnsNumberedParametersIntoPlaceholders() {
-        NamedSql sql = NamedSql.parse("select * from host where port between ?1 and ?2");
+        NamedSql sql = parse("select * from host where port between ?1 and ?2");
         assertThat(sql.sql()).isEqualTo("select * from host where port between ? and ?");
         assertThat(sql.names()).containsExactly("1", "2");
     }
 
     @Test
     void leavesQuotesCommentsAndPostgresCastsAlone() {
-        NamedSql sql = NamedSql.parse("select ':no', \"a:b\", x::text -- :comment\nfrom t where y = :yes");
+        NamedSql sql = parse("select ':no', \"a:b\", x::text -- :comment\nfrom t where y = :yes");
         assertThat(sql.sql()).isEqualTo("select ':no', \"a:b\", x::text -- :comment\nfrom t where y = ?");
         assertThat(sql.names()).containsExactly("yes");
     }
 
     @Test
     void rejectsBareQuestionMarks() {
-        assertThatThrownBy(() -> NamedSql.parse("select * from host where id = ?"))
+        assertThatThrownBy(() -> parse("select * from host where id = ?"))
                 .isInstanceOf(QuarryException.class)
                 .hasMessageContaining("bare '?'")
                 .hasMessageContaining("name the parameter (:name) or number it (?1)");
+    }
+
+    @Test
+    void leavesParametersInCommentsStringsAndIdentifiersAlone() {
+        NamedSql sql = parse("select '?', \"x?\" /* :a ? */ from t -- ?\nwhere y = :yes and z = ?1");
+        assertThat(sql.sql()).isEqualTo("select '?', \"x?\" /* :a ? */ from t -- ?\nwhere y = ? and z = ?");
+        assertThat(sql.names()).containsExactly("yes", "1");
+    }
+
+    @Test
+    void readsStringsAsTheDatabaseDoes() {
+        String text = "select 'it\\'s :no' from t where y = :yes";
+        assertThat(NamedSql.parse(text, new MySqlDialect(false).lexicalRules()).names()).containsExactly("yes");
+        assertThat(NamedSql.parse("select $$ :no $$, E'\\' :no', x::int from t where y = :yes",
+                new PostgresDialect().lexicalRules()).names()).containsExactly("yes");
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(QuarryException.class)
+                .hasMessageContaining("unterminated string literal starting at offset 17");
+    }
+
+    @Test
+    void keepsParameterNamesApartFromWhatFollows() {
+        NamedSql sql = parse("select :a||:b, :c::text, ?12+?3, :d'x'");
+        assertThat(sql.sql()).isEqualTo("select ?||?, ?::text, ?+?, ?'x'");
+        assertThat(sql.names()).containsExactly("a", "b", "c", "12", "3", "d");
+    }
+
+    private static NamedSql parse(String sql) {
+        return NamedSql.parse(sql, Set.<LexicalRule>of());
     }
 }

@@ -2,6 +2,7 @@ package io.quarry.spring.it;
 
 import static io.quarry.spring.it.SharedSessionIT.insertHost;
 import static io.quarry.spring.it.SharedSessionIT.transactions;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.ConstraintViolationException;
@@ -120,6 +121,21 @@ class ExceptionTranslationIT {
             assertThatThrownBy(() -> session.sqlRows("select * from spring_no_such_table", java.util.Map.of()))
                     .isInstanceOf(BadSqlGrammarException.class)
                     .hasMessageContaining("spring_no_such_table");
+        });
+    }
+
+    @Test
+    void parametersInCommentsAndStringsAreTextNotAMisleadingDataIntegrityViolation() {
+        QuarryContext.on(db).run(context -> {
+            insertHost(context, "web-1");
+            Session session = context.getBean(Session.class);
+
+            assertThat(session.sqlRows(
+                    "select hostname from spring_host /* :n */ where hostname = :h or hostname = ':h'",
+                    java.util.Map.of("h", "web-1", "n", 1))).extracting(row -> row.getString(0)).containsExactly("web-1");
+            assertThatThrownBy(() -> session.sqlRows("select hostname from spring_host where hostname = 'web-1",
+                    java.util.Map.of())).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                    .hasMessageContaining("unterminated string literal starting at offset 50");
         });
     }
 

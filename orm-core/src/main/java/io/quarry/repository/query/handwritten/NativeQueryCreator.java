@@ -136,9 +136,9 @@ public final class NativeQueryCreator {
         return sql.substring(i, end).toLowerCase(Locale.ROOT);
     }
 
-    private static NamedSql parse(String sql, String where) {
+    private NamedSql parse(String sql, String where) {
         try {
-            return NamedSql.parse(sql);
+            return engine.namedSql(sql);
         } catch (io.quarry.QuarryException e) {
             throw new InvalidQueryMethodException("its " + where + " SQL cannot be read: " + e.getMessage());
         }
