@@ -33,18 +33,32 @@ final class SessionConnection {
     /** The connection, taken (and its transaction begun) on first use. */
     Connection get() {
         if (connection == null) {
+            Connection acquired = null;
             try {
-                Connection acquired = provider.getConnection();
+                acquired = provider.getConnection();
                 if (!provider.managesTransactions() && !autoCommit && acquired.getAutoCommit()) {
                     acquired.setAutoCommit(false);
                     restoreAutoCommit = true;
                 }
                 connection = acquired;
             } catch (SQLException e) {
-                throw engine.executor().translate("begin a transaction", null, e);
+                QuarryException failure = engine.executor().translate("begin a transaction", null, e);
+                if (acquired != null) {
+                    // a connection that cannot begin a transaction still goes back, or the pool loses it
+                    giveBack(acquired, failure);
+                }
+                throw failure;
             }
         }
         return connection;
+    }
+
+    private void giveBack(Connection acquired, QuarryException failure) {
+        try {
+            provider.releaseConnection(acquired);
+        } catch (SQLException releaseFailure) {
+            failure.addSuppressed(releaseFailure);
+        }
     }
 
     /** Commits, when the session owns the transaction. */
