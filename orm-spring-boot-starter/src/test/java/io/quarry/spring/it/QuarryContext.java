@@ -24,7 +24,11 @@ final class QuarryContext {
      * are dropped and created afresh.
      */
     static ApplicationContextRunner on(TestDatabase db) {
-        DataSource pool = db.dataSource();
+        return on(db, db.dataSource());
+    }
+
+    /** The same on a pool of the test's own (e.g. {@link TestDatabase#newPool}), which the test closes. */
+    static ApplicationContextRunner on(TestDatabase db, DataSource pool) {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceTransactionManagerAutoConfiguration.class,
                         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
