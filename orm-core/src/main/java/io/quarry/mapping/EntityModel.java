@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ public final class EntityModel<T> {
     private volatile Writers writers;
     private int instantiations;
     private boolean inflationFailed;
+    /** Instances the method handles built, fallbacks from the generated writer included. */
+    private final LongAdder builtThroughHandles = new LongAdder();
     private final EntityReaders<T> readers;
 
     EntityModel(Class<T> type, String table, List<PropertyModel> properties, List<IndexModel> indexes,
@@ -195,6 +198,7 @@ public final class EntityModel<T> {
     }
 
     private T instantiateThroughHandles(Object[] values) {
+        builtThroughHandles.increment();
         try {
             if (record) {
                 return type.cast(constructor.invoke(values));
@@ -231,6 +235,15 @@ public final class EntityModel<T> {
     /** Whether a generated writer builds the instances (for tests). */
     boolean inflated() {
         return writers != null;
+    }
+
+    /**
+     * How many instances {@link #instantiate} built through method handles: the first
+     * {@value #INFLATION_THRESHOLD}, then only fallbacks from a generated writer that failed (for
+     * tests: a writer that silently stopped working shows here).
+     */
+    long instancesBuiltThroughHandles() {
+        return builtThroughHandles.sum();
     }
 
     private List<Class<?>> componentTypes() {

@@ -138,4 +138,71 @@ class GeneratedWriterTest {
         assertThat(model.inflated()).isTrue();
         assertThat(model.instantiate(values)).isEqualTo(new Point(1L, 0.0, 0.0, "origin", false));
     }
+
+    // ---- the fast path is taken, and a fallback shows
+
+    private static <T> void instantiate(EntityModel<T> model, Object[] values, int times) {
+        for (int i = 0; i < times; i++) {
+            model.instantiate(values.clone());
+        }
+    }
+
+    @Test
+    void hotEntitiesAreBuiltByTheGeneratedWriterOnceInflated() {
+        EntityModel<EveryType> everyType = models.model(EveryType.class);
+        EntityModel<Point> points = models.model(Point.class);
+
+        instantiate(everyType, everyTypeValues(), EntityModel.INFLATION_THRESHOLD + 100);
+        instantiate(points, new Object[] {1L, 0.5, 0.25, "p", true}, EntityModel.INFLATION_THRESHOLD + 100);
+
+        assertThat(everyType.instancesBuiltThroughHandles()).isEqualTo(EntityModel.INFLATION_THRESHOLD);
+        assertThat(points.instancesBuiltThroughHandles()).isEqualTo(EntityModel.INFLATION_THRESHOLD);
+    }
+
+    @Test
+    void anEntityWithInheritedFieldsTakesTheFastPathWithEveryWriter() {
+        EntityModel<Audited> model = models.model(Audited.class);
+        model.inflate();
+        Object[] values = new Object[model.properties().size()];
+        for (PropertyModel property : model.properties()) {
+            values[property.position()] = property.name().equals("revision") ? 2 : property.name().equals("id") ? 1L : "x";
+        }
+
+        Audited audited = model.instantiate(values);
+
+        assertThat(model.instancesBuiltThroughHandles()).isZero();
+        assertThat(audited.revision()).isEqualTo(2);
+        assertThat(audited.createdBy()).isEqualTo("x");
+    }
+
+    @Test
+    void aWriterFailureIsCountedAsAFallbackToTheHandles() {
+        EntityModel<EveryType> model = models.model(EveryType.class);
+        model.inflate();
+        Object[] values = everyTypeValues();
+        values[10] = 12;
+
+        assertThatThrownBy(() -> model.instantiate(values)).isInstanceOf(MappingException.class);
+        assertThat(model.instancesBuiltThroughHandles()).isEqualTo(1);
+        model.instantiate(everyTypeValues());
+        assertThat(model.instancesBuiltThroughHandles()).isEqualTo(1);
+    }
+
+    @Entity
+    record Wide(@Id long id, long a, long b, long c, double d, double e, double f, double g) {
+    }
+
+    @Test
+    void recordsOfManyLongAndDoubleComponentsGetAGeneratedWriterAndReader() {
+        EntityModel<Wide> model = models.model(Wide.class);
+
+        model.inflate();
+        model.readers().inflate();
+
+        assertThat(model.inflated()).as("writer").isTrue();
+        assertThat(model.readers().generated()).as("reader").isTrue();
+        assertThat(model.instantiate(new Object[] {1L, 2L, 3L, 4L, 5.0, 6.0, 7.0, 8.0}))
+                .isEqualTo(new Wide(1L, 2L, 3L, 4L, 5.0, 6.0, 7.0, 8.0));
+        assertThat(model.instancesBuiltThroughHandles()).isZero();
+    }
 }

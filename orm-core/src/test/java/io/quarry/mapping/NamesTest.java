@@ -56,4 +56,24 @@ class NamesTest {
         assertThat(Names.didYouMean("colour", List.of("id", "hostname", "port")))
                 .isEqualTo("; known properties: id, hostname, port");
     }
+
+    @Test
+    void leavesBarePrefixesAndSingleLettersAlone() {
+        assertThat(Names.propertyOfAccessor("get")).isEqualTo("get");
+        assertThat(Names.propertyOfAccessor("is")).isEqualTo("is");
+        assertThat(Names.propertyOfAccessor("getX")).isEqualTo("x");
+        assertThat(Names.propertyOfAccessor("isY")).isEqualTo("y");
+    }
+
+    @Test
+    void didYouMeanPrefersTheFirstOfEquallyCloseCandidates() {
+        assertThat(Names.didYouMean("port", List.of("part", "pert"))).isEqualTo("; did you mean 'part'?");
+    }
+
+    @Test
+    void didYouMeanCountsEveryEditAgainstAShortName() {
+        assertThat(Names.didYouMean("q", List.of("hostname"))).isEqualTo("; known properties: hostname");
+        assertThat(Names.didYouMean("ab", List.of("abcd"))).isEqualTo("; did you mean 'abcd'?");
+        assertThat(Names.didYouMean("ab", List.of("abcde"))).isEqualTo("; known properties: abcde");
+    }
 }
