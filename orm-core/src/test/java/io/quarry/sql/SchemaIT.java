@@ -172,6 +172,9 @@ class SchemaIT {
     @Test
     void dropAllDropsTablesAndSequencesAndIsSafeToRepeat() throws SQLException {
         engine.createAll(TABLES);
+        assertThat(tableExists("sc_host")).as("on %s", db).isTrue();
+        assertThat(tableExists("order")).as("on %s", db).isTrue();
+        assertThat(tableExists("sc_ticket")).as("on %s", db).isTrue();
 
         engine.dropAll(TABLES);
         engine.dropAll(TABLES);
@@ -454,13 +457,17 @@ class SchemaIT {
         }
     }
 
-    private boolean tableExists(String table) {
+    /** Whether {@code table} exists; any error other than "no such table" fails the test. */
+    private boolean tableExists(String table) throws SQLException {
         try (Connection connection = db.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("select count(*) from " + engine.dialect().quote(table));
             return true;
         } catch (SQLException e) {
-            return false;
+            if (TestDatabase.isMissingTable(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -191,6 +191,16 @@ public final class TestDatabase {
     }
 
     /**
+     * Whether {@code e} says a table does not exist (SQLSTATE 42S02 on MySQL/MariaDB and H2, 42P01
+     * on PostgreSQL; H2 error codes 42102 to 42104, with or without candidates or any table at all),
+     * for helpers that must tell a missing table from any other failure.
+     */
+    public static boolean isMissingTable(java.sql.SQLException e) {
+        return "42S02".equals(e.getSQLState()) || "42P01".equals(e.getSQLState())
+                || e.getClass().getName().startsWith("org.h2.") && e.getErrorCode() >= 42102 && e.getErrorCode() <= 42104;
+    }
+
+    /**
      * Whether this is the {@code mysql} database and the server behind it is MariaDB rather than Oracle
      * MySQL, for the few places where the two differ (e.g. {@code RETURNING}, JSON columns, error texts).
      */
