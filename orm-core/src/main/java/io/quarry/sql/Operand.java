@@ -213,7 +213,8 @@ public abstract class Operand<V> implements Expression {
         StringBuilder rewritten = new StringBuilder(pattern.length() + 4);
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
-            if (c == escape) {
+            boolean escaped = c == escape;
+            if (escaped) {
                 char next = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
                 if (next != '%' && next != '_' && next != escape) {
                     throw new QuarryException("LIKE pattern '" + pattern + "' has its escape character '" + escape
@@ -221,13 +222,13 @@ public abstract class Operand<V> implements Expression {
                             + "; the escape character may only precede %, _ or itself (write " + escape + escape
                             + " for a literal '" + escape + "')");
                 }
-                rewritten.append(LIKE_ESCAPE).append(next);
+                c = next;
                 i++;
-            } else if (c == LIKE_ESCAPE) {
-                rewritten.append(LIKE_ESCAPE).append(LIKE_ESCAPE);
-            } else {
-                rewritten.append(c);
             }
+            if (c == LIKE_ESCAPE || escaped && (c == '%' || c == '_')) {
+                rewritten.append(LIKE_ESCAPE);
+            }
+            rewritten.append(c);
         }
         return rewritten.toString();
     }

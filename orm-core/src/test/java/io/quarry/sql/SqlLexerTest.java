@@ -61,6 +61,25 @@ class SqlLexerTest {
     }
 
     @Test
+    void tellsDollarQuotesFromDollarsInWordsAndParameters() {
+        assertThat(render("$_a$ x $_a$ $a_1$ y $a_1$", POSTGRES)).isEqualTo("S[$_a$ x $_a$]C[ ]S[$a_1$ y $a_1$]");
+        assertThat(render("a$$b$ x", POSTGRES)).isEqualTo("C[a$$b$ x]");
+        assertThat(render("x_$q$ y", POSTGRES)).isEqualTo("C[x_$q$ y]");
+        assertThat(render("x 1$q$ y", POSTGRES)).isEqualTo("C[x 1$q$ y]");
+        assertThat(render("x $ab", POSTGRES)).isEqualTo("C[x $ab]");
+        assertThat(render("x $", POSTGRES)).isEqualTo("C[x $]");
+        assertThat(render("e'x\\'y' xe'z'", POSTGRES)).isEqualTo("S[e'x\\'y']C[ xe]S['z']");
+    }
+
+    @Test
+    void endsCommentsAtTheEndOfTheText() {
+        assertThat(render("a /**/", POSTGRES)).isEqualTo("C[a ]M[/**/]");
+        assertThat(render("a -- b", POSTGRES)).isEqualTo("C[a ]M[-- b]");
+        assertThat(render("1--\u0001x", MYSQL)).isEqualTo("C[1]M[--\u0001x]");
+        assertThat(render("1--\tx", MYSQL)).isEqualTo("C[1]M[--\tx]");
+    }
+
+    @Test
     void readsSlashSlashCommentsOnH2Only() {
         assertThat(render("a // b\nc", H2)).isEqualTo("C[a ]M[// b]C[\nc]");
         assertThat(render("a // b\nc", POSTGRES)).isEqualTo("C[a // b\nc]");
@@ -74,6 +93,19 @@ class SqlLexerTest {
         assertThatThrownBy(() -> SqlLexer.split("select 'a\\'", MYSQL.lexicalRules()))
                 .hasMessageContaining("unterminated string literal starting at offset 7")
                 .hasMessageContaining("a trailing backslash is written \\\\");
+        assertThatThrownBy(() -> SqlLexer.split("select 'a", MYSQL.lexicalRules()))
+                .hasMessageContaining("(write '' or \\' for a ' inside it");
+        assertThatThrownBy(() -> SqlLexer.split("select \"a", MYSQL.lexicalRules()))
+                .hasMessageContaining("unterminated string literal starting at offset 7");
+        assertThatThrownBy(() -> SqlLexer.split("select `a", MYSQL.lexicalRules()))
+                .hasMessageContaining("unterminated quoted identifier starting at offset 7 (`a); end it with ` (write ``");
+        assertThatThrownBy(() -> SqlLexer.split("select /* a *", MYSQL.lexicalRules()))
+                .hasMessage("SQL [select /* a *] has an unterminated block comment starting at offset 7 (/* a *); end it"
+                        + " with */");
+        assertThatThrownBy(() -> SqlLexer.split("select /* a /", POSTGRES.lexicalRules()))
+                .hasMessageContaining("unterminated block comment starting at offset 7");
+        assertThatThrownBy(() -> SqlLexer.split("select '" + "x".repeat(29), Set.<LexicalRule>of()))
+                .hasMessageContaining("('" + "x".repeat(29) + "); end it with '");
         assertThatThrownBy(() -> SqlLexer.split("select \"a", Set.of()))
                 .hasMessageContaining("unterminated quoted identifier starting at offset 7");
         assertThatThrownBy(() -> SqlLexer.split("select 1 /* a /* b */", POSTGRES.lexicalRules()))
