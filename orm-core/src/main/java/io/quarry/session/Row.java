@@ -85,26 +85,17 @@ public final class Row {
             return (V) value;
         }
         if (value instanceof Number number) {
-            if (target == Long.class) {
-                return (V) Long.valueOf(number.longValue());
+            // whole-number targets take the value only when no digit is lost; Double and Float round
+            Object converted = io.quarry.types.Numbers.convertExactly(number, target);
+            if (converted != null) {
+                return (V) converted;
             }
-            if (target == Integer.class) {
-                return (V) Integer.valueOf(number.intValue());
-            }
-            if (target == Double.class) {
-                return (V) Double.valueOf(number.doubleValue());
-            }
-            if (target == Float.class) {
-                return (V) Float.valueOf(number.floatValue());
-            }
-            if (target == Short.class) {
-                return (V) Short.valueOf(number.shortValue());
-            }
-            if (target == BigDecimal.class) {
-                return (V) new BigDecimal(number.toString());
-            }
-            if (target == java.math.BigInteger.class) {
-                return (V) new BigDecimal(number.toString()).toBigInteger();
+            if (target == Long.class || target == Integer.class || target == Short.class || target == Byte.class
+                    || target == java.math.BigInteger.class) {
+                throw new QuarryException("The value " + value + " (" + value.getClass().getSimpleName()
+                        + ") does not fit " + type.getSimpleName() + " without losing digits; read it as "
+                        + (number instanceof BigDecimal || number instanceof Double || number instanceof Float
+                                ? "BigDecimal or Double" : "Long or BigDecimal"));
             }
         }
         if (target == String.class) {
