@@ -163,6 +163,10 @@ final class EntityModelBuilder<T> {
             throw new MappingException(where + " has scale " + scale + " greater than precision " + precision);
         }
         SqlType sqlType = codec.sqlType();
+        if (generation != null && generation != GenerationType.UUID && sqlType == SqlType.DECIMAL) {
+            // a generated BigInteger id: identity columns and sequences are bigint on every database
+            sqlType = SqlType.BIGINT;
+        }
         boolean unique = column != null && column.unique();
         ColumnSpec spec = new ColumnSpec(sqlType, length, precision, scale, nullable, unique);
         return new PropertyModel(type, name, columnName, javaType, codec, spec, position, id, version, generation,
