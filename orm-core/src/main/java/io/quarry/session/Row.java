@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One result row of a column or aggregate query: values by 0-based position or by label, with
- * typed getters that convert numbers (databases disagree on the type of {@code sum} and
+ * typed getters that convert numbers without losing digits (databases disagree on the type of {@code sum} and
  * {@code count}). Immutable.
  */
 public final class Row {
