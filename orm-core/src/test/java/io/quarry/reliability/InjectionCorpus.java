@@ -11,10 +11,10 @@ import java.util.List;
  * character (PostgreSQL cannot store it) and no trailing blank (MySQL's PAD SPACE collations compare
  * {@code 'a '} equal to {@code 'a'}), so each one can be stored and found again as exactly itself.
  */
-final class InjectionCorpus {
+public final class InjectionCorpus {
 
     /** Values: quotes, comments, stacked statements, placeholders, dialect quoting, LIKE wildcards, Unicode. */
-    static final List<String> VALUES = List.of(
+    public static final List<String> VALUES = List.of(
             "' or '1'='1",
             "' or 1=1 --",
             "'; drop table rel_note; --",
@@ -67,7 +67,7 @@ final class InjectionCorpus {
             "{d '2020-01-01'} or 1=1");
 
     /** Property names: every one is invalid, so each entry point must refuse it before any SQL runs. */
-    static final List<String> NAMES = List.of(
+    public static final List<String> NAMES = List.of(
             "title; drop table rel_note",
             "title --",
             "title)",

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * or a plain {@code Statement}, including statements that failed, which listeners never hear of).
  * Thread-safe.
  */
-final class SqlRecorder implements StatementListener {
+public final class SqlRecorder implements StatementListener {
 
     private static final Set<String> STATEMENT_TEXT = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate", "addBatch");
@@ -32,16 +32,16 @@ final class SqlRecorder implements StatementListener {
     }
 
     /** Every SQL text seen so far, in order (a statement that ran is seen twice: prepared and executed). */
-    List<String> texts() {
+    public List<String> texts() {
         return new ArrayList<>(texts);
     }
 
     /** The texts that contain {@code payload}: for a statement built from safe parts, none. */
-    List<String> containing(String payload) {
+    public List<String> containing(String payload) {
         return texts.stream().filter(sql -> sql.contains(payload)).toList();
     }
 
-    DataSource wrap(DataSource target) {
+    public DataSource wrap(DataSource target) {
         return proxy(DataSource.class, target, (proxy, method, args) -> {
             Object result = call(target, method, args);
             return result instanceof Connection connection ? recording(connection) : result;
