@@ -531,7 +531,7 @@ class RepositoryFactoryTest {
 
     interface ModifyingSelect extends Repository<Host, Long> {
         @Modifying
-        @Query("/* nightly report */ (select count(*) from rf_host)")
+        @Query("/* nightly /* nested */ report */ -- counts\n (select count(*) from rf_host)")
         int countHosts();
     }
 

@@ -17,6 +17,7 @@ import io.quarry.session.NamedSql;
 import io.quarry.sql.Binding;
 import io.quarry.sql.Parameter;
 import io.quarry.sql.Select;
+import io.quarry.sql.SqlLexer;
 import io.quarry.sql.SqlStatement;
 import io.quarry.types.Codec;
 import java.util.ArrayList;
@@ -112,28 +113,32 @@ public final class NativeQueryCreator {
         }
     }
 
-    /** The first word of {@code sql} in lower case, after blanks, comments and opening parentheses. */
-    static String leadingKeyword(String sql) {
-        int i = 0;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c) || c == '(') {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end + 1;
-            } else if (sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 2;
-            } else {
-                break;
+    /**
+     * The first word of {@code sql} in lower case, after blanks, comments (as the dialect reads them:
+     * nested, {@code #} on MySQL) and opening parentheses.
+     */
+    private String leadingKeyword(String sql) {
+        for (SqlLexer.Span span : SqlLexer.split(sql, engine.dialect().lexicalRules())) {
+            if (span.kind() == SqlLexer.Kind.COMMENT) {
+                continue;
             }
+            if (span.kind() != SqlLexer.Kind.CODE) {
+                return "";
+            }
+            int i = span.start();
+            while (i < span.end() && (Character.isWhitespace(sql.charAt(i)) || sql.charAt(i) == '(')) {
+                i++;
+            }
+            if (i == span.end()) {
+                continue;
+            }
+            int end = i;
+            while (end < span.end() && Character.isLetter(sql.charAt(end))) {
+                end++;
+            }
+            return sql.substring(i, end).toLowerCase(Locale.ROOT);
         }
-        int end = i;
-        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
-            end++;
-        }
-        return sql.substring(i, end).toLowerCase(Locale.ROOT);
+        return "";
     }
 
     private NamedSql parse(String sql, String where) {
