@@ -119,10 +119,6 @@ public final class PropertyModel {
         }
     }
 
-    boolean isWritable() {
-        return setter != null;
-    }
-
     static Class<?> boxed(Class<?> type) {
         return io.quarry.types.Numbers.boxed(type);
     }

@@ -184,4 +184,25 @@ class MappingChecksTest {
         assertThat(models.model(BoxedId.class)).isSameAs(registered.get(0));
         assertThat(registered.get(0)).hasToString("EntityModel[BoxedId -> boxed_id]");
     }
+
+    @Entity
+    record Point(@Id long id, double x) {
+    }
+
+    @Test
+    void aRecordPropertyCannotBeSetInPlace() {
+        EntityModel<Point> model = models.model(Point.class);
+
+        assertThatThrownBy(() -> model.property("x").set(new Point(1L, 2.0), 3.0))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("Cannot set field 'Point.x': records are immutable; build a new instance");
+        assertThat(model.with(new Point(1L, 2.0), model.property("x"), 3.0)).isEqualTo(new Point(1L, 3.0));
+    }
+
+    @Test
+    void classFilesNameArraysByDescriptorAndClassesBySlashedName() {
+        assertThat(ClassFile.internalName(byte[].class)).isEqualTo("[B");
+        assertThat(ClassFile.internalName(String[][].class)).isEqualTo("[[Ljava/lang/String;");
+        assertThat(ClassFile.internalName(String.class)).isEqualTo("java/lang/String");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.session.Engine;
 import io.quarry.session.Session;
+import io.quarry.session.SessionOptions;
 import io.quarry.testing.CrossDatabaseTest;
 import io.quarry.testing.TestDatabase;
 import java.util.ArrayList;
@@ -30,6 +31,14 @@ class WriterFastPathIT {
         int port;
     }
 
+    /** Inherited fields from another package, set by their own generated writer and reader. */
+    @Entity
+    @Table(name = "wf_audited")
+    static class Audited extends io.quarry.mapping.other.AuditedBase {
+        @Id Long id;
+        String name;
+    }
+
     @Entity
     @Table(name = "wf_point")
     record Point(@Id long id, double x, String label) {
@@ -43,8 +52,8 @@ class WriterFastPathIT {
 
     @BeforeEach
     void createTables() {
-        engine.dropAll(Host.class, Point.class);
-        engine.createAll(Host.class, Point.class);
+        engine.dropAll(Host.class, Point.class, Audited.class);
+        engine.createAll(Host.class, Point.class, Audited.class);
         List<Object> rows = new ArrayList<>();
         for (int i = 1; i <= ROWS; i++) {
             Host host = new Host();
@@ -53,6 +62,7 @@ class WriterFastPathIT {
             host.port = i;
             rows.add(host);
             rows.add(new Point(i, i / 2.0, "p" + i));
+            rows.add(audited(i));
         }
         try (Session session = engine.openSession()) {
             session.addAll(rows);
@@ -60,9 +70,19 @@ class WriterFastPathIT {
         }
     }
 
+    private Audited audited(long id) {
+        EntityModel<Audited> model = engine.model(Audited.class);
+        Audited audited = new Audited();
+        audited.id = id;
+        audited.name = "a" + id;
+        model.property("createdBy").set(audited, "user-" + id);
+        model.property("revision").set(audited, (int) id);
+        return audited;
+    }
+
     @AfterEach
     void dropTables() {
-        engine.dropAll(Host.class, Point.class);
+        engine.dropAll(Host.class, Point.class, Audited.class);
     }
 
     @Test
@@ -83,5 +103,23 @@ class WriterFastPathIT {
             assertThat(model.readers().generatedRowReaders()).as("%s generated row readers", model).isPositive();
             assertThat(model.readers().fallbacks()).as("%s rows handed back to the codecs", model).isZero();
         }
+    }
+
+    @Test
+    void inheritedFieldsAreReadByTheirOwnGeneratedReaderInTrackedAndUntrackedLoads() {
+        for (SessionOptions options : List.of(SessionOptions.DEFAULTS, SessionOptions.DEFAULTS, // heats, then generated
+                SessionOptions.DEFAULTS.withReadOnly(true).withIdentityMap(false))) {
+            try (Session session = engine.sessionFactory().withOptions(options).openSession()) {
+                assertThat(session.query(Audited.class).all()).as("with %s", options).hasSize(ROWS)
+                        .allSatisfy(audited -> {
+                            assertThat(audited.createdBy()).isEqualTo("user-" + audited.id);
+                            assertThat(audited.revision()).isEqualTo(audited.id.intValue());
+                            assertThat(audited.name).isEqualTo("a" + audited.id);
+                        });
+            }
+        }
+        EntityModel<Audited> model = engine.model(Audited.class);
+        assertThat(model.readers().generatedRowReaders()).isEqualTo(2);
+        assertThat(model.readers().fallbacks()).isZero();
     }
 }
