@@ -48,6 +48,8 @@ public final class TestDatabase {
     static final String DEFAULT_DATABASE = "quarry_test";
 
     private static final int POOL_SIZE = 5;
+    /** The longest any lock wait of a test connection may last; see {@link #boundLockWaits}. */
+    private static final int LOCK_WAIT_LIMIT_SECONDS = 120;
     /**
      * Probe timeouts. Optional databases get a quick answer (a hung server costs ~5 s, not minutes);
      * required ones get slack, because a false "unreachable" on a busy CI machine fails the build.
@@ -186,6 +188,7 @@ public final class TestDatabase {
         config.setPassword(password);
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(0);
+        boundLockWaits(config);
         settings.accept(config);
         return new HikariDataSource(config);
     }
@@ -384,6 +387,22 @@ public final class TestDatabase {
         return message.replaceAll("\\s+", " ").trim();
     }
 
+    /**
+     * Gives every wait for a lock an end, so that a test that holds a lock while it waits for another
+     * connection fails instead of hanging the build: MySQL waits for a metadata lock (a DROP or ALTER
+     * behind an open transaction, e.g. from another build on the same server) for a year by default,
+     * PostgreSQL for ever. Row-lock waits of tests are far shorter than this, so no test sees it.
+     */
+    private void boundLockWaits(HikariConfig config) {
+        switch (name) {
+            case MYSQL -> config.setConnectionInitSql("set session lock_wait_timeout = " + LOCK_WAIT_LIMIT_SECONDS);
+            case POSTGRESQL -> config.setConnectionInitSql("set lock_timeout = '" + LOCK_WAIT_LIMIT_SECONDS + "s'");
+            default -> {
+                // H2 ends lock waits after its LOCK_TIMEOUT already
+            }
+        }
+    }
+
     private HikariDataSource createPool() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("quarry-test-" + name);
@@ -394,6 +413,7 @@ public final class TestDatabase {
         // Keep idle connections low: three pools live in every test JVM and the servers are shared.
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
+        boundLockWaits(config);
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
