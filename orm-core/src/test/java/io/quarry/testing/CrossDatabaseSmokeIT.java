@@ -93,6 +93,24 @@ class CrossDatabaseSmokeIT {
     }
 
     @Test
+    void lockWaitsOfPooledConnectionsAreBoundedSoNoTestCanHangTheBuild() throws SQLException {
+        String sql = switch (db.name()) {
+            case "mysql" -> "select @@session.lock_wait_timeout";
+            case "postgresql" -> "select current_setting('lock_timeout')";
+            default -> null; // H2: its own LOCK_TIMEOUT
+        };
+        if (sql == null) {
+            return;
+        }
+        try (Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            assertThat(rs.getString(1)).as("lock wait limit on %s", db).isIn("120", "2min");
+        }
+    }
+
+    @Test
     void poolIsSharedPerDatabase() {
         assertThat(db.dataSource()).isSameAs(TestDatabases.named(db.name()).dataSource());
     }
