@@ -331,7 +331,7 @@ final class DefaultSession extends SessionSupport {
     }
 
     @Override
-    StatementTimeout timeout() {
+    StatementTimeout sessionTimeout() {
         return timeout;
     }
 

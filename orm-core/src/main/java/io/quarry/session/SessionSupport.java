@@ -41,7 +41,26 @@ abstract class SessionSupport implements StatementSession {
     abstract OpenStreams streams();
 
     /** The time limit of the session's statements: its own, else the engine's default, shortened by the provider. */
-    abstract StatementTimeout timeout();
+    abstract StatementTimeout sessionTimeout();
+
+    /** A repository method's own limit while it runs ({@link #withQueryTimeout}), or null. */
+    private StatementTimeout methodTimeout;
+
+    /** The time limit of the next statement: a running repository method's own, else the session's. */
+    final StatementTimeout timeout() {
+        return methodTimeout != null ? methodTimeout : sessionTimeout();
+    }
+
+    @Override
+    public final <R> R withQueryTimeout(java.time.Duration limit, String source, java.util.function.Supplier<R> work) {
+        StatementTimeout outer = methodTimeout;
+        methodTimeout = timeout().overriddenBy(limit, source);
+        try {
+            return work.get();
+        } finally {
+            methodTimeout = outer;
+        }
+    }
 
     /** Refuses work on a closed session or one whose flush failed. */
     abstract void checkOpen();

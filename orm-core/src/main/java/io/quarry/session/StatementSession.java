@@ -37,6 +37,13 @@ public interface StatementSession extends Session {
     /** {@link #listByColumnLabel} as a stream that holds the statement open until closed; rows are not tracked. */
     <T> Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args);
 
+    /**
+     * Runs {@code work} with {@code limit} (rounded up to whole seconds) as the time limit of its
+     * statements instead of the session's, named {@code source} when it fires: a repository method's
+     * {@code @QueryTimeout}. A Spring transaction with less time left still shortens it.
+     */
+    <R> R withQueryTimeout(java.time.Duration limit, String source, java.util.function.Supplier<R> work);
+
     /** Runs an INSERT, UPDATE or DELETE; returns the row count. Does not touch the identity map. */
     int executeUpdate(SqlStatement statement, Object[] args);
 

@@ -4,6 +4,7 @@ import io.quarry.MappingException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.repository.Modifying;
 import io.quarry.repository.Query;
+import io.quarry.repository.QueryTimeout;
 import io.quarry.repository.QueryCreationException;
 import io.quarry.repository.Repository;
 import io.quarry.repository.RepositoryContext;
@@ -53,9 +54,9 @@ final class RepositoryBuilder {
     Map<Method, MethodHandler> build() {
         Types types = new Types(repository);
         EntityModel<?> model = model(types);
-        QueryCreator creator = new QueryCreator(model, engine, context);
-        CrudMethods crud = new CrudMethods(creator, context, repository.getSimpleName());
-        NativeQueryCreator handWritten = new NativeQueryCreator(engine, context, creator.projections());
+        Creators untimed = new Creators(model, context);
+        Map<Integer, Creators> timed = new HashMap<>();
+        QueryTimeout repositoryTimeout = repository.getAnnotation(QueryTimeout.class);
         Map<Method, MethodHandler> handlers = new HashMap<>();
         Set<Object> usedFragments = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<String> failures = new ArrayList<>();
@@ -66,7 +67,20 @@ final class RepositoryBuilder {
                 continue;
             }
             try {
-                handlers.put(method, handler(method, types, creator, crud, handWritten, usedFragments));
+                QueryTimeout timeout = method.isAnnotationPresent(QueryTimeout.class)
+                        ? method.getAnnotation(QueryTimeout.class) : repositoryTimeout;
+                Creators creators = untimed;
+                if (timeout != null) {
+                    if (timeout.value() <= 0) {
+                        throw new InvalidQueryMethodException("@QueryTimeout(" + timeout.value() + ") is not a time "
+                                + "limit; give a positive number of seconds");
+                    }
+                    creators = timed.computeIfAbsent(timeout.value(), seconds -> new Creators(model,
+                            new TimedRepositoryContext(context, seconds, repository.getSimpleName()
+                                    + "'s @QueryTimeout")));
+                }
+                handlers.put(method, handler(method, types, creators.creator, creators.crud, creators.handWritten,
+                        usedFragments));
             } catch (InvalidQueryMethodException | MappingException e) {
                 failures.add("Cannot create query for method [" + repository.getSimpleName() + "." + method.getName()
                         + "]; " + e.getMessage());
@@ -84,6 +98,19 @@ final class RepositoryBuilder {
         }
         addObjectMethods(handlers);
         return handlers;
+    }
+
+    /** What builds the handlers of methods that share one repository context. */
+    private final class Creators {
+        final QueryCreator creator;
+        final CrudMethods crud;
+        final NativeQueryCreator handWritten;
+
+        Creators(EntityModel<?> model, RepositoryContext context) {
+            creator = new QueryCreator(model, engine, context);
+            crud = new CrudMethods(creator, context, repository.getSimpleName());
+            handWritten = new NativeQueryCreator(engine, context, creator.projections());
+        }
     }
 
     private MethodHandler handler(Method method, Types types, QueryCreator creator, CrudMethods crud,
