@@ -125,6 +125,32 @@ class SessionStateIT {
     }
 
     @Test
+    void aLaterRollbackUndoesOnlyItsOwnTransactionNotWhatEarlierOnesCommitted() {
+        try (Session session = engine.openSession()) {
+            Server gamma = session.add(new Server("gamma", "r2", 22));
+            Server alpha = load(session, "alpha");
+            alpha.port = 1;
+            session.commit();
+            Long gammaId = gamma.getId();
+            assertThat(alpha.version).isEqualTo(1);
+
+            gamma.port = 7;
+            session.flush();
+            assertThat(gamma.version).isEqualTo(1);
+            session.rollback();
+
+            assertThat(gamma.getId()).as("the id committed earlier stays").isEqualTo(gammaId);
+            assertThat(session.stateOf(gamma)).isEqualTo(ObjectState.PERSISTENT);
+            assertThat(gamma.version).as("this transaction's bump is undone").isZero();
+            assertThat(alpha.version).as("the committed bump stays").isEqualTo(1);
+            assertThat(load(session, "gamma")).isSameAs(gamma);
+            assertThat(gamma.port).isEqualTo(22);
+        }
+        assertThat(rowsInTheDatabase()).as("on %s", db).isEqualTo(3);
+        assertThat(portInTheDatabase("alpha")).isEqualTo(1);
+    }
+
+    @Test
     void mergeReturnsTheHeldInstanceCarryingTheDetachedCopysState() {
         Server detached;
         try (Session session = engine.openSession()) {
