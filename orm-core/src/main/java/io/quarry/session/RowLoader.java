@@ -63,7 +63,8 @@ final class RowLoader<T> implements ResultMapper<T> {
             return reader.read(resultSet);
         }
         Object id = reader.id(resultSet);
-        EntityState existing = session.work().held(model.type(), id);
+        EntityState.EntityKey key = new EntityState.EntityKey(model.type(), id);
+        EntityState existing = session.work().held(key);
         if (existing != null) {
             if (existing.expired) {
                 refresh(existing, reader.values(resultSet));
@@ -75,25 +76,25 @@ final class RowLoader<T> implements ResultMapper<T> {
         }
         if (!snapshots) {
             T instance = reader.read(resultSet);
-            register(instance, id);
+            register(instance, id, key);
             return instance;
         }
         if (model.isRecord()) {
             // a record may have normalized the values it was given: the snapshot reads them back
             T instance = reader.read(resultSet);
-            register(instance, id).takeSnapshot();
+            register(instance, id, key).takeSnapshot();
             return instance;
         }
         Object[] values = new Object[model.properties().size()];
         T instance = reader.read(resultSet, values);
-        register(instance, id).takeSnapshot(values);
+        register(instance, id, key).takeSnapshot(values);
         return instance;
     }
 
-    private EntityState register(T instance, Object id) {
+    private EntityState register(T instance, Object id, EntityState.EntityKey key) {
         EntityState state = new EntityState(model, instance, ObjectState.PERSISTENT);
         state.id = id;
-        session.work().registerLoaded(state);
+        session.work().registerLoaded(state, key);
         return state;
     }
 

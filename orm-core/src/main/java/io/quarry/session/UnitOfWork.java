@@ -42,6 +42,11 @@ final class UnitOfWork {
         return identityMap.get(new EntityState.EntityKey(type, id));
     }
 
+    /** The object held under {@code key}, or null (a loader builds the key once per row and reuses it). */
+    EntityState held(EntityState.EntityKey key) {
+        return identityMap.get(key);
+    }
+
     /** The persistent objects of {@code model} that the session holds. */
     List<EntityState> managedStates(EntityModel<?> model) {
         List<EntityState> result = new ArrayList<>();
@@ -140,7 +145,12 @@ final class UnitOfWork {
 
     /** Registers an object just loaded from a row. */
     void registerLoaded(EntityState state) {
-        identityMap.put(state.key(), state);
+        registerLoaded(state, state.key());
+    }
+
+    /** {@link #registerLoaded(EntityState)} under {@code key}, the key of {@code state}'s type and id. */
+    void registerLoaded(EntityState state, EntityState.EntityKey key) {
+        identityMap.put(key, state);
         states.put(state.instance, state);
     }
 
