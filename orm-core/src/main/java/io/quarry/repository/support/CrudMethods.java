@@ -153,10 +153,9 @@ final class CrudMethods {
     private MethodHandler findById(MethodHandler query) {
         return (proxy, args) -> {
             Object id = requireId(args[0], "findById");
-            StatementSession current = context.currentSession();
-            if (current != null) {
-                // the identity map may answer without SQL
-                return Optional.ofNullable(current.get(model.type(), id));
+            if (context.currentSession() != null) {
+                // the identity map may answer without SQL; through read(), so a @QueryTimeout applies to its SQL
+                return Optional.ofNullable(context.read(session -> session.get(model.type(), id)));
             }
             return query.invoke(proxy, args);
         };
