@@ -5,6 +5,7 @@ import io.quarry.repository.Pageable;
 import io.quarry.repository.PagingAndSortingRepository;
 import io.quarry.repository.Param;
 import io.quarry.repository.Query;
+import io.quarry.repository.QueryTimeout;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ public interface HostRepository extends PagingAndSortingRepository<Host, Long> {
     Integer maxPortByHostnameStartingWith(String prefix);           // an aggregate
 
     @Query("select * from host where ip_addr like :subnet order by ip_addr")
+    @QueryTimeout(2)                                                // seconds; cancelled after that
     List<Host> inSubnet(@Param("subnet") String subnet);
 
     record HostView(String hostname, int port) {}
