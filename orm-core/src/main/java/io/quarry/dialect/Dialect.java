@@ -119,6 +119,14 @@ public abstract class Dialect {
         return "";
     }
 
+    /**
+     * The clause that drops a foreign-key constraint in {@code alter table t <clause> name}: standard
+     * SQL's {@code drop constraint}; MySQL says {@code drop foreign key}.
+     */
+    public String dropForeignKeyClause() {
+        return "drop constraint";
+    }
+
     public String createSequence(String sequence) {
         return "create sequence if not exists " + quote(sequence) + " start with 1 increment by 1";
     }

@@ -118,6 +118,11 @@ public final class MySqlDialect extends Dialect {
     }
 
     @Override
+    public String dropForeignKeyClause() {
+        return "drop foreign key";
+    }
+
+    @Override
     public String tableOptions() {
         return " engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin";
     }

@@ -48,11 +48,15 @@ public final class EntityModel<T> {
     /** Instances the method handles built, fallbacks from the generated writer included. */
     private final LongAdder builtThroughHandles = new LongAdder();
     private final EntityReaders<T> readers;
+    private final List<RelationModel> relations;
+    private final boolean hasReferences;
 
     EntityModel(Class<T> type, String table, List<PropertyModel> properties, List<IndexModel> indexes,
-            boolean record, MethodHandle constructor, List<Field> fields) {
+            boolean record, MethodHandle constructor, List<Field> fields, List<RelationModel> relations) {
         this.type = type;
         this.fields = List.copyOf(fields);
+        this.relations = List.copyOf(relations);
+        this.hasReferences = relations.stream().anyMatch(RelationModel::isReference);
         this.table = table;
         this.properties = List.copyOf(properties);
         this.indexes = List.copyOf(indexes);
@@ -100,6 +104,39 @@ public final class EntityModel<T> {
     /** The {@code @Version} property, or {@code null}. */
     public PropertyModel version() {
         return version;
+    }
+
+    /** The relations, references first (in property order), then collections in declaration order. */
+    public List<RelationModel> relations() {
+        return relations;
+    }
+
+    /** The relation named {@code name}, or {@code null}. */
+    public RelationModel findRelation(String name) {
+        for (RelationModel relation : relations) {
+            if (relation.name().equals(name)) {
+                return relation;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The relation named {@code name}; a {@link MappingException} with the closest match otherwise.
+     */
+    public RelationModel relation(String name) {
+        RelationModel relation = findRelation(name);
+        if (relation == null) {
+            throw new MappingException("No relation '" + name + "' in entity " + type.getSimpleName()
+                    + Names.didYouMean(name, relations.stream().map(RelationModel::name).toList())
+                    + (relations.isEmpty() ? " (it maps none)" : ""));
+        }
+        return relation;
+    }
+
+    /** Whether some property is a reference's foreign key (its field holds an object, not the column value). */
+    public boolean hasReferences() {
+        return hasReferences;
     }
 
     public List<IndexModel> indexes() {
@@ -258,6 +295,9 @@ public final class EntityModel<T> {
         Map<Class<?>, List<WriterGenerator.Slot>> byClass = new LinkedHashMap<>();
         byClass.put(type, new ArrayList<>());
         for (int i = 0; i < fields.size(); i++) {
+            if (properties.get(i).reference() != null) {
+                continue; // the loader sets the referenced object
+            }
             byClass.computeIfAbsent(fields.get(i).getDeclaringClass(), c -> new ArrayList<>())
                     .add(new WriterGenerator.Slot(i, fields.get(i)));
         }

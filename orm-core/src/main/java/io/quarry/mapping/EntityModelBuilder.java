@@ -35,10 +35,14 @@ final class EntityModelBuilder<T> {
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
     /** The field behind each property of a plain class, in property order. */
     private final List<Field> fields = new ArrayList<>();
+    private final RelationBuilder relationBuilder;
+    /** The collection fields ({@code @OneToMany}, {@code @ManyToMany}), built once the id is known. */
+    private final List<Field> collections = new ArrayList<>();
 
     EntityModelBuilder(Class<T> type, CodecRegistry codecs) {
         this.type = type;
         this.codecs = codecs;
+        this.relationBuilder = new RelationBuilder(type, codecs);
     }
 
     EntityModel<T> build() {
@@ -55,9 +59,19 @@ final class EntityModelBuilder<T> {
                 : Names.snakeCase(type.getSimpleName());
         List<PropertyModel> properties = type.isRecord() ? recordProperties() : classProperties();
         checkKeys(properties);
+        List<RelationModel> relations = new ArrayList<>();
+        for (PropertyModel property : properties) {
+            if (property.reference() != null) {
+                relations.add(property.reference());
+            }
+        }
+        PropertyModel id = properties.stream().filter(PropertyModel::isId).findFirst().orElseThrow();
+        for (Field field : collections) {
+            relations.add(relationBuilder.collection(field, tableName, id));
+        }
         MethodHandle constructor = type.isRecord() ? canonicalConstructor() : noArgConstructor();
         List<IndexModel> indexes = indexes(tableName, properties);
-        return new EntityModel<>(type, tableName, properties, indexes, type.isRecord(), constructor, fields);
+        return new EntityModel<>(type, tableName, properties, indexes, type.isRecord(), constructor, fields, relations);
     }
 
     private List<PropertyModel> classProperties() {
@@ -76,6 +90,15 @@ final class EntityModelBuilder<T> {
                 if (Modifier.isFinal(modifiers)) {
                     throw new MappingException("Field '" + type.getSimpleName() + "." + field.getName()
                             + "' is final, so Quarry cannot load it; remove 'final' or mark it @Transient");
+                }
+                if (RelationBuilder.isRelation(field)) {
+                    if (field.isAnnotationPresent(OneToMany.class) || field.isAnnotationPresent(ManyToMany.class)) {
+                        collections.add(field);
+                    } else {
+                        properties.add(relationBuilder.reference(field, properties.size()));
+                        fields.add(field);
+                    }
+                    continue;
                 }
                 try {
                     field.setAccessible(true);
@@ -124,6 +147,15 @@ final class EntityModelBuilder<T> {
         Enumerated enumerated = element.getAnnotation(Enumerated.class);
         Codec<Object> codec = (Codec<Object>) codecs.lookup(javaType,
                 enumerated != null && enumerated.value() == EnumType.ORDINAL);
+        if (codec == null && javaType.isAnnotationPresent(Entity.class)) {
+            throw new MappingException(where + " holds the entity " + javaType.getSimpleName() + (type.isRecord()
+                    ? "; a record entity cannot hold relations yet: map " + type.getSimpleName() + " as a plain class"
+                    : "; annotate it with @ManyToOne (or @OneToOne) to map a foreign key, or mark it @Transient"));
+        }
+        if (codec == null && (java.util.Collection.class.isAssignableFrom(javaType) || java.util.Map.class.isAssignableFrom(javaType))) {
+            throw new MappingException(where + " is a " + javaType.getSimpleName() + ", which is not a column; "
+                    + "annotate it with @OneToMany(mappedBy = ...) or @ManyToMany to map a relation, or mark it @Transient");
+        }
         if (codec == null) {
             throw new MappingException(where + " has type " + javaType.getName()
                     + ", which Quarry cannot map to a column; mark it @Transient or register a codec");

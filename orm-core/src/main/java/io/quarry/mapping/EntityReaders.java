@@ -75,6 +75,11 @@ final class EntityReaders<T> {
         if (generated != null || failed) {
             return;
         }
+        if (model.hasReferences()) {
+            // a foreign key is read into the values, not into its field: the codecs read those entities
+            failed = true;
+            return;
+        }
         try {
             generated = model.isRecord()
                     ? new GeneratedRowReader.Readers(ReaderGenerator.forRecord(model.type(), recordSlots()),

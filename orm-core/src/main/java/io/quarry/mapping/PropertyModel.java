@@ -22,10 +22,23 @@ public final class PropertyModel {
     private final GenerationType generation;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    private final RelationModel reference;
 
     PropertyModel(Class<?> entityType, String name, String column, Class<?> javaType, Codec<Object> codec,
             ColumnSpec spec, int position, boolean id, boolean version, GenerationType generation,
             MethodHandle getter, MethodHandle setter) {
+        this(entityType, name, column, javaType, codec, spec, position, id, version, generation, getter, setter, null);
+    }
+
+    /**
+     * A property; for the foreign-key column of a reference, {@code reference} is the relation,
+     * {@code getter} reads the referenced object's id and there is no setter (the loader sets the
+     * reference).
+     */
+    PropertyModel(Class<?> entityType, String name, String column, Class<?> javaType, Codec<Object> codec,
+            ColumnSpec spec, int position, boolean id, boolean version, GenerationType generation,
+            MethodHandle getter, MethodHandle setter, RelationModel reference) {
+        this.reference = reference;
         this.entityType = entityType;
         this.name = name;
         this.column = column;
@@ -83,6 +96,14 @@ public final class PropertyModel {
         return generation;
     }
 
+    /**
+     * The reference whose foreign key this column is, or {@code null} for a plain column. Its value
+     * ({@link #get}) is the referenced object's id; the field holds the object.
+     */
+    public RelationModel reference() {
+        return reference;
+    }
+
     public boolean isPrimitive() {
         return javaType.isPrimitive();
     }
@@ -98,8 +119,14 @@ public final class PropertyModel {
         }
     }
 
-    /** Writes the property of a plain-class entity; records are rebuilt by {@link EntityModel#with}. */
+    /**
+     * Writes the property of a plain-class entity; records are rebuilt by {@link EntityModel#with}.
+     * Does nothing for a reference's foreign key: the loader sets the referenced object.
+     */
     public void set(Object entity, Object value) {
+        if (reference != null) {
+            return; // the field holds the referenced object, which the loader sets
+        }
         if (setter == null) {
             throw new MappingException("Cannot set " + this + ": records are immutable; build a new instance");
         }

@@ -7,7 +7,6 @@ import io.quarry.internal.DriverManagerDataSource;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.ModelRegistry;
 import io.quarry.sql.Parameter;
-import io.quarry.sql.SchemaDdl;
 import io.quarry.sql.Select;
 import io.quarry.sql.Sql;
 import io.quarry.sql.SqlStatement;
@@ -161,57 +160,39 @@ public final class Engine {
         return namedSql.computeIfAbsent(sql, text -> NamedSql.parse(text, dialect.lexicalRules()));
     }
 
-    /** The DDL that {@link #createAll} would run for {@code types}, without running it. */
+    /**
+     * The DDL that {@link #createAll} would run for {@code types} and the entities they relate to,
+     * without running it: tables in foreign-key order, join tables, then foreign-key constraints.
+     */
     public List<String> ddl(Class<?>... types) {
-        SchemaDdl ddl = new SchemaDdl(dialect);
-        List<String> statements = new ArrayList<>();
-        for (Class<?> type : types) {
-            statements.addAll(ddl.create(models.model(type)));
-        }
-        return statements;
+        return new SchemaWriter(this, models).script(Arrays.asList(types));
     }
 
     /**
-     * Creates the tables (with sequences and indexes) of {@code types} that do not exist yet;
-     * safe to call again. Returns the names of the tables it created.
+     * Creates the tables (with sequences, indexes and foreign keys) of {@code types} and of the
+     * entities they relate to that do not exist yet; safe to call again. Returns the names of the
+     * tables it created.
      */
     public List<String> createAll(Class<?>... types) {
         return createAll(Arrays.asList(types));
     }
 
     public List<String> createAll(List<Class<?>> types) {
-        SchemaDdl ddl = new SchemaDdl(dialect);
         List<String> created = new ArrayList<>();
-        withConnection("create tables", connection -> {
-            for (Class<?> type : types) {
-                EntityModel<?> model = models.model(type);
-                if (!tableExists(connection, model.table())) {
-                    for (String statement : ddl.create(model)) {
-                        executor.execute(connection, "DDL", statement);
-                    }
-                    created.add(model.table());
-                }
-            }
-        });
+        withConnection("create tables", connection -> created.addAll(new SchemaWriter(this, models).create(connection, types)));
         return created;
     }
 
-    /** Drops the tables (and sequences) of {@code types}, in reverse order, if they exist. */
+    /**
+     * Drops the tables (and sequences) of {@code types}, and the join tables they own, if they
+     * exist: their foreign keys first, then the tables, referring ones first.
+     */
     public void dropAll(Class<?>... types) {
         dropAll(Arrays.asList(types));
     }
 
     public void dropAll(List<Class<?>> types) {
-        SchemaDdl ddl = new SchemaDdl(dialect);
-        List<Class<?>> reversed = new ArrayList<>(types);
-        java.util.Collections.reverse(reversed);
-        withConnection("drop tables", connection -> {
-            for (Class<?> type : reversed) {
-                for (String statement : ddl.drop(models.model(type))) {
-                    executor.execute(connection, "DDL", statement);
-                }
-            }
-        });
+        withConnection("drop tables", connection -> new SchemaWriter(this, models).drop(connection, types));
     }
 
     /** Whether {@code table} exists in the connection's current schema. */

@@ -4,6 +4,8 @@ import io.quarry.dialect.Dialect;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.GenerationType;
 import io.quarry.mapping.IndexModel;
+import io.quarry.mapping.OnDelete;
+import io.quarry.mapping.RelationModel;
 import io.quarry.mapping.PropertyModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,80 @@ public final class SchemaDdl {
         for (IndexModel index : model.indexes()) {
             statements.add(createIndex(model, index));
         }
+        for (PropertyModel property : model.properties()) {
+            if (property.reference() != null && !coveredByIndex(model, property)) {
+                statements.add(createForeignKeyIndex(model, property));
+            }
+        }
         return statements;
+    }
+
+    /**
+     * CREATE TABLE of an owning many-to-many's join table: the two key columns, NOT NULL, as its
+     * primary key (owner first), and an index on the element column (the key covers the owner's).
+     */
+    public List<String> createJoinTable(RelationModel relation) {
+        RelationModel.JoinTable join = relation.joinTable();
+        String table = dialect.quote(join.table());
+        String create = "create table " + table + " (" + dialect.quote(join.ownerColumn()) + " "
+                + dialect.typeName(join.ownerSpec()) + NOT_NULL + ", " + dialect.quote(join.targetColumn()) + " "
+                + dialect.typeName(join.targetSpec()) + NOT_NULL + ", primary key (" + dialect.quote(join.ownerColumn())
+                + ", " + dialect.quote(join.targetColumn()) + "))" + dialect.tableOptions();
+        String index = "create index " + dialect.quote(shorten("ix_" + join.table() + "_" + join.targetColumn())) + " on "
+                + table + " (" + dialect.quote(join.targetColumn()) + ")";
+        return List.of(create, index);
+    }
+
+    /** The index on a reference's foreign-key column (PostgreSQL and H2 create none for a constraint). */
+    public String createForeignKeyIndex(EntityModel<?> model, PropertyModel foreignKey) {
+        return "create index "
+                + dialect.quote(shorten("ix_" + model.table() + "_" + foreignKey.column())) + " on "
+                + dialect.quote(model.table()) + " (" + dialect.quote(foreignKey.column()) + ")";
+    }
+
+    /**
+     * ALTER TABLE that adds the named foreign-key constraint of {@code foreignKey} to {@code target}'s
+     * id, with its ON DELETE action. Added after every table exists, so cycles and self-references work.
+     */
+    public String addForeignKey(EntityModel<?> model, PropertyModel foreignKey, EntityModel<?> target) {
+        return addForeignKey(model.table(), foreignKeyName(model.table(), foreignKey.column()), foreignKey.column(),
+                target, foreignKey.reference().onDelete());
+    }
+
+    /** The two foreign keys of a join table, each deleting the join rows with the row it refers to. */
+    public List<String> addJoinTableForeignKeys(RelationModel relation, EntityModel<?> owner, EntityModel<?> target) {
+        RelationModel.JoinTable join = relation.joinTable();
+        return List.of(
+                addForeignKey(join.table(), foreignKeyName(join.table(), join.ownerColumn()), join.ownerColumn(), owner,
+                        OnDelete.CASCADE),
+                addForeignKey(join.table(), foreignKeyName(join.table(), join.targetColumn()), join.targetColumn(), target,
+                        OnDelete.CASCADE));
+    }
+
+    private String addForeignKey(String table, String name, String column, EntityModel<?> target, OnDelete onDelete) {
+        String action = switch (onDelete) {
+            case NO_ACTION -> "";
+            case CASCADE -> " on delete cascade";
+            case SET_NULL -> " on delete set null";
+        };
+        return "alter table " + dialect.quote(table) + " add constraint " + dialect.quote(name) + " foreign key ("
+                + dialect.quote(column) + ") references " + dialect.quote(target.table()) + " ("
+                + dialect.quote(target.id().column()) + ")" + action;
+    }
+
+    /** ALTER TABLE that drops the foreign-key constraint {@code name} of {@code table}. */
+    public String dropForeignKey(String table, String name) {
+        return "alter table " + dialect.quote(table) + " " + dialect.dropForeignKeyClause() + " " + dialect.quote(name);
+    }
+
+    /** The name of the foreign-key constraint on {@code table.column}: {@code fk_<table>_<column>}. */
+    public static String foreignKeyName(String table, String column) {
+        return shorten("fk_" + table + "_" + column);
+    }
+
+    /** DROP TABLE "if exists" of a join table. */
+    public String dropTable(String table) {
+        return "drop table if exists " + dialect.quote(table);
     }
 
     /** DROP TABLE then DROP SEQUENCE, both "if exists". */
@@ -101,6 +176,14 @@ public final class SchemaDdl {
         return "create " + (index.unique() ? "unique " : "") + "index " + dialect.quote(shorten(index.name())) + " on "
                 + dialect.quote(model.table()) + " ("
                 + index.columns().stream().map(dialect::quote).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Whether a declared index or the column's UNIQUE constraint already starts with the column. */
+    private static boolean coveredByIndex(EntityModel<?> model, PropertyModel property) {
+        if (property.spec().unique()) {
+            return true;
+        }
+        return model.indexes().stream().anyMatch(index -> index.columns().get(0).equalsIgnoreCase(property.column()));
     }
 
     /** The name of the UNIQUE constraint of a {@code @Column(unique = true)} property. */
