@@ -152,7 +152,7 @@ final class EntityModelBuilder<T> {
                     ? "; a record entity cannot hold relations yet: map " + type.getSimpleName() + " as a plain class"
                     : "; annotate it with @ManyToOne (or @OneToOne) to map a foreign key, or mark it @Transient"));
         }
-        if (codec == null && (java.util.Collection.class.isAssignableFrom(javaType) || java.util.Map.class.isAssignableFrom(javaType))) {
+        if (codec == null && java.util.Collection.class.isAssignableFrom(javaType) && holdsEntities(element)) {
             throw new MappingException(where + " is a " + javaType.getSimpleName() + ", which is not a column; "
                     + "annotate it with @OneToMany(mappedBy = ...) or @ManyToMany to map a relation, or mark it @Transient");
         }
@@ -203,6 +203,15 @@ final class EntityModelBuilder<T> {
         ColumnSpec spec = new ColumnSpec(sqlType, length, precision, scale, nullable, unique);
         return new PropertyModel(type, name, columnName, javaType, codec, spec, position, id, version, generation,
                 getter, setter);
+    }
+
+    /** Whether a field or component is a collection of entities ({@code List<Host>}). */
+    private static boolean holdsEntities(AnnotatedElement element) {
+        java.lang.reflect.Type generic = element instanceof Field field ? field.getGenericType()
+                : ((RecordComponent) element).getGenericType();
+        return generic instanceof java.lang.reflect.ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> argument
+                && argument.isAnnotationPresent(Entity.class);
     }
 
     private static void checkGeneratedType(String where, Class<?> javaType, GenerationType generation) {
