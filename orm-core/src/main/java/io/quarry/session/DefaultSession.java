@@ -261,6 +261,11 @@ final class DefaultSession extends SessionSupport {
     }
 
     @Override
+    boolean closed() {
+        return closed;
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;

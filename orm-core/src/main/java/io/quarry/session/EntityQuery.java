@@ -33,22 +33,38 @@ final class EntityQuery<T> implements Query<T> {
     private final Select select;
     private final boolean readOnly;
     private final StatementTimeout limit;
+    private final FetchPlan plan;
 
     EntityQuery(SessionSupport session, EntityModel<T> model) {
-        this(session, model, Select.from(model), false, session.timeout());
+        this(session, model, Select.from(model), false, session.timeout(), FetchPlan.NONE);
     }
 
     private EntityQuery(SessionSupport session, EntityModel<T> model, Select select, boolean readOnly,
-            StatementTimeout limit) {
+            StatementTimeout limit, FetchPlan plan) {
         this.session = session;
         this.model = model;
         this.select = select;
         this.readOnly = readOnly;
         this.limit = limit;
+        this.plan = plan;
     }
 
     private EntityQuery<T> with(Select value) {
-        return new EntityQuery<>(session, model, value, readOnly, limit);
+        return new EntityQuery<>(session, model, value, readOnly, limit, plan);
+    }
+
+    // ---- loading relations
+
+    @Override
+    public Query<T> with(io.quarry.mapping.Property<T, ?> relation) {
+        io.quarry.mapping.PropertyRefs.Ref ref = io.quarry.mapping.PropertyRefs.resolve(relation);
+        return with(ref.propertyName());
+    }
+
+    @Override
+    public Query<T> with(String path) {
+        return new EntityQuery<>(session, model, select, readOnly, limit,
+                plan.plus(model, path, session.engine().models()));
     }
 
     // ---- building
@@ -136,12 +152,12 @@ final class EntityQuery<T> implements Query<T> {
      */
     @Override
     public Query<T> readOnly() {
-        return new EntityQuery<>(session, model, select, true, limit);
+        return new EntityQuery<>(session, model, select, true, limit, plan);
     }
 
     @Override
     public Query<T> timeout(java.time.Duration value) {
-        return new EntityQuery<>(session, model, select, readOnly, limit.overriddenBy(value, "the query's timeout"));
+        return new EntityQuery<>(session, model, select, readOnly, limit.overriddenBy(value, "the query's timeout"), plan);
     }
 
     /** A column/aggregate query over the same table and conditions. */
@@ -157,14 +173,16 @@ final class EntityQuery<T> implements Query<T> {
     public List<T> all() {
         session.autoflush();
         boolean track = !readOnly;
-        return session.runQuery(limit, task(), render(select), SessionSupport.NO_ARGS, resultSet -> {
-            RowLoader<T> loader = session.rowLoader(model, track);
-            List<T> result = new ArrayList<>();
+        RowLoader<T> loader = session.rowLoader(model, track);
+        List<T> result = session.runQuery(limit, task(), render(select), SessionSupport.NO_ARGS, resultSet -> {
+            List<T> rows = new ArrayList<>();
             while (resultSet.next()) {
-                result.add(loader.map(resultSet));
+                rows.add(loader.map(resultSet));
             }
-            return result;
+            return rows;
         });
+        loader.resolve(plan);
+        return result;
     }
 
     /** The first entity in the query's order, or {@code null}. */

@@ -74,6 +74,19 @@ public interface Query<T> {
     Query<T> readOnly();
 
     /**
+     * Loads {@code relation} with the query ({@code with(Host::getTags)}), one statement for all the
+     * objects read, instead of on first access. References are always loaded; naming one matters
+     * for the paths under it ({@link #with(String)}).
+     */
+    Query<T> with(io.quarry.mapping.Property<T, ?> relation);
+
+    /**
+     * Loads the relations along {@code path} with the query: {@code "tags"}, or a path for depth,
+     * {@code "hosts.tags"}; one statement per relation on the path. An unknown name fails here.
+     */
+    Query<T> with(String path);
+
+    /**
      * The time limit of this query's statements (rounded up to whole seconds), instead of the
      * session's or the engine's; a statement that runs longer is cancelled with a
      * {@link io.quarry.QueryTimeoutException}. In a Spring transaction with a timeout, the time the

@@ -67,14 +67,18 @@ final class RawSql {
     <T> List<T> list(Class<T> type) {
         if (type.isAnnotationPresent(Entity.class)) {
             EntityModel<T> model = session.engine().model(type);
-            return session.runQuery("SQL query of " + type.getSimpleName(), statement, SessionSupport.NO_ARGS, resultSet -> {
-                RowLoader<T> loader = session.rowLoader(model, true, resultSet);
-                List<T> result = new ArrayList<>();
-                while (resultSet.next()) {
-                    result.add(loader.map(resultSet));
-                }
-                return result;
-            });
+            List<RowLoader<T>> loader = new ArrayList<>(1);
+            List<T> loaded = session.runQuery("SQL query of " + type.getSimpleName(), statement, SessionSupport.NO_ARGS,
+                    resultSet -> {
+                        loader.add(session.rowLoader(model, true, resultSet));
+                        List<T> result = new ArrayList<>();
+                        while (resultSet.next()) {
+                            result.add(loader.get(0).map(resultSet));
+                        }
+                        return result;
+                    });
+            loader.get(0).resolve(FetchPlan.NONE);
+            return loaded;
         }
         @SuppressWarnings("unchecked")
         Codec<Object> scalar = (Codec<Object>) session.engine().codecs().lookup(type, false);

@@ -23,8 +23,11 @@ final class RenderedStatements {
 
     <T> List<T> list(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
-        return session.runQuery("query " + model.type().getSimpleName(), statement, args,
-                resultSet -> all(resultSet, session.rowLoader(model, true)));
+        RowLoader<T> loader = session.rowLoader(model, true);
+        List<T> result = session.runQuery("query " + model.type().getSimpleName(), statement, args,
+                resultSet -> all(resultSet, loader));
+        loader.resolve(FetchPlan.NONE);
+        return result;
     }
 
     <R> List<R> list(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
@@ -45,8 +48,14 @@ final class RenderedStatements {
 
     <T> List<T> listByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
-        return session.runQuery("SQL query of " + model.type().getSimpleName(), statement, args,
-                resultSet -> all(resultSet, session.rowLoader(model, true, resultSet)));
+        RowLoader<?>[] loader = new RowLoader<?>[1];
+        List<T> result = session.runQuery("SQL query of " + model.type().getSimpleName(), statement, args, resultSet -> {
+            RowLoader<T> byLabel = session.rowLoader(model, true, resultSet);
+            loader[0] = byLabel;
+            return all(resultSet, byLabel);
+        });
+        loader[0].resolve(FetchPlan.NONE);
+        return result;
     }
 
     <T> Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {

@@ -7,6 +7,7 @@ import io.quarry.mapping.RowReader;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,13 @@ final class RowLoader<T> implements ResultMapper<T> {
     private final boolean identityMap;
     private final boolean track;
     private final boolean snapshots;
+    /** Whether the entity has relations to resolve once the rows are read. */
+    private final boolean relations;
+    /** The objects built from rows since the last {@link #resolve}, and their row values. */
+    private final List<Object> fresh;
+    private final List<Object[]> freshValues;
+    /** The objects returned from the identity map since the last {@link #resolve}. */
+    private final List<Object> held;
 
     private RowLoader(SessionSupport session, EntityModel<T> model, int[] columns, boolean track) {
         this.session = session;
@@ -39,6 +47,47 @@ final class RowLoader<T> implements ResultMapper<T> {
         this.identityMap = session.options().identityMap();
         this.track = track;
         this.snapshots = !session.options().readOnly();
+        this.relations = !model.relations().isEmpty();
+        this.fresh = relations ? new ArrayList<>() : null;
+        this.freshValues = relations ? new ArrayList<>() : null;
+        this.held = relations ? new ArrayList<>() : null;
+    }
+
+    /** For a result set whose columns {@code columns[i]} hold the properties (relation loads). */
+    static <T> RowLoader<T> atColumns(SessionSupport session, EntityModel<T> model, boolean track, int[] columns) {
+        return new RowLoader<>(session, model, columns, track);
+    }
+
+    /**
+     * Loads the relations of the objects read since the last call (for all of them at once: see
+     * {@link RelationLoader}), with what {@code plan} adds; {@code alsoHeld} are more objects of the
+     * entity whose collections the plan names. Call after the last row, outside the result set.
+     */
+    void resolve(FetchPlan plan, List<Object> alsoHeld) {
+        if (!relations || fresh.isEmpty() && held.isEmpty() && alsoHeld.isEmpty()) {
+            return;
+        }
+        List<Object> objects = new ArrayList<>(fresh);
+        List<Object[]> values = new ArrayList<>(freshValues);
+        List<Object> returned = new ArrayList<>(held);
+        returned.addAll(alsoHeld);
+        fresh.clear();
+        freshValues.clear();
+        held.clear();
+        new RelationLoader(session, track).load(model, objects, values, returned, plan);
+    }
+
+    /** {@link #resolve(FetchPlan, List)} with the declared fetch modes only. */
+    void resolve(FetchPlan plan) {
+        resolve(plan, List.of());
+    }
+
+    /** Builds a new object from the row, keeping its values for the relations. */
+    private T readForRelations(ResultSet resultSet, Object[] values) throws SQLException {
+        T instance = reader.read(resultSet, values);
+        fresh.add(instance);
+        freshValues.add(values);
+        return instance;
     }
 
     /**
@@ -60,7 +109,7 @@ final class RowLoader<T> implements ResultMapper<T> {
     @Override
     public T map(ResultSet resultSet) throws SQLException {
         if (!identityMap) {
-            return reader.read(resultSet);
+            return relations ? readForRelations(resultSet, new Object[model.properties().size()]) : reader.read(resultSet);
         }
         Object id = reader.id(resultSet);
         EntityState.EntityKey key = new EntityState.EntityKey(model.type(), id);
@@ -69,13 +118,17 @@ final class RowLoader<T> implements ResultMapper<T> {
             if (existing.expired) {
                 refresh(existing, reader.values(resultSet));
             }
+            if (relations) {
+                held.add(existing.instance);
+            }
             return model.type().cast(existing.instance);
         }
         if (!track) {
-            return reader.read(resultSet);
+            return relations ? readForRelations(resultSet, new Object[model.properties().size()]) : reader.read(resultSet);
         }
         if (!snapshots) {
-            T instance = reader.read(resultSet);
+            T instance = relations ? readForRelations(resultSet, new Object[model.properties().size()])
+                    : reader.read(resultSet);
             register(instance, id, key);
             return instance;
         }
@@ -86,7 +139,7 @@ final class RowLoader<T> implements ResultMapper<T> {
             return instance;
         }
         Object[] values = new Object[model.properties().size()];
-        T instance = reader.read(resultSet, values);
+        T instance = relations ? readForRelations(resultSet, values) : reader.read(resultSet, values);
         register(instance, id, key).takeSnapshot(values);
         return instance;
     }

@@ -62,6 +62,9 @@ abstract class SessionSupport implements StatementSession {
         }
     }
 
+    /** Whether the session was closed (lazy collections refuse to load then). */
+    abstract boolean closed();
+
     /** Refuses work on a closed session or one whose flush failed. */
     abstract void checkOpen();
 

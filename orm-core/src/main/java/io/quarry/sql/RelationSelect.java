@@ -1,0 +1,82 @@
+package io.quarry.sql;
+
+import io.quarry.dialect.Dialect;
+import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.PropertyModel;
+import io.quarry.mapping.RelationModel;
+import io.quarry.types.Codec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements that load relations for many owners at once (the {@code selectin} strategy): the
+ * rows of an entity whose key column is in a list of keys, and the elements of a many-to-many with
+ * the owner key from the join table in front. Both select the entity's properties in order (as
+ * {@link Select#from} does), so a positional row reader reads them. Stateless.
+ */
+public final class RelationSelect {
+
+    private RelationSelect() {
+    }
+
+    /**
+     * {@code select <columns> from <table> where <key> in (?, ...) order by <key>, <id>}: the targets of
+     * references ({@code key} the id) or the elements of one-to-many collections ({@code key} the
+     * foreign key).
+     */
+    public static SqlStatement byKeys(Dialect dialect, EntityModel<?> model, PropertyModel key, List<?> keys) {
+        StringBuilder sql = new StringBuilder("select ");
+        columns(sql, dialect, model, "");
+        sql.append(" from ").append(dialect.quote(model.table())).append(" where ").append(dialect.quote(key.column()));
+        List<Binding> bindings = in(sql, key.codec(), keys);
+        sql.append(" order by ").append(dialect.quote(key.column()));
+        if (!key.isId()) {
+            sql.append(", ").append(dialect.quote(model.id().column()));
+        }
+        return new SqlStatement(sql.toString(), bindings);
+    }
+
+    /**
+     * The elements of a many-to-many for owners {@code keys}: {@code select j.<owner key>, e.<columns>
+     * from <element> e join <join table> j on e.<id> = j.<element key> where j.<owner key> in (...)}.
+     * {@code ownerSide} says whether {@code keys} are ids of the join table's owner (the relation read
+     * from its owning side) or of its elements (read from the inverse side).
+     */
+    public static SqlStatement throughJoinTable(Dialect dialect, EntityModel<?> element, RelationModel.JoinTable join,
+            boolean ownerSide, Codec<Object> keyCodec, List<?> keys) {
+        String ownerKey = dialect.quote(ownerSide ? join.ownerColumn() : join.targetColumn());
+        String elementKey = dialect.quote(ownerSide ? join.targetColumn() : join.ownerColumn());
+        StringBuilder sql = new StringBuilder("select j.").append(ownerKey).append(", ");
+        columns(sql, dialect, element, "e.");
+        sql.append(" from ").append(dialect.quote(element.table())).append(" e join ")
+                .append(dialect.quote(join.table())).append(" j on e.").append(dialect.quote(element.id().column()))
+                .append(" = j.").append(elementKey).append(" where j.").append(ownerKey);
+        List<Binding> bindings = in(sql, keyCodec, keys);
+        sql.append(" order by j.").append(ownerKey).append(", e.").append(dialect.quote(element.id().column()));
+        return new SqlStatement(sql.toString(), bindings);
+    }
+
+    private static void columns(StringBuilder sql, Dialect dialect, EntityModel<?> model, String qualifier) {
+        List<PropertyModel> properties = model.properties();
+        for (int i = 0; i < properties.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(qualifier).append(dialect.quote(properties.get(i).column()));
+        }
+    }
+
+    private static List<Binding> in(StringBuilder sql, Codec<Object> codec, List<?> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no keys to load");
+        }
+        sql.append(" in (");
+        List<Binding> bindings = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+            bindings.add(new ValueBinding(keys.get(i), codec));
+        }
+        sql.append(')');
+        return bindings;
+    }
+}
