@@ -184,6 +184,12 @@ public abstract class Dialect {
         };
     }
 
+    /**
+     * The statements that bound how long a statement waits for a lock another transaction holds
+     * (row and table locks), set once per transaction.
+     */
+    public abstract LockTimeoutStatements lockTimeout();
+
     /** The JDBC fetch size that makes the driver stream rows instead of reading them all first. */
     public int streamingFetchSize() {
         return 1000;

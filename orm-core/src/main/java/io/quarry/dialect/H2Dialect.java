@@ -18,6 +18,10 @@ public final class H2Dialect extends Dialect {
      * constraint (H2 2.x), {@code "PUBLIC.CONSTRAINT_INDEX_9 ON ..."} for an unnamed one.
      */
     private static final Pattern INDEX_NAME = Pattern.compile("\"(?:\\w+\\.)?(\\w+?)(?:_INDEX_\\w+)?(?: INDEX | ON )");
+    /** LOCK_TIMEOUT is a setting of the session (the connection), in milliseconds; SET takes a parameter. */
+    private static final LockTimeoutStatements LOCK_TIMEOUT = LockTimeoutStatements.ofConnection(
+            "select lock_timeout()", "set lock_timeout ?", 1, false);
+
     private static final Pattern CONSTRAINT_NAME = Pattern.compile("(?:constraint|CONSTRAINT) \"?(?:\\w+\\.)?(\\w+)\"?");
 
     @Override
@@ -59,6 +63,11 @@ public final class H2Dialect extends Dialect {
     @Override
     public String lockClause(RowLock lock) {
         return lock == RowLock.SHARE ? super.lockClause(RowLock.UPDATE) : super.lockClause(lock);
+    }
+
+    @Override
+    public LockTimeoutStatements lockTimeout() {
+        return LOCK_TIMEOUT;
     }
 
     @Override

@@ -30,6 +30,15 @@ public final class MySqlDialect extends Dialect {
             LexicalRule.DOUBLE_QUOTED_STRINGS, LexicalRule.BACKTICK_IDENTIFIERS, LexicalRule.HASH_COMMENTS,
             LexicalRule.DASH_COMMENTS_NEED_SPACE);
 
+    /**
+     * Whole seconds, set on the connection: innodb_lock_wait_timeout ends waits for row locks,
+     * lock_wait_timeout waits for table (metadata) locks, such as a query behind an ALTER TABLE.
+     * Both take a bound parameter (client- and server-side prepared).
+     */
+    private static final LockTimeoutStatements LOCK_TIMEOUT = LockTimeoutStatements.ofConnection(
+            "select @@session.innodb_lock_wait_timeout, @@session.lock_wait_timeout",
+            "set session innodb_lock_wait_timeout = ?, session lock_wait_timeout = ?", 2, true);
+
     private static final Pattern KEY_NAME = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
     private static final Pattern CONSTRAINT_NAME = Pattern.compile("CONSTRAINT `([^`]+)`");
 
@@ -149,6 +158,11 @@ public final class MySqlDialect extends Dialect {
             case FIRST -> expression + " is null desc, " + item;
             case LAST -> expression + " is null asc, " + item;
         };
+    }
+
+    @Override
+    public LockTimeoutStatements lockTimeout() {
+        return LOCK_TIMEOUT;
     }
 
     @Override

@@ -15,6 +15,13 @@ public final class PostgresDialect extends Dialect {
     private static final Set<LexicalRule> LEXICAL_RULES = Set.of(LexicalRule.NESTED_BLOCK_COMMENTS,
             LexicalRule.DOLLAR_QUOTES, LexicalRule.ESCAPE_STRINGS);
 
+    /**
+     * lock_timeout for the current transaction only (SET LOCAL, which takes no parameter; set_config
+     * does): a commit or rollback ends it, so the pooled connection needs no clean-up.
+     */
+    private static final LockTimeoutStatements LOCK_TIMEOUT = LockTimeoutStatements.endingWithTransaction(
+            "select set_config('lock_timeout', ?, true)");
+
     private static final Pattern CONSTRAINT_NAME = Pattern.compile("constraint \"([^\"]+)\"");
 
     @Override
@@ -55,6 +62,11 @@ public final class PostgresDialect extends Dialect {
             return sql + " do nothing";
         }
         return sql + " do update set " + assignments(updateColumns, c -> "excluded." + c);
+    }
+
+    @Override
+    public LockTimeoutStatements lockTimeout() {
+        return LOCK_TIMEOUT;
     }
 
     @Override

@@ -38,9 +38,9 @@ final class DefaultSession extends SessionSupport {
         this.options = options;
         this.timeout = options.queryTimeout() != null
                 ? new StatementTimeout(StatementTimeout.seconds(options.queryTimeout()), "the session's query timeout",
-                        provider)
+                        provider, connection)
                 : new StatementTimeout(StatementTimeout.seconds(engine.queryTimeout()), "the engine's query timeout",
-                        provider);
+                        provider, connection);
     }
 
     @Override
@@ -304,6 +304,7 @@ final class DefaultSession extends SessionSupport {
         checkNotClosed();
         work.rollBackTo(mark);
         failedFlush = null;
+        connection.afterSavepointRollback();
     }
 
     /** The transaction is about to end (commit or rollback) without this session running it. */

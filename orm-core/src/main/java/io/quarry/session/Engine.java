@@ -44,6 +44,7 @@ public final class Engine {
     private final StatementExecutor executor;
     private final int batchSize;
     private final Duration queryTimeout;
+    private final Duration lockTimeout;
     private final Map<Object, SqlStatement> byId = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Object, String> flushSql = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, NamedSql> namedSql = new java.util.concurrent.ConcurrentHashMap<>();
@@ -60,6 +61,7 @@ public final class Engine {
         this.executor = new StatementExecutor(dialect, builder.showSql, builder.listeners);
         this.batchSize = builder.batchSize;
         this.queryTimeout = builder.queryTimeout;
+        this.lockTimeout = builder.lockTimeout;
     }
 
     @SuppressWarnings("unchecked")
@@ -113,6 +115,11 @@ public final class Engine {
     /** The time limit of each statement of sessions that set none; {@code null} for none. */
     public Duration queryTimeout() {
         return queryTimeout;
+    }
+
+    /** How long statements of sessions that set none wait for a lock; {@code null} for the database's own. */
+    public Duration lockTimeout() {
+        return lockTimeout;
     }
 
     /** A session factory with default options (autoflush on). */
@@ -260,6 +267,7 @@ public final class Engine {
         private boolean showSql;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private Duration queryTimeout;
+        private Duration lockTimeout;
         private final List<StatementListener> listeners = new ArrayList<>();
         private final Map<Class<?>, Codec<?>> codecs = new LinkedHashMap<>();
 
@@ -305,6 +313,23 @@ public final class Engine {
         public Builder queryTimeout(Duration value) {
             StatementTimeout.seconds(value);
             this.queryTimeout = value;
+            return this;
+        }
+
+        /**
+         * How long a statement of a session's transaction waits for a lock (a row or table lock)
+         * another transaction holds before it fails with a {@link io.quarry.LockFailureException},
+         * unless the session sets its own; {@code null} or zero for the database's own setting.
+         * Set once per transaction, not per statement, and put back before the connection is given
+         * back; rounded up to milliseconds (whole seconds on MySQL and MariaDB). Unlike the query
+         * timeout, it bounds only waiting for locks, not the work of a statement.
+         */
+        public Builder lockTimeout(Duration value) {
+            if (value != null && value.isNegative()) {
+                throw new IllegalArgumentException("The lock timeout must not be negative, got " + value
+                        + "; use null or Duration.ZERO for the database's own");
+            }
+            this.lockTimeout = value == null || value.isZero() ? null : value;
             return this;
         }
 

@@ -174,7 +174,7 @@ final class EntityQuery<T> implements Query<T> {
         session.autoflush();
         boolean track = !readOnly;
         RowLoader<T> loader = session.rowLoader(model, track);
-        List<T> result = session.runQuery(limit, task(), render(select), SessionSupport.NO_ARGS, resultSet -> {
+        List<T> result = session.runQuery(limits(), task(), render(select), SessionSupport.NO_ARGS, resultSet -> {
             List<T> rows = new ArrayList<>();
             while (resultSet.next()) {
                 rows.add(loader.map(resultSet));
@@ -222,7 +222,7 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public Stream<T> stream() {
         session.autoflush();
-        return session.runStream(limit, task(), render(select), SessionSupport.NO_ARGS,
+        return session.runStream(limits(), task(), render(select), SessionSupport.NO_ARGS,
                 session.rowLoaderPerResultSet(model, false));
     }
 
@@ -317,6 +317,11 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public String toString() {
         return toSql().toString();
+    }
+
+    /** The query's limits; a NOWAIT query does not wait for locks, whatever lock timeout is in force. */
+    private StatementTimeout limits() {
+        return select.lock() == RowLock.UPDATE_NOWAIT ? limit.withLockWait(LockWait.NOWAIT) : limit;
     }
 
     private SqlStatement render(Select statement) {

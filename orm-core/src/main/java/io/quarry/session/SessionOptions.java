@@ -15,12 +15,17 @@ import java.time.Duration;
  * @param queryTimeout the time limit of each statement the session runs ({@code null}: the engine's
  *        default); a query's own {@code timeout(...)} replaces it, and Spring's transaction timeout
  *        shortens it to the time the transaction has left
+ * @param lockTimeout how long a statement of the session's transactions waits for a lock another
+ *        transaction holds before it fails with a {@link io.quarry.LockFailureException}
+ *        ({@code null}: the engine's default; {@link Duration#ZERO}: none, the database's own);
+ *        set once per transaction, not per statement; an auto-commit session runs no transaction
+ *        and keeps the database's own
  */
 public record SessionOptions(boolean autoflush, boolean readOnly, boolean autoCommit, boolean identityMap,
-        Duration queryTimeout) {
+        Duration queryTimeout, Duration lockTimeout) {
 
-    /** Autoflush on, read-write, transactional, with an identity map, the engine's query timeout. */
-    public static final SessionOptions DEFAULTS = new SessionOptions(true, false, false, true, null);
+    /** Autoflush on, read-write, transactional, with an identity map, the engine's query and lock timeouts. */
+    public static final SessionOptions DEFAULTS = new SessionOptions(true, false, false, true, null, null);
 
     public SessionOptions {
         if (!identityMap && !readOnly) {
@@ -31,38 +36,57 @@ public record SessionOptions(boolean autoflush, boolean readOnly, boolean autoCo
             throw new IllegalArgumentException("The query timeout must not be negative, got " + queryTimeout
                     + "; use Duration.ZERO for none, or null for the engine's default");
         }
+        if (lockTimeout != null && lockTimeout.isNegative()) {
+            throw new IllegalArgumentException("The lock timeout must not be negative, got " + lockTimeout
+                    + "; use Duration.ZERO for none (the database's own), or null for the engine's default");
+        }
     }
 
-    /** Options with the engine's query timeout. */
+    /** Options with the engine's lock timeout. */
+    public SessionOptions(boolean autoflush, boolean readOnly, boolean autoCommit, boolean identityMap,
+            Duration queryTimeout) {
+        this(autoflush, readOnly, autoCommit, identityMap, queryTimeout, null);
+    }
+
+    /** Options with the engine's query and lock timeouts. */
     public SessionOptions(boolean autoflush, boolean readOnly, boolean autoCommit, boolean identityMap) {
-        this(autoflush, readOnly, autoCommit, identityMap, null);
+        this(autoflush, readOnly, autoCommit, identityMap, null, null);
     }
 
-    /** Options with an identity map and the engine's query timeout. */
+    /** Options with an identity map and the engine's query and lock timeouts. */
     public SessionOptions(boolean autoflush, boolean readOnly, boolean autoCommit) {
-        this(autoflush, readOnly, autoCommit, true, null);
+        this(autoflush, readOnly, autoCommit, true, null, null);
     }
 
     public SessionOptions withAutoflush(boolean value) {
-        return new SessionOptions(value, readOnly, autoCommit, identityMap, queryTimeout);
+        return new SessionOptions(value, readOnly, autoCommit, identityMap, queryTimeout, lockTimeout);
     }
 
     /** Read-only on or off; switching it off also brings the identity map back. */
     public SessionOptions withReadOnly(boolean value) {
-        return new SessionOptions(autoflush, value, autoCommit, identityMap || !value, queryTimeout);
+        return new SessionOptions(autoflush, value, autoCommit, identityMap || !value, queryTimeout, lockTimeout);
     }
 
     public SessionOptions withAutoCommit(boolean value) {
-        return new SessionOptions(autoflush, readOnly, value, identityMap, queryTimeout);
+        return new SessionOptions(autoflush, readOnly, value, identityMap, queryTimeout, lockTimeout);
     }
 
     /** Identity map on or off; off needs {@link #readOnly()}. */
     public SessionOptions withIdentityMap(boolean value) {
-        return new SessionOptions(autoflush, readOnly, autoCommit, value, queryTimeout);
+        return new SessionOptions(autoflush, readOnly, autoCommit, value, queryTimeout, lockTimeout);
     }
 
     /** The time limit of each statement ({@code null}: the engine's default; {@link Duration#ZERO}: none). */
     public SessionOptions withQueryTimeout(Duration value) {
-        return new SessionOptions(autoflush, readOnly, autoCommit, identityMap, value);
+        return new SessionOptions(autoflush, readOnly, autoCommit, identityMap, value, lockTimeout);
+    }
+
+    /**
+     * How long a statement waits for a lock another transaction holds ({@code null}: the engine's
+     * default; {@link Duration#ZERO}: none, the database's own). Set once per transaction, rounded up
+     * to the database's unit (milliseconds; whole seconds on MySQL and MariaDB).
+     */
+    public SessionOptions withLockTimeout(Duration value) {
+        return new SessionOptions(autoflush, readOnly, autoCommit, identityMap, queryTimeout, value);
     }
 }

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 final class StatementExecutor {
 
     private static final Logger SQL_LOG = LoggerFactory.getLogger("io.quarry.SQL");
+    private static final Object[] NO_ARGS = new Object[0];
 
     private final Dialect dialect;
     private final boolean showSql;
@@ -83,7 +84,7 @@ final class StatementExecutor {
                 return result;
             }
         } catch (SQLException e) {
-            throw translate(task, statement.sql(), e, limit);
+            throw translate(task, statement.sql(), e, limit, timeout.lockWait());
         }
     }
 
@@ -98,7 +99,7 @@ final class StatementExecutor {
             executed(statement.sql(), 1, start);
             return count;
         } catch (SQLException e) {
-            throw translate(task, statement.sql(), e, limit);
+            throw translate(task, statement.sql(), e, limit, timeout.lockWait());
         }
     }
 
@@ -124,7 +125,7 @@ final class StatementExecutor {
             executed(sql, rows, start);
             result.read(statement, counts);
         } catch (SQLException e) {
-            throw translate(task, sql, e, limit);
+            throw translate(task, sql, e, limit, timeout.lockWait());
         } catch (QuarryException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -158,13 +159,13 @@ final class StatementExecutor {
             PreparedStatement toClose = prepared;
             String streamLimit = limit;
             return StreamSupport.stream(new ResultStream<>(resultSet, mapper.specialize(resultSet),
-                    e -> translate(task, statement.sql(), e, streamLimit)),
+                    e -> translate(task, statement.sql(), e, streamLimit, timeout.lockWait())),
                     false).onClose(() -> closeStream(toClose, task));
         } catch (SQLException e) {
             if (prepared != null) {
                 closeStream(prepared, task);
             }
-            throw translate(task, statement.sql(), e, limit);
+            throw translate(task, statement.sql(), e, limit, timeout.lockWait());
         }
     }
 
@@ -179,13 +180,31 @@ final class StatementExecutor {
         executed(sql, 1, start);
     }
 
-    /** The Quarry exception for a failed statement. */
-    QuarryException translate(String task, String sql, SQLException e) {
-        return translate(task, sql, e, null);
+    /**
+     * Runs one statement that sets something on the connection (a SET, or a SELECT of a function that
+     * does), with its bound values, without a time limit.
+     */
+    void execute(Connection connection, String task, SqlStatement statement) {
+        long start = System.nanoTime();
+        try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+            bind(statement, prepared, NO_ARGS, task);
+            prepared.execute();
+        } catch (SQLException e) {
+            throw translate(task, statement.sql(), e);
+        }
+        executed(statement.sql(), 1, start);
     }
 
-    /** The Quarry exception for a failed statement whose time limit was {@code limit} (null: none known). */
-    QuarryException translate(String task, String sql, SQLException e, String limit) {
+    /** The Quarry exception for a failed statement. */
+    QuarryException translate(String task, String sql, SQLException e) {
+        return translate(task, sql, e, null, null);
+    }
+
+    /**
+     * The Quarry exception for a failed statement whose time limit was {@code limit} (null: none
+     * known) and whose lock waits {@code lockWait} ends (null: unknown).
+     */
+    QuarryException translate(String task, String sql, SQLException e, String limit, LockWait lockWait) {
         SQLException cause = e.getNextException() != null && e.getSQLState() == null ? e.getNextException() : e;
         return switch (dialect.classify(cause)) {
             case QUERY_TIMEOUT -> new QueryTimeoutException(task, sql, cause,
@@ -193,7 +212,8 @@ final class StatementExecutor {
             case DUPLICATE_KEY -> new ConstraintViolationException(task, sql, cause, dialect.constraintName(cause), true);
             case CONSTRAINT -> new ConstraintViolationException(task, sql, cause, dialect.constraintName(cause), false);
             case DEADLOCK -> new LockFailureException(task, sql, cause, true);
-            case LOCK_TIMEOUT -> new LockFailureException(task, sql, cause, false);
+            case LOCK_TIMEOUT -> lockWait == null ? new LockFailureException(task, sql, cause, false)
+                    : new LockFailureException(task, sql, cause, lockWait.limit(), lockWait.advice());
             case OTHER -> new StatementException(task, sql, cause);
         };
     }

@@ -5,17 +5,24 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * The time limit of one statement: whole seconds (0: none), which setting gave it (for the message
- * of a timeout), and the connection provider, which may shorten it to what is left of its own
- * transaction. Immutable.
+ * The limits of one statement: its time limit in whole seconds (0: none), which setting gave it (for
+ * the message of a timeout), the connection provider, which may shorten it to what is left of its own
+ * transaction, and what ends the statement's waits for locks (for the message of a lock failure).
+ * Immutable; the lock wait may answer for the session's current connection.
  *
  * @param seconds the limit in whole seconds, 0 for none
  * @param source which setting it comes from, e.g. "the query timeout"
  * @param provider the provider of the statement's connection, or null
+ * @param lockWait what ends a lock wait of the statement, or null where Quarry cannot tell
  */
-record StatementTimeout(int seconds, String source, ConnectionProvider provider) {
+record StatementTimeout(int seconds, String source, ConnectionProvider provider, LockWait lockWait) {
 
-    static final StatementTimeout NONE = new StatementTimeout(0, null, null);
+    static final StatementTimeout NONE = new StatementTimeout(0, null, null, null);
+
+    /** A limit without knowledge of lock waits. */
+    StatementTimeout(int seconds, String source, ConnectionProvider provider) {
+        this(seconds, source, provider, null);
+    }
 
     /** The limit of {@code duration} rounded up to whole seconds (JDBC's unit); null or zero means none. */
     static int seconds(Duration duration) {
@@ -32,7 +39,12 @@ record StatementTimeout(int seconds, String source, ConnectionProvider provider)
     /** This limit for a statement of the same connection, from {@code source} instead (when it sets one). */
     StatementTimeout overriddenBy(Duration duration, String by) {
         int own = seconds(duration);
-        return own == 0 ? this : new StatementTimeout(own, by, provider);
+        return own == 0 ? this : new StatementTimeout(own, by, provider, lockWait);
+    }
+
+    /** This limit for a statement whose lock waits {@code value} ends instead (a NOWAIT query). */
+    StatementTimeout withLockWait(LockWait value) {
+        return new StatementTimeout(seconds, source, provider, value);
     }
 
     /**

@@ -23,6 +23,8 @@ class ErrorClassificationTest {
         assertThat(h2.constraintName(constraint)).isEqualTo("uq_sc_host_hostname");
         assertThat(h2.constraintName(index)).isEqualTo("ux_sc_host_rack_port");
         assertThat(h2.classify(notNull)).isEqualTo(ErrorKind.CONSTRAINT);
+        assertThat(h2.classify(new SQLException("Timeout trying to lock table", "HYT00", 50200)))
+                .isEqualTo(ErrorKind.LOCK_TIMEOUT);
     }
 
     @Test
@@ -39,6 +41,9 @@ class ErrorClassificationTest {
         assertThat(mySql.classify(new SQLException("Deadlock found", "40001", 1213))).isEqualTo(ErrorKind.DEADLOCK);
         assertThat(mySql.classify(new SQLException("Lock wait timeout exceeded", "HY000", 1205)))
                 .isEqualTo(ErrorKind.LOCK_TIMEOUT);
+        // Connector/J reports ER_LOCK_WAIT_TIMEOUT with SQLState 40001, which alone would read as a deadlock
+        assertThat(mySql.classify(new SQLException("Lock wait timeout exceeded; try restarting transaction", "40001",
+                1205))).isEqualTo(ErrorKind.LOCK_TIMEOUT);
     }
 
     @Test
