@@ -9,6 +9,7 @@ import static io.quarry.sql.Sql.not;
 import static io.quarry.sql.Sql.or;
 import static io.quarry.sql.Sql.set;
 
+import io.quarry.LockFailureException;
 import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.session.Row;
@@ -99,6 +100,23 @@ final class PlainJavaSamples {
                 .withOptions(SessionOptions.DEFAULTS.withQueryTimeout(Duration.ofMinutes(5)));
         try (Session session = reports.openSession()) {
             return session.query(Host.class).timeout(Duration.ofSeconds(2)).all();
+        }
+        // END
+    }
+
+    /** The README's lock-timeout sample: a host changed under a row lock, unless another transaction holds it too long. */
+    static Host lockTimeout(DataSource dataSource) {
+        // README: lock-timeout
+        Engine engine = Engine.builder(dataSource).lockTimeout(Duration.ofSeconds(3)).build();
+        SessionFactory impatient = engine.sessionFactory()
+                .withOptions(SessionOptions.DEFAULTS.withLockTimeout(Duration.ofMillis(500)));
+        try (Session session = impatient.openSession()) {
+            Host host = session.query(Host.class).filterBy("hostname", "db-1").forUpdate().one();
+            host.setPort(2222);
+            session.commit();
+            return host;
+        } catch (LockFailureException busy) {    // another transaction held the row for more than 500 ms
+            return null;                         // closing the session rolled back; try again later
         }
         // END
     }

@@ -88,6 +88,13 @@ class ReadmeSamplesTest {
         assertThat(PlainJavaSamples.timeouts(dataSource)).extracting(Host::getHostname).contains("db-1");
         assertThat(PlainJavaSamples.rowLocks(engine)).as("every host, none held elsewhere").isNotEmpty()
                 .allSatisfy(host -> assertThat(host.getPort()).isEqualTo(2200));
+        assertThat(PlainJavaSamples.lockTimeout(dataSource)).as("nobody holds db-1").isNotNull()
+                .extracting(Host::getPort).isEqualTo(2222);
+        try (Session holder = engine.openSession()) {
+            holder.query(Host.class).filterBy("hostname", "db-1").forUpdate().one();
+            assertThat(PlainJavaSamples.lockTimeout(dataSource)).as("db-1 held by another transaction").isNull();
+            holder.rollback();
+        }
         HostRepository hosts = PlainJavaSamples.plainJavaRepository(engine);
         assertThat(hosts.findByHostname("db-1")).isPresent();
     }

@@ -77,7 +77,8 @@ public class QuarryAutoConfiguration {
                 .dialect(dialect(dataSource, properties))
                 .showSql(properties.isShowSql())
                 .batchSize(properties.getBatchSize())
-                .queryTimeout(properties.getQueryTimeout());
+                .queryTimeout(properties.getQueryTimeout())
+                .lockTimeout(properties.getLockTimeout());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

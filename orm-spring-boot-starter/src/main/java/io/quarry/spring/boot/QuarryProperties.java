@@ -33,6 +33,14 @@ public class QuarryProperties {
     private Duration queryTimeout;
 
     /**
+     * How long a statement of a transaction waits for a row or table lock another transaction
+     * holds before it fails with CannotAcquireLockException (unset: the database's own). Set once
+     * per transaction, from Quarry's first statement in it; milliseconds, whole seconds on MySQL
+     * and MariaDB (rounded up).
+     */
+    private Duration lockTimeout;
+
+    /**
      * Packages to scan for @Entity classes. Defaults to those of @QuarryEntityScan, else the
      * application's package (that of @SpringBootApplication).
      */
@@ -79,6 +87,14 @@ public class QuarryProperties {
 
     public void setQueryTimeout(Duration queryTimeout) {
         this.queryTimeout = queryTimeout;
+    }
+
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
     }
 
     public List<String> getEntityPackages() {

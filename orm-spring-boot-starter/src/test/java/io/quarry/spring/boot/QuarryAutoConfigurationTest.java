@@ -49,6 +49,7 @@ class QuarryAutoConfigurationTest {
                     .hasSingleBean(QuarrySchemaInitializer.class);
             assertThat(context.getBean(Session.class)).isInstanceOf(SpringManagedSession.class);
             assertThat(context.getBean(Engine.class).dialect().name()).isEqualTo("h2");
+            assertThat(context.getBean(Engine.class).lockTimeout()).as("the database's own unless set").isNull();
             assertThat(context.getBean(PersistenceExceptionTranslator.class)).isInstanceOf(QuarryExceptionTranslator.class);
         });
     }
@@ -89,10 +90,13 @@ class QuarryAutoConfigurationTest {
     @Test
     void bindsProperties() {
         runner.withPropertyValues("quarry.show-sql=true", "quarry.batch-size=50", "quarry.autoflush=false",
-                "quarry.dialect=h2", "quarry.ddl-auto=none").run(context -> {
+                "quarry.dialect=h2", "quarry.ddl-auto=none", "quarry.query-timeout=30s", "quarry.lock-timeout=2s")
+                .run(context -> {
                     QuarryProperties properties = context.getBean(QuarryProperties.class);
                     assertThat(properties.isShowSql()).isTrue();
                     assertThat(context.getBean(Engine.class).batchSize()).isEqualTo(50);
+                    assertThat(context.getBean(Engine.class).queryTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+                    assertThat(context.getBean(Engine.class).lockTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
                     assertThat(context.getBean(SessionFactory.class).options().autoflush()).isFalse();
                     assertThat(context.getBean(QuarrySchemaInitializer.class).ddlAuto()).isEqualTo(DdlAuto.NONE);
                 });
