@@ -3,7 +3,8 @@ package io.quarry.session;
 /**
  * What ends a statement's wait for a lock another transaction holds, for the message of a
  * {@link io.quarry.LockFailureException}: the limit that fired and what to do about it. A session's
- * {@link SessionConnection} answers for the lock timeout in force on its connection.
+ * {@link SessionConnection} answers for the lock timeout in force on its connection, so it is not
+ * thread-safe; {@link Fixed} ones are immutable.
  */
 interface LockWait {
 

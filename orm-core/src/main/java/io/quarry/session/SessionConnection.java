@@ -105,8 +105,9 @@ final class SessionConnection implements LockWait {
             return lockTimeout.advice();
         }
         if (lockTimeout.isSet()) {
-            return "the session's connection is in auto-commit mode, and Quarry sets " + lockTimeout
-                    + " on transactions only; roll back and retry, or run the work in a transaction";
+            return "the session's connection is in auto-commit mode, and Quarry sets "
+                    + lockTimeout.describe(engine.dialect()) + " on transactions only; retry, or run the work in a "
+                    + "transaction";
         }
         return "roll back and retry the transaction, or set a lock timeout with Engine.builder(...).lockTimeout(...) "
                 + "(in Spring, quarry.lock-timeout) or SessionOptions.withLockTimeout(...)";
@@ -186,7 +187,7 @@ final class SessionConnection implements LockWait {
             LockTimeout.restore(engine, current, previous);
         } catch (QuarryException e) {
             LOG.warn("Cannot put back the lock timeout of a connection before giving it back; it keeps {}: {}",
-                    lockTimeout, e.getMessage());
+                    lockTimeout.describe(engine.dialect()), e.getMessage());
         }
     }
 }
