@@ -265,6 +265,30 @@ class LockTimeoutIT {
     }
 
     @Test
+    void anAutoCommitSessionKeepsTheDatabasesOwnSettingAndItsFailureSaysWhy() {
+        String ownSetting = switch (db.name()) {
+            case "postgresql" -> "set lock_timeout = '300ms'";
+            case "mysql" -> "set session innodb_lock_wait_timeout = 1";
+            default -> "set lock_timeout 300";
+        };
+        try (HikariDataSource pool = db.newPool(config -> config.setConnectionInitSql(ownSetting))) {
+            SessionFactory autoCommit = Engine.builder(pool).lockTimeout(Duration.ofSeconds(100)).build().sessionFactory()
+                    .withOptions(SessionOptions.DEFAULTS.withReadOnly(true).withAutoCommit(true));
+            whileHeld(() -> {
+                try (Session waiter = autoCommit.openSession()) {
+                    assertThatThrownBy(() -> waiter.query(Server.class).filter(col("name").eq("held")).forUpdate().all())
+                            .as("on %s", db)
+                            .isInstanceOfSatisfying(LockFailureException.class, failure -> assertThat(failure.getLimit())
+                                    .isEqualTo("the database's own lock timeout"))
+                            .hasMessageContaining("the session's connection is in auto-commit mode, and Quarry sets the "
+                                    + "engine's lock timeout of " + (db.name().equals("mysql") ? "100 s" : "100000 ms")
+                                    + " on transactions only");
+                }
+            });
+        }
+    }
+
+    @Test
     void negativeLockTimeoutsAreRefusedWhereTheyAreGiven() {
         assertThatThrownBy(() -> SessionOptions.DEFAULTS.withLockTimeout(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
