@@ -30,73 +30,83 @@ final class SpringQuery<T> implements Query<T> {
         this.scope = scope;
     }
 
-    private SpringQuery<T> with(java.util.function.Supplier<Query<T>> build) {
+    private SpringQuery<T> build(java.util.function.Supplier<Query<T>> build) {
         return new SpringQuery<>(scope.build(build), scope);
     }
 
     @Override
     public Query<T> filter(Predicate... predicates) {
-        return with(() -> query.filter(predicates));
+        return build(() -> query.filter(predicates));
     }
 
     @Override
     public Query<T> filterBy(String property, Object value, Object... morePairs) {
-        return with(() -> query.filterBy(property, value, morePairs));
+        return build(() -> query.filterBy(property, value, morePairs));
     }
 
     @Override
     public Query<T> filterBy(Map<String, ?> pairs) {
-        return with(() -> query.filterBy(pairs));
+        return build(() -> query.filterBy(pairs));
     }
 
     @Override
     public Query<T> orderBy(Order... orders) {
-        return with(() -> query.orderBy(orders));
+        return build(() -> query.orderBy(orders));
     }
 
     @Override
     public Query<T> limit(long rows) {
-        return with(() -> query.limit(rows));
+        return build(() -> query.limit(rows));
     }
 
     @Override
     public Query<T> offset(long rows) {
-        return with(() -> query.offset(rows));
+        return build(() -> query.offset(rows));
     }
 
     @Override
     public Query<T> distinct() {
-        return with(query::distinct);
+        return build(query::distinct);
     }
 
     @Override
     public Query<T> forUpdate() {
-        return with(query::forUpdate);
+        return build(query::forUpdate);
     }
 
     @Override
     public Query<T> forUpdateNowait() {
-        return with(query::forUpdateNowait);
+        return build(query::forUpdateNowait);
     }
 
     @Override
     public Query<T> forUpdateSkipLocked() {
-        return with(query::forUpdateSkipLocked);
+        return build(query::forUpdateSkipLocked);
     }
 
     @Override
     public Query<T> forShare() {
-        return with(query::forShare);
+        return build(query::forShare);
     }
 
     @Override
     public Query<T> timeout(java.time.Duration value) {
-        return with(() -> query.timeout(value));
+        return build(() -> query.timeout(value));
     }
 
     @Override
     public Query<T> readOnly() {
-        return with(query::readOnly);
+        return build(query::readOnly);
+    }
+
+    @Override
+    public Query<T> with(io.quarry.mapping.Property<T, ?> relation) {
+        return build(() -> query.with(relation));
+    }
+
+    @Override
+    public Query<T> with(String path) {
+        return build(() -> query.with(path));
     }
 
     @Override
