@@ -36,11 +36,7 @@ final class DefaultSession extends SessionSupport {
         this.engine = engine;
         this.connection = new SessionConnection(engine, provider, options);
         this.options = options;
-        this.timeout = options.queryTimeout() != null
-                ? new StatementTimeout(StatementTimeout.seconds(options.queryTimeout()), "the session's query timeout",
-                        provider, connection)
-                : new StatementTimeout(StatementTimeout.seconds(engine.queryTimeout()), "the engine's query timeout",
-                        provider, connection);
+        this.timeout = StatementTimeout.ofSession(options.queryTimeout(), engine.queryTimeout(), provider, connection);
     }
 
     @Override

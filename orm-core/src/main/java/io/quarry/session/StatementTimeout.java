@@ -19,6 +19,14 @@ record StatementTimeout(int seconds, String source, ConnectionProvider provider,
 
     static final StatementTimeout NONE = new StatementTimeout(0, null, null, null);
 
+    /** The limit of a session's statements: its own query timeout, else the engine's default. */
+    static StatementTimeout ofSession(Duration own, Duration engineDefault, ConnectionProvider provider,
+            LockWait lockWait) {
+        return own != null
+                ? new StatementTimeout(seconds(own), "the session's query timeout", provider, lockWait)
+                : new StatementTimeout(seconds(engineDefault), "the engine's query timeout", provider, lockWait);
+    }
+
     /** A limit without knowledge of lock waits. */
     StatementTimeout(int seconds, String source, ConnectionProvider provider) {
         this(seconds, source, provider, null);
