@@ -40,8 +40,14 @@ final class BulkWriter {
                 .render(session.engine().dialect(), session.engine().codecs());
     }
 
+    /** Runs a bulk write; its reads (held ids, reloads) are part of the write, not counted by the N+1 detector. */
     static int run(SessionSupport session, EntityModel<?> model, SqlStatement statement, SqlStatement selectIds, Object[] args,
             boolean delete) {
+        return session.withoutNPlusOneCount(() -> write(session, model, statement, selectIds, args, delete));
+    }
+
+    private static int write(SessionSupport session, EntityModel<?> model, SqlStatement statement, SqlStatement selectIds,
+            Object[] args, boolean delete) {
         session.autoflush();
         List<Object> held = heldIds(session, model, selectIds, args);
         String task = (delete ? "bulk delete " : "bulk update ") + model.type().getSimpleName();

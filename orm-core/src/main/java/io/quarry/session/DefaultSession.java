@@ -33,6 +33,7 @@ final class DefaultSession extends SessionSupport {
     private boolean closed;
 
     DefaultSession(Engine engine, ConnectionProvider provider, SessionOptions options) {
+        super(engine.nPlusOneDetector(options));
         this.engine = engine;
         this.connection = new SessionConnection(engine, provider, options);
         this.options = options;

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -36,6 +37,8 @@ public final class Engine {
     /** Rows per JDBC batch unless configured. */
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
+    private static final org.slf4j.Logger N_PLUS_ONE_LOG = org.slf4j.LoggerFactory.getLogger("io.quarry.NPlusOne");
+
     private final DataSource dataSource;
     private final ConnectionProvider connections;
     private final Dialect dialect;
@@ -45,6 +48,9 @@ public final class Engine {
     private final int batchSize;
     private final Duration queryTimeout;
     private final Duration lockTimeout;
+    private final NPlusOneDetection nPlusOne;
+    private volatile Consumer<String> nPlusOneWarnings = N_PLUS_ONE_LOG::warn;
+    private final Consumer<String> nPlusOneWarner = message -> nPlusOneWarnings.accept(message);
     private final Map<Object, SqlStatement> byId = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Object, String> flushSql = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, NamedSql> namedSql = new java.util.concurrent.ConcurrentHashMap<>();
@@ -62,6 +68,7 @@ public final class Engine {
         this.batchSize = builder.batchSize;
         this.queryTimeout = builder.queryTimeout;
         this.lockTimeout = builder.lockTimeout;
+        this.nPlusOne = builder.nPlusOne;
     }
 
     @SuppressWarnings("unchecked")
@@ -120,6 +127,22 @@ public final class Engine {
     /** How long statements of sessions that set none wait for a lock; {@code null} for the database's own. */
     public Duration lockTimeout() {
         return lockTimeout;
+    }
+
+    /** How the N+1 detector watches sessions that do not set their own ({@link SessionOptions#nPlusOne()}). */
+    public NPlusOneDetection nPlusOne() {
+        return nPlusOne;
+    }
+
+    /** The N+1 detector of a session with {@code options}, or null when its detection is off. */
+    NPlusOneDetector nPlusOneDetector(SessionOptions options) {
+        NPlusOneDetection settings = options.nPlusOne() != null ? options.nPlusOne() : nPlusOne;
+        return NPlusOneDetector.of(settings, dialect.lexicalRules(), nPlusOneWarner);
+    }
+
+    /** Where N+1 warnings go instead of logger {@code io.quarry.NPlusOne} (for tests). */
+    void nPlusOneWarnings(Consumer<String> sink) {
+        nPlusOneWarnings = sink;
     }
 
     /** A session factory with default options (autoflush on). */
@@ -268,6 +291,7 @@ public final class Engine {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private Duration queryTimeout;
         private Duration lockTimeout;
+        private NPlusOneDetection nPlusOne = NPlusOneDetection.DEFAULT;
         private final List<StatementListener> listeners = new ArrayList<>();
         private final Map<Class<?>, Codec<?>> codecs = new LinkedHashMap<>();
 
@@ -330,6 +354,19 @@ public final class Engine {
                         + "; use null or Duration.ZERO for the database's own");
             }
             this.lockTimeout = value == null || value.isZero() ? null : value;
+            return this;
+        }
+
+        /**
+         * How the N+1 detector watches sessions: {@link NPlusOneDetection#DEFAULT} (warn when one read
+         * runs more than 20 times in a session), {@link NPlusOneDetection#strict} for tests, or
+         * {@link NPlusOneDetection#OFF}. A session can set its own ({@link SessionOptions#withNPlusOne}).
+         */
+        public Builder nPlusOne(NPlusOneDetection value) {
+            if (value == null) {
+                throw new QuarryException("N+1 detection must not be null; use NPlusOneDetection.OFF to switch it off");
+            }
+            this.nPlusOne = value;
             return this;
         }
 

@@ -20,12 +20,13 @@ import java.time.Duration;
  *        ({@code null}: the engine's default; {@link Duration#ZERO}: none, the database's own);
  *        set once per transaction, not per statement; an auto-commit session runs no transaction
  *        and keeps the database's own
+ * @param nPlusOne how the N+1 detector watches the session ({@code null}: the engine's setting)
  */
 public record SessionOptions(boolean autoflush, boolean readOnly, boolean autoCommit, boolean identityMap,
-        Duration queryTimeout, Duration lockTimeout) {
+        Duration queryTimeout, Duration lockTimeout, NPlusOneDetection nPlusOne) {
 
-    /** Autoflush on, read-write, transactional, with an identity map, the engine's query and lock timeouts. */
-    public static final SessionOptions DEFAULTS = new SessionOptions(true, false, false, true, null, null);
+    /** Autoflush on, read-write, transactional, with an identity map, the engine's timeouts and N+1 detection. */
+    public static final SessionOptions DEFAULTS = new SessionOptions(true, false, false, true, null, null, null);
 
     public SessionOptions {
         if (!identityMap && !readOnly) {
@@ -42,43 +43,50 @@ public record SessionOptions(boolean autoflush, boolean readOnly, boolean autoCo
         }
     }
 
-    /** Options with the engine's lock timeout. */
+    /** Options with the engine's N+1 detection. */
+    public SessionOptions(boolean autoflush, boolean readOnly, boolean autoCommit, boolean identityMap,
+            Duration queryTimeout, Duration lockTimeout) {
+        this(autoflush, readOnly, autoCommit, identityMap, queryTimeout, lockTimeout, null);
+    }
+
+    /** Options with the engine's lock timeout and N+1 detection. */
     public SessionOptions(boolean autoflush, boolean readOnly, boolean autoCommit, boolean identityMap,
             Duration queryTimeout) {
-        this(autoflush, readOnly, autoCommit, identityMap, queryTimeout, null);
+        this(autoflush, readOnly, autoCommit, identityMap, queryTimeout, null, null);
     }
 
-    /** Options with the engine's query and lock timeouts. */
+    /** Options with the engine's query and lock timeouts and N+1 detection. */
     public SessionOptions(boolean autoflush, boolean readOnly, boolean autoCommit, boolean identityMap) {
-        this(autoflush, readOnly, autoCommit, identityMap, null, null);
+        this(autoflush, readOnly, autoCommit, identityMap, null, null, null);
     }
 
-    /** Options with an identity map and the engine's query and lock timeouts. */
+    /** Options with an identity map and the engine's query and lock timeouts and N+1 detection. */
     public SessionOptions(boolean autoflush, boolean readOnly, boolean autoCommit) {
-        this(autoflush, readOnly, autoCommit, true, null, null);
+        this(autoflush, readOnly, autoCommit, true, null, null, null);
     }
 
     public SessionOptions withAutoflush(boolean value) {
-        return new SessionOptions(value, readOnly, autoCommit, identityMap, queryTimeout, lockTimeout);
+        return new SessionOptions(value, readOnly, autoCommit, identityMap, queryTimeout, lockTimeout, nPlusOne);
     }
 
     /** Read-only on or off; switching it off also brings the identity map back. */
     public SessionOptions withReadOnly(boolean value) {
-        return new SessionOptions(autoflush, value, autoCommit, identityMap || !value, queryTimeout, lockTimeout);
+        return new SessionOptions(autoflush, value, autoCommit, identityMap || !value, queryTimeout, lockTimeout,
+                nPlusOne);
     }
 
     public SessionOptions withAutoCommit(boolean value) {
-        return new SessionOptions(autoflush, readOnly, value, identityMap, queryTimeout, lockTimeout);
+        return new SessionOptions(autoflush, readOnly, value, identityMap, queryTimeout, lockTimeout, nPlusOne);
     }
 
     /** Identity map on or off; off needs {@link #readOnly()}. */
     public SessionOptions withIdentityMap(boolean value) {
-        return new SessionOptions(autoflush, readOnly, autoCommit, value, queryTimeout, lockTimeout);
+        return new SessionOptions(autoflush, readOnly, autoCommit, value, queryTimeout, lockTimeout, nPlusOne);
     }
 
     /** The time limit of each statement ({@code null}: the engine's default; {@link Duration#ZERO}: none). */
     public SessionOptions withQueryTimeout(Duration value) {
-        return new SessionOptions(autoflush, readOnly, autoCommit, identityMap, value, lockTimeout);
+        return new SessionOptions(autoflush, readOnly, autoCommit, identityMap, value, lockTimeout, nPlusOne);
     }
 
     /**
@@ -87,6 +95,14 @@ public record SessionOptions(boolean autoflush, boolean readOnly, boolean autoCo
      * to the database's unit (milliseconds; whole seconds on MySQL and MariaDB).
      */
     public SessionOptions withLockTimeout(Duration value) {
-        return new SessionOptions(autoflush, readOnly, autoCommit, identityMap, queryTimeout, value);
+        return new SessionOptions(autoflush, readOnly, autoCommit, identityMap, queryTimeout, value, nPlusOne);
+    }
+
+    /**
+     * How the N+1 detector watches this session ({@code null}: the engine's setting); e.g.
+     * {@link NPlusOneDetection#OFF} for a batch job whose loop of reads is meant to be.
+     */
+    public SessionOptions withNPlusOne(NPlusOneDetection value) {
+        return new SessionOptions(autoflush, readOnly, autoCommit, identityMap, queryTimeout, lockTimeout, value);
     }
 }

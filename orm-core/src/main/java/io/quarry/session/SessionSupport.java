@@ -28,6 +28,29 @@ abstract class SessionSupport implements StatementSession {
 
     private final RenderedStatements statements = new RenderedStatements(this);
 
+    /** Counts the session's reads by shape; null when N+1 detection is off, so that it costs nothing. */
+    private NPlusOneDetector nPlusOne;
+
+    SessionSupport(NPlusOneDetector nPlusOne) {
+        this.nPlusOne = nPlusOne;
+    }
+
+    /** The session's N+1 detector, or null when detection is off (for tests). */
+    final NPlusOneDetector nPlusOneDetector() {
+        return nPlusOne;
+    }
+
+    /** Runs {@code work}, whose reads belong to a write (a bulk update's reloads), without counting them. */
+    final <R> R withoutNPlusOneCount(java.util.function.Supplier<R> work) {
+        NPlusOneDetector detector = nPlusOne;
+        nPlusOne = null;
+        try {
+            return work.get();
+        } finally {
+            nPlusOne = detector;
+        }
+    }
+
     /** The session's objects and their states. */
     abstract UnitOfWork work();
 
@@ -205,12 +228,16 @@ abstract class SessionSupport implements StatementSession {
         };
     }
 
+    /** Runs a read of the session's (counted by the N+1 detector). */
     <R> R runQuery(String task, SqlStatement statement, Object[] args, StatementExecutor.ResultReader<R> reader) {
         return runQuery(timeout(), task, statement, args, reader);
     }
 
     <R> R runQuery(StatementTimeout limit, String task, SqlStatement statement, Object[] args,
             StatementExecutor.ResultReader<R> reader) {
+        if (nPlusOne != null) {
+            nPlusOne.counted(statement.sql());
+        }
         return engine().executor().query(connection(), limit, task, statement, args, reader);
     }
 
@@ -229,6 +256,9 @@ abstract class SessionSupport implements StatementSession {
 
     <T> Stream<T> runStream(StatementTimeout limit, String task, SqlStatement statement, Object[] args,
             ResultMapper<T> mapper) {
+        if (nPlusOne != null) {
+            nPlusOne.counted(statement.sql());
+        }
         return streams().track(engine().executor().stream(connection(), limit, task, statement, args, mapper), task);
     }
 

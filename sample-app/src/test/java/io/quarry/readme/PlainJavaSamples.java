@@ -10,8 +10,10 @@ import static io.quarry.sql.Sql.or;
 import static io.quarry.sql.Sql.set;
 
 import io.quarry.LockFailureException;
+import io.quarry.NPlusOneException;
 import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
+import io.quarry.session.NPlusOneDetection;
 import io.quarry.session.Row;
 import io.quarry.session.Session;
 import io.quarry.session.SessionFactory;
@@ -133,6 +135,23 @@ final class PlainJavaSamples {
             batch.forEach(host -> host.setPort(2200));
             session.commit();                     // the locks end with the transaction
             return batch;
+        }
+        // END
+    }
+
+    /** The README's N+1 sample: the message of the detector in strict mode. */
+    static String nPlusOne(DataSource dataSource) {
+        // README: n-plus-one
+        Engine engine = Engine.builder(dataSource)
+                .nPlusOne(NPlusOneDetection.strict(20))   // in tests; the default warns above 20
+                .build();
+        try (Session session = engine.openSession()) {
+            for (long id = 1; id <= 25; id++) {
+                session.get(Host.class, id);              // one query per host: the 21st throws
+            }
+            return "no N+1 found";
+        } catch (NPlusOneException e) {
+            return e.getMessage();
         }
         // END
     }

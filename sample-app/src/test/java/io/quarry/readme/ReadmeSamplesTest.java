@@ -95,6 +95,11 @@ class ReadmeSamplesTest {
             assertThat(PlainJavaSamples.lockTimeout(dataSource)).as("db-1 held by another transaction").isNull();
             holder.rollback();
         }
+        assertThat(PlainJavaSamples.nPlusOne(dataSource))
+                .startsWith("N+1 queries: one session ran the same statement 21 times (more than the threshold of 20): "
+                        + "select id, hostname, port from host where id = ?; run from "
+                        + PlainJavaSamples.class.getName() + ".nPlusOne(PlainJavaSamples.java:")
+                .contains("Load the relation with query(...).with(...)");
         HostRepository hosts = PlainJavaSamples.plainJavaRepository(engine);
         assertThat(hosts.findByHostname("db-1")).isPresent();
     }

@@ -78,7 +78,8 @@ public class QuarryAutoConfiguration {
                 .showSql(properties.isShowSql())
                 .batchSize(properties.getBatchSize())
                 .queryTimeout(properties.getQueryTimeout())
-                .lockTimeout(properties.getLockTimeout());
+                .lockTimeout(properties.getLockTimeout())
+                .nPlusOne(properties.getNPlusOne().detection());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

@@ -1,5 +1,6 @@
 package io.quarry.spring.boot;
 
+import io.quarry.session.NPlusOneDetection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,9 @@ public class QuarryProperties {
 
     /** The database dialect (h2, mysql, mariadb, postgresql). Detected from the DataSource when not set. */
     private String dialect;
+
+    /** The N+1 detector, which watches the reads of each transaction's session. */
+    private final NPlusOne nPlusOne = new NPlusOne();
 
     public DdlAuto getDdlAuto() {
         return ddlAuto;
@@ -111,5 +115,44 @@ public class QuarryProperties {
 
     public void setDialect(String dialect) {
         this.dialect = dialect;
+    }
+
+    public NPlusOne getNPlusOne() {
+        return nPlusOne;
+    }
+
+    /** {@code quarry.n-plus-one.*}: when one read runs too often in one transaction, and what then happens. */
+    public static class NPlusOne {
+
+        /** How many times one statement shape may run in one session (one transaction) before it is reported; 0 switches the detector off. */
+        private int threshold = NPlusOneDetection.DEFAULT_THRESHOLD;
+
+        /** What happens above the threshold: warn (once per statement shape and session, logger io.quarry.NPlusOne), strict (the statement fails with NPlusOneException; for tests) or off. */
+        private NPlusOneDetection.Mode mode = NPlusOneDetection.Mode.WARN;
+
+        public int getThreshold() {
+            return threshold;
+        }
+
+        public void setThreshold(int threshold) {
+            if (threshold < 0) {
+                throw new IllegalArgumentException("quarry.n-plus-one.threshold must not be negative, got " + threshold
+                        + "; use 0 (or quarry.n-plus-one.mode=off) to switch the detector off");
+            }
+            this.threshold = threshold;
+        }
+
+        public NPlusOneDetection.Mode getMode() {
+            return mode;
+        }
+
+        public void setMode(NPlusOneDetection.Mode mode) {
+            this.mode = mode;
+        }
+
+        /** The engine's setting these properties make. */
+        NPlusOneDetection detection() {
+            return new NPlusOneDetection(mode, threshold);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.quarry.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.session.Engine;
+import io.quarry.session.NPlusOneDetection;
 import io.quarry.session.Session;
 import io.quarry.session.SessionFactory;
 import io.quarry.spring.QuarryExceptionTranslator;
@@ -100,6 +101,18 @@ class QuarryAutoConfigurationTest {
                     assertThat(context.getBean(SessionFactory.class).options().autoflush()).isFalse();
                     assertThat(context.getBean(QuarrySchemaInitializer.class).ddlAuto()).isEqualTo(DdlAuto.NONE);
                 });
+    }
+
+    @Test
+    void bindsTheNPlusOneDetectorsPropertiesToTheEngine() {
+        runner.run(context -> assertThat(context.getBean(Engine.class).nPlusOne()).isEqualTo(NPlusOneDetection.DEFAULT));
+        runner.withPropertyValues("quarry.n-plus-one.mode=strict", "quarry.n-plus-one.threshold=5").run(context ->
+                assertThat(context.getBean(Engine.class).nPlusOne()).isEqualTo(NPlusOneDetection.strict(5)));
+        runner.withPropertyValues("quarry.n-plus-one.mode=OFF").run(context ->
+                assertThat(context.getBean(Engine.class).nPlusOne().enabled()).isFalse());
+        runner.withPropertyValues("quarry.n-plus-one.threshold=-1").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("quarry.n-plus-one.threshold must not be negative"));
     }
 
     @Test
