@@ -97,7 +97,7 @@ class ReadmeSamplesTest {
         }
         assertThat(PlainJavaSamples.nPlusOne(dataSource))
                 .startsWith("N+1 queries: one session ran the same statement 21 times (more than the threshold of 20): "
-                        + "select id, hostname, port from host where id = ?; run from "
+                        + "select id, hostname, ip_addr, port, version from host where id = ?; run from "
                         + PlainJavaSamples.class.getName() + ".nPlusOne(PlainJavaSamples.java:")
                 .contains("Load the relation with query(...).with(...)");
         HostRepository hosts = PlainJavaSamples.plainJavaRepository(engine);
