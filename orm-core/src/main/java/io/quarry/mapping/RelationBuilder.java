@@ -117,6 +117,11 @@ final class RelationBuilder {
         Class<?> target = elementType(field, where);
         checkEntity(where, target);
         boolean set = type == Set.class;
+        Fetch fetch = oneToMany ? field.getAnnotation(OneToMany.class).fetch() : field.getAnnotation(ManyToMany.class).fetch();
+        if (fetch == Fetch.JOINED) {
+            throw new MappingException(where + " is a collection with fetch = JOINED, but a join would repeat each "
+                    + owner.getSimpleName() + " once per element; use SELECTIN (one more statement for all owners) or LAZY");
+        }
         if (oneToMany) {
             OneToMany mapping = field.getAnnotation(OneToMany.class);
             checkMappedByReference(where, target, mapping.mappedBy());

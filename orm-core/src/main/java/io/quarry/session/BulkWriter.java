@@ -26,18 +26,18 @@ final class BulkWriter {
 
     static int update(SessionSupport session, EntityModel<?> model, List<Predicate> where, List<Assignment> assignments) {
         SqlStatement statement = Update.table(model).set(assignments).where(where)
-                .render(session.engine().dialect(), session.engine().codecs());
+                .render(session.engine().dialect(), session.engine().models());
         return run(session, model, statement, selectIds(session, model, where), SessionSupport.NO_ARGS, false);
     }
 
     static int delete(SessionSupport session, EntityModel<?> model, List<Predicate> where) {
-        SqlStatement statement = Delete.from(model).where(where).render(session.engine().dialect(), session.engine().codecs());
+        SqlStatement statement = Delete.from(model).where(where).render(session.engine().dialect(), session.engine().models());
         return run(session, model, statement, selectIds(session, model, where), SessionSupport.NO_ARGS, true);
     }
 
     private static SqlStatement selectIds(SessionSupport session, EntityModel<?> model, List<Predicate> where) {
         return Select.from(model).columns(List.of(Sql.col(model.id().name()))).where(where)
-                .render(session.engine().dialect(), session.engine().codecs());
+                .render(session.engine().dialect(), session.engine().models());
     }
 
     /** Runs a bulk write; its reads (held ids, reloads) are part of the write, not counted by the N+1 detector. */

@@ -93,7 +93,7 @@ final class ColumnQuery implements RowQuery {
     @Override
     public List<Row> all() {
         session.autoflush();
-        RenderContext context = new RenderContext(session.engine().dialect(), session.engine().codecs(), model);
+        RenderContext context = new RenderContext(session.engine().dialect(), session.engine().models(), model);
         List<Expression> columns = select.columns();
         List<Codec<Object>> codecs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -166,7 +166,7 @@ final class ColumnQuery implements RowQuery {
     }
 
     private SqlStatement render(Select statement) {
-        return statement.render(session.engine().dialect(), session.engine().codecs());
+        return statement.render(session.engine().dialect(), session.engine().models());
     }
 
     /** Maps rows to a record or class through the constructor whose parameter count matches. */

@@ -67,6 +67,17 @@ final class EntityQuery<T> implements Query<T> {
                 plan.plus(model, path, session.engine().models()));
     }
 
+    @Override
+    public Query<T> withJoined(io.quarry.mapping.Property<T, ?> reference) {
+        return withJoined(io.quarry.mapping.PropertyRefs.resolve(reference).propertyName());
+    }
+
+    @Override
+    public Query<T> withJoined(String path) {
+        return new EntityQuery<>(session, model, select, readOnly, limit,
+                plan.plusJoined(model, path, session.engine().models()));
+    }
+
     // ---- building
 
     /** Adds conditions, ANDed with those already given: {@code filter(col(Host::getPort).gt(22))}. */
@@ -173,15 +184,18 @@ final class EntityQuery<T> implements Query<T> {
     public List<T> all() {
         session.autoflush();
         boolean track = !readOnly;
-        RowLoader<T> loader = session.rowLoader(model, track);
-        List<T> result = session.runQuery(limits(), task(), render(select), SessionSupport.NO_ARGS, resultSet -> {
+        FetchPlan effective = effectivePlan();
+        JoinedReferences joined = JoinedReferences.of(session, model, effective, track);
+        RowLoader<T> loader = RowLoader.atColumns(session, model, track, model.positionalColumns(), joined);
+        List<T> result = session.runQuery(limits(), task(), render(withJoinedColumns(select, effective)),
+                SessionSupport.NO_ARGS, resultSet -> {
             List<T> rows = new ArrayList<>();
             while (resultSet.next()) {
                 rows.add(loader.map(resultSet));
             }
             return rows;
         });
-        loader.resolve(plan);
+        loader.resolve(effective);
         return result;
     }
 
@@ -230,7 +244,7 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public long count() {
         session.autoflush();
-        SqlStatement statement = select.renderCount(session.engine().dialect(), session.engine().codecs());
+        SqlStatement statement = select.renderCount(session.engine().dialect(), session.engine().models());
         return session.runQuery(limit, task(), statement, SessionSupport.NO_ARGS, resultSet -> {
             resultSet.next();
             return resultSet.getLong(1);
@@ -305,7 +319,18 @@ final class EntityQuery<T> implements Query<T> {
     /** The SQL this query runs and its bound values. */
     @Override
     public SqlStatement toSql() {
-        return render(select);
+        return render(withJoinedColumns(select, effectivePlan()));
+    }
+
+    /** The query's plan with the references its entity declares {@code JOINED}. */
+    private FetchPlan effectivePlan() {
+        return plan.withDeclaredJoins(model, session.engine().models());
+    }
+
+    /** {@code statement} also selecting the columns of the references {@code effective} joins. */
+    private Select withJoinedColumns(Select statement, FetchPlan effective) {
+        List<String> paths = effective.joinedPaths(model, session.engine().models());
+        return paths.isEmpty() ? statement : statement.loadJoined(paths);
     }
 
     /** The statement this query describes, for composing. */
@@ -325,7 +350,7 @@ final class EntityQuery<T> implements Query<T> {
     }
 
     private SqlStatement render(Select statement) {
-        return statement.render(session.engine().dialect(), session.engine().codecs());
+        return statement.render(session.engine().dialect(), session.engine().models());
     }
 
     private void check(Select statement) {
@@ -334,7 +359,7 @@ final class EntityQuery<T> implements Query<T> {
 
     /** Resolves the predicates' properties now, so a typo fails here rather than at the terminal call. */
     private void check(List<Predicate> predicates) {
-        RenderContext scratch = new RenderContext(session.engine().dialect(), session.engine().codecs(), model);
+        RenderContext scratch = new RenderContext(session.engine().dialect(), session.engine().models(), model);
         for (Predicate predicate : predicates) {
             predicate.render(scratch);
         }

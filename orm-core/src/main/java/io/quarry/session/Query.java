@@ -87,6 +87,21 @@ public interface Query<T> {
     Query<T> with(String path);
 
     /**
+     * Loads the reference {@code reference} through the query's own statement: a LEFT JOIN whose
+     * columns follow the entity's, so no statement of its own (the {@code joined} strategy, which
+     * {@link io.quarry.mapping.Fetch#JOINED} declares for every query). Referenced objects go through
+     * the identity map: one object per row of the referenced table. References only: a collection
+     * would repeat rows, so it is refused (use {@link #with(io.quarry.mapping.Property)}).
+     */
+    Query<T> withJoined(io.quarry.mapping.Property<T, ?> reference);
+
+    /**
+     * {@link #withJoined(io.quarry.mapping.Property)} along a path of references:
+     * {@code withJoined("replicaOf.datacenter")} joins both. An unknown name or a collection fails here.
+     */
+    Query<T> withJoined(String path);
+
+    /**
      * The time limit of this query's statements (rounded up to whole seconds), instead of the
      * session's or the engine's; a statement that runs longer is cancelled with a
      * {@link io.quarry.QueryTimeoutException}. In a Spring transaction with a timeout, the time the

@@ -49,7 +49,9 @@ final class RelationLoader {
     void load(EntityModel<?> model, List<Object> fresh, List<Object[]> values, List<Object> held, FetchPlan plan) {
         for (RelationModel relation : model.relations()) {
             if (relation.isReference()) {
-                loadReferences(model, relation, fresh, values, held, plan.child(relation.name()));
+                if (!plan.joins(relation.name())) { // else read from the owners' own rows (JoinedReferences)
+                    loadReferences(model, relation, fresh, values, held, plan.child(relation.name()));
+                }
                 continue;
             }
             boolean eager = relation.fetch() == Fetch.SELECTIN || plan.names(relation.name());

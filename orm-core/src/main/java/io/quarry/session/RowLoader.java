@@ -39,8 +39,11 @@ final class RowLoader<T> implements ResultMapper<T> {
     private final List<Object[]> freshValues;
     /** The objects returned from the identity map since the last {@link #resolve}. */
     private final List<Object> held;
+    /** The references read from the same rows (joined loading), or null. */
+    private final JoinedReferences joined;
 
-    private RowLoader(SessionSupport session, EntityModel<T> model, int[] columns, boolean track) {
+    private RowLoader(SessionSupport session, EntityModel<T> model, int[] columns, boolean track,
+            JoinedReferences joined) {
         this.session = session;
         this.model = model;
         this.reader = model.rowReader(columns);
@@ -51,11 +54,18 @@ final class RowLoader<T> implements ResultMapper<T> {
         this.fresh = relations ? new ArrayList<>() : null;
         this.freshValues = relations ? new ArrayList<>() : null;
         this.held = relations ? new ArrayList<>() : null;
+        this.joined = joined;
     }
 
     /** For a result set whose columns {@code columns[i]} hold the properties (relation loads). */
     static <T> RowLoader<T> atColumns(SessionSupport session, EntityModel<T> model, boolean track, int[] columns) {
-        return new RowLoader<>(session, model, columns, track);
+        return new RowLoader<>(session, model, columns, track, null);
+    }
+
+    /** {@link #atColumns(SessionSupport, EntityModel, boolean, int[])} also reading {@code joined} references from each row. */
+    static <T> RowLoader<T> atColumns(SessionSupport session, EntityModel<T> model, boolean track, int[] columns,
+            JoinedReferences joined) {
+        return new RowLoader<>(session, model, columns, track, joined);
     }
 
     /**
@@ -64,6 +74,9 @@ final class RowLoader<T> implements ResultMapper<T> {
      * entity whose collections the plan names. Call after the last row, outside the result set.
      */
     void resolve(FetchPlan plan, List<Object> alsoHeld) {
+        if (joined != null) {
+            joined.resolve(plan);
+        }
         if (!relations || fresh.isEmpty() && held.isEmpty() && alsoHeld.isEmpty()) {
             return;
         }
@@ -85,6 +98,9 @@ final class RowLoader<T> implements ResultMapper<T> {
     /** Builds a new object from the row, keeping its values for the relations. */
     private T readForRelations(ResultSet resultSet, Object[] values) throws SQLException {
         T instance = reader.read(resultSet, values);
+        if (joined != null) {
+            joined.read(instance, values, resultSet);
+        }
         fresh.add(instance);
         freshValues.add(values);
         return instance;
@@ -96,13 +112,13 @@ final class RowLoader<T> implements ResultMapper<T> {
      * return an instance it already holds.
      */
     static <T> RowLoader<T> byPosition(SessionSupport session, EntityModel<T> model, boolean track) {
-        return new RowLoader<>(session, model, model.positionalColumns(), track);
+        return new RowLoader<>(session, model, model.positionalColumns(), track, null);
     }
 
     /** For hand-written SQL: each property's column found by label in {@code resultSet}'s metadata, once. */
     static <T> RowLoader<T> byLabel(SessionSupport session, EntityModel<T> model, boolean track, ResultSet resultSet)
             throws SQLException {
-        return new RowLoader<>(session, model, columnsByLabel(model, resultSet), track);
+        return new RowLoader<>(session, model, columnsByLabel(model, resultSet), track, null);
     }
 
     /** The entity in the current row. */

@@ -113,6 +113,23 @@ public interface Session extends AutoCloseable {
     /** A query for columns and aggregates, the table taken from the first property: {@code select(Host::getPort, count())}. */
     <T> RowQuery select(Property<T, ?> first, Expression... more);
 
+    /**
+     * A query for columns and aggregates, the table taken from the entity the first column starts
+     * from: {@code select(path(Host::getDatacenter, Datacenter::getRegion), count())} reads hosts,
+     * joined to their datacenters. A column named by string does not say its entity: use
+     * {@link #select(Class, Expression...)}.
+     */
+    default RowQuery select(io.quarry.sql.Column<?> first, Expression... more) {
+        if (first.rootType() == null) {
+            throw new io.quarry.QuarryException("select(col(\"" + first.label() + "\"), ...) does not say which entity "
+                    + "to read; name it: select(Entity.class, col(\"" + first.label() + "\"), ...)");
+        }
+        Expression[] all = new Expression[more.length + 1];
+        all[0] = first;
+        System.arraycopy(more, 0, all, 1, more.length);
+        return select(first.rootType(), all);
+    }
+
     /** Runs hand-written SQL with {@code :name} parameters (bound, never concatenated); returns the update count. */
     int execute(String sql, Map<String, ?> parameters);
 

@@ -3,6 +3,7 @@ package io.quarry.sql;
 import io.quarry.dialect.Dialect;
 import io.quarry.dialect.H2Dialect;
 import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.ModelRegistry;
 import io.quarry.types.CodecRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,21 @@ public final class Delete {
     }
 
     public SqlStatement render(Dialect dialect, CodecRegistry codecs) {
-        RenderContext context = new RenderContext(dialect, codecs, model);
+        return render(dialect, codecs, null);
+    }
+
+    /**
+     * The SQL and bindings, with {@code any()}/{@code has()} conditions resolved through
+     * {@code models}; a relation path would need a join, which a bulk delete does not take the
+     * same way on every database, so it is refused with the {@code has(...)} that says the same.
+     */
+    public SqlStatement render(Dialect dialect, ModelRegistry models) {
+        return render(dialect, models.codecs(), models);
+    }
+
+    private SqlStatement render(Dialect dialect, CodecRegistry codecs, ModelRegistry models) {
+        RenderContext context = RenderContext.refusingJoins(dialect, codecs, models, model, "a bulk delete cannot take; "
+                + "write the condition with has(...), e.g. has(Host::getDatacenter, col(Datacenter::getRegion).eq(...))");
         context.append("delete from ").identifier(model.table());
         Select.renderConditions(context, " where ", where);
         return context.toStatement();

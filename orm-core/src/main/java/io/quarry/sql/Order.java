@@ -22,7 +22,7 @@ public record Order(Expression expression, boolean ascending, NullOrdering nulls
     }
 
     void render(RenderContext context) {
-        RenderContext inner = new RenderContext(context.dialect(), context.codecs(), context.model());
+        RenderContext inner = context.fork();
         expression.render(inner);
         SqlStatement rendered = inner.toStatement();
         if (!rendered.bindings().isEmpty()) {

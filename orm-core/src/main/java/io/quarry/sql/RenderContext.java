@@ -3,6 +3,7 @@ package io.quarry.sql;
 import io.quarry.MappingException;
 import io.quarry.dialect.Dialect;
 import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.ModelRegistry;
 import io.quarry.mapping.PropertyModel;
 import io.quarry.types.Codec;
 import io.quarry.types.CodecRegistry;
@@ -10,21 +11,80 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The state of one rendering: the dialect, the entity whose columns are referenced, the SQL
- * being written and its bindings. Short-lived and not thread-safe.
+ * The state of one rendering: the dialect, the entity whose columns are referenced (its
+ * {@link Scope}: qualification and the joins of relation paths), the SQL being written and its
+ * bindings. Short-lived and not thread-safe.
  */
 public final class RenderContext {
 
     private final Dialect dialect;
     private final CodecRegistry codecs;
-    private final EntityModel<?> model;
+    private final ModelRegistry models;
+    private final Scope scope;
     private final StringBuilder sql = new StringBuilder(128);
     private final List<Binding> bindings = new ArrayList<>();
 
+    /** A rendering without the engine's models: relation paths and any()/has() cannot be used in it. */
     public RenderContext(Dialect dialect, CodecRegistry codecs, EntityModel<?> model) {
+        this(dialect, codecs, null, root(dialect, model, null));
+    }
+
+    /** A rendering of a statement reading {@code model}, whose relation paths are resolved through {@code models}. */
+    public RenderContext(Dialect dialect, ModelRegistry models, EntityModel<?> model) {
+        this(dialect, models.codecs(), models, root(dialect, model, null));
+    }
+
+    private RenderContext(Dialect dialect, CodecRegistry codecs, ModelRegistry models, Scope scope) {
         this.dialect = dialect;
         this.codecs = codecs;
-        this.model = model;
+        this.models = models;
+        this.scope = scope;
+    }
+
+    /** The root scope of a statement on {@code model}'s table; {@code noJoins} says why joins are refused, if they are. */
+    static Scope root(Dialect dialect, EntityModel<?> model, String noJoins) {
+        String table = model == null ? null : dialect.quote(model.table());
+        return new Scope(model, table, false, noJoins, new Scope.Aliases(model == null ? "" : model.table()));
+    }
+
+    /** A rendering of a statement whose own table may not be joined ({@code why}: UPDATE, DELETE). */
+    static RenderContext refusingJoins(Dialect dialect, CodecRegistry codecs, ModelRegistry models, EntityModel<?> model,
+            String why) {
+        return new RenderContext(dialect, models == null ? codecs : models.codecs(), models, root(dialect, model, why));
+    }
+
+    /**
+     * Another rendering of the same statement with its own columns qualified and the joins this one
+     * found rendered in its FROM clause (a statement learns that it joins only while rendering).
+     */
+    RenderContext qualified() {
+        return new RenderContext(dialect, codecs, models, scope.qualified());
+    }
+
+    /** An empty rendering in the same scope, for a part whose text is checked before it is appended. */
+    RenderContext fork() {
+        return new RenderContext(dialect, codecs, models, scope);
+    }
+
+    /** An empty rendering of a subquery reading {@code inner} under {@code alias}, columns qualified. */
+    RenderContext subquery(EntityModel<?> inner, String alias) {
+        return new RenderContext(dialect, codecs, models, new Scope(inner, alias, true, null, scope.aliases()));
+    }
+
+    /** Appends the SQL and bindings of {@code part}, rendered in {@link #fork()} or {@link #subquery}. */
+    RenderContext append(RenderContext part) {
+        sql.append(part.sql);
+        bindings.addAll(part.bindings);
+        return this;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    /** The engine's models, or {@code null} when this rendering has none. */
+    ModelRegistry models() {
+        return models;
     }
 
     public Dialect dialect() {
@@ -35,8 +95,9 @@ public final class RenderContext {
         return codecs;
     }
 
+    /** The entity whose columns plain property names mean here. */
     public EntityModel<?> model() {
-        return model;
+        return scope.model();
     }
 
     /** Appends SQL text (never a value). */
@@ -73,6 +134,7 @@ public final class RenderContext {
 
     /** Resolves a property of the rendered entity, checking that a method reference belongs to it. */
     public PropertyModel property(Class<?> declaredOn, String name) {
+        EntityModel<?> model = scope.model();
         if (model == null) {
             throw new MappingException("Property '" + name + "' is used where no entity is in scope");
         }

@@ -26,7 +26,7 @@ public final class RowWrites {
      * columns in order, then the new version, then the id and the version the row was loaded with.
      */
     public static String updateById(Dialect dialect, EntityModel<?> model, List<PropertyModel> set) {
-        RenderContext sql = new RenderContext(dialect, null, model);
+        RenderContext sql = new RenderContext(dialect, (io.quarry.types.CodecRegistry) null, model);
         sql.append("update ").identifier(model.table()).append(" set ");
         for (int i = 0; i < set.size(); i++) {
             sql.append(i > 0 ? ", " : "").identifier(set.get(i).column()).append(" = ?");
@@ -40,7 +40,7 @@ public final class RowWrites {
 
     /** {@code delete from t where id = ?[ and version = ?]}. */
     public static String deleteById(Dialect dialect, EntityModel<?> model) {
-        RenderContext sql = new RenderContext(dialect, null, model);
+        RenderContext sql = new RenderContext(dialect, (io.quarry.types.CodecRegistry) null, model);
         sql.append("delete from ").identifier(model.table());
         return whereIdAndVersion(sql, model);
     }

@@ -5,6 +5,7 @@ import io.quarry.dialect.Dialect;
 import io.quarry.dialect.H2Dialect;
 import io.quarry.dialect.RowLock;
 import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.ModelRegistry;
 import io.quarry.mapping.PropertyModel;
 import io.quarry.types.CodecRegistry;
 import java.util.ArrayList;
@@ -27,9 +28,12 @@ public final class Select {
     private final Long offset;
     private final boolean distinct;
     private final RowLock lock;
+    /** To-one relation paths whose entities' columns follow the selected entity's (joined loading). */
+    private final List<String> loadJoined;
 
     private Select(EntityModel<?> model, List<Expression> columns, List<Predicate> where, List<Expression> groupBy,
-            List<Predicate> having, List<Order> orderBy, Long limit, Long offset, boolean distinct, RowLock lock) {
+            List<Predicate> having, List<Order> orderBy, Long limit, Long offset, boolean distinct, RowLock lock,
+            List<String> loadJoined) {
         this.model = model;
         this.columns = List.copyOf(columns);
         this.where = List.copyOf(where);
@@ -40,11 +44,12 @@ public final class Select {
         this.offset = offset;
         this.distinct = distinct;
         this.lock = lock;
+        this.loadJoined = List.copyOf(loadJoined);
     }
 
     /** Every mapped column of {@code model}'s table. */
     public static Select from(EntityModel<?> model) {
-        return new Select(model, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, false, null);
+        return new Select(model, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, false, null, List.of());
     }
 
     public EntityModel<?> model() {
@@ -77,47 +82,47 @@ public final class Select {
     }
 
     public Select columns(List<? extends Expression> expressions) {
-        return new Select(model, new ArrayList<>(expressions), where, groupBy, having, orderBy, limit, offset, distinct, lock);
+        return new Select(model, new ArrayList<>(expressions), where, groupBy, having, orderBy, limit, offset, distinct, lock, loadJoined);
     }
 
     /** Adds conditions, joined with AND to those already there. */
     public Select where(List<Predicate> predicates) {
-        return new Select(model, columns, concat(where, predicates), groupBy, having, orderBy, limit, offset, distinct, lock);
+        return new Select(model, columns, concat(where, predicates), groupBy, having, orderBy, limit, offset, distinct, lock, loadJoined);
     }
 
     public Select groupBy(List<? extends Expression> expressions) {
-        return new Select(model, columns, where, concat(groupBy, expressions), having, orderBy, limit, offset, distinct, lock);
+        return new Select(model, columns, where, concat(groupBy, expressions), having, orderBy, limit, offset, distinct, lock, loadJoined);
     }
 
     public Select having(List<Predicate> predicates) {
-        return new Select(model, columns, where, groupBy, concat(having, predicates), orderBy, limit, offset, distinct, lock);
+        return new Select(model, columns, where, groupBy, concat(having, predicates), orderBy, limit, offset, distinct, lock, loadJoined);
     }
 
     public Select orderBy(List<Order> orders) {
-        return new Select(model, columns, where, groupBy, having, concat(orderBy, orders), limit, offset, distinct, lock);
+        return new Select(model, columns, where, groupBy, having, concat(orderBy, orders), limit, offset, distinct, lock, loadJoined);
     }
 
     /** The same statement without any ORDER BY (for counting). */
     public Select withoutOrder() {
-        return new Select(model, columns, where, groupBy, having, List.of(), limit, offset, distinct, lock);
+        return new Select(model, columns, where, groupBy, having, List.of(), limit, offset, distinct, lock, loadJoined);
     }
 
     public Select limit(Long rows) {
         if (rows != null && rows < 0) {
             throw new QuarryException("limit must be >= 0, got " + rows);
         }
-        return new Select(model, columns, where, groupBy, having, orderBy, rows, offset, distinct, lock);
+        return new Select(model, columns, where, groupBy, having, orderBy, rows, offset, distinct, lock, loadJoined);
     }
 
     public Select offset(Long rows) {
         if (rows != null && rows < 0) {
             throw new QuarryException("offset must be >= 0, got " + rows);
         }
-        return new Select(model, columns, where, groupBy, having, orderBy, limit, rows, distinct, lock);
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, rows, distinct, lock, loadJoined);
     }
 
     public Select distinct(boolean value) {
-        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, value, lock);
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, value, lock, loadJoined);
     }
 
     /** Locks the selected rows until the transaction ends ({@code for update}), or not. */
@@ -127,7 +132,17 @@ public final class Select {
 
     /** Locks the selected rows until the transaction ends as {@code value} says; {@code null}: no lock. */
     public Select lock(RowLock value) {
-        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, distinct, value);
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, distinct, value, loadJoined);
+    }
+
+    /**
+     * The same statement also selecting, after every column of its entity (which keep their
+     * positions), every column of the entity at the end of each to-one relation path in
+     * {@code paths} ({@code "datacenter"}, {@code "replicaOf.datacenter"}; a path's parent listed
+     * before it), through the same LEFT JOINs that paths in conditions use. Whole-entity selects only.
+     */
+    public Select loadJoined(List<String> paths) {
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, distinct, lock, paths);
     }
 
     /** How the selected rows are locked; {@code null} when they are not. */
@@ -135,11 +150,29 @@ public final class Select {
         return lock;
     }
 
-    /** The SQL and bindings for {@code dialect}. */
+    /** The SQL and bindings for {@code dialect}; relation paths and joined loading need {@link #render(Dialect, ModelRegistry)}. */
     public SqlStatement render(Dialect dialect, CodecRegistry codecs) {
-        RenderContext context = new RenderContext(dialect, codecs, model);
+        return render(new RenderContext(dialect, codecs, model));
+    }
+
+    /**
+     * The SQL and bindings for {@code dialect}, relation paths resolved through {@code models}: with
+     * joins, every column is qualified (the entity's by its table name, joined ones by alias) and the
+     * entity's columns still come first, in property order.
+     */
+    public SqlStatement render(Dialect dialect, ModelRegistry models) {
+        return render(new RenderContext(dialect, models, model));
+    }
+
+    private SqlStatement render(RenderContext context) {
         renderInto(context);
-        return context.toStatement();
+        if (!context.scope().hasJoins()) {
+            return context.toStatement();
+        }
+        // the first rendering found the joins; the second qualifies every column and lists them in FROM
+        RenderContext joined = context.qualified();
+        renderInto(joined);
+        return joined.toStatement();
     }
 
     /**
@@ -147,11 +180,21 @@ public final class Select {
      * table when distinct, limit or offset decide which rows there are. Any ORDER BY is dropped.
      */
     public SqlStatement renderCount(Dialect dialect, CodecRegistry codecs) {
-        Select unordered = withoutOrder().lock(null); // a count locks nothing; PostgreSQL refuses FOR UPDATE with count(*)
+        return renderCount(new RenderContext(dialect, codecs, model));
+    }
+
+    /** {@link #renderCount(Dialect, CodecRegistry)} with relation paths resolved through {@code models}. */
+    public SqlStatement renderCount(Dialect dialect, ModelRegistry models) {
+        return renderCount(new RenderContext(dialect, models, model));
+    }
+
+    private SqlStatement renderCount(RenderContext context) {
+        // a count locks nothing (PostgreSQL refuses FOR UPDATE with count(*)) and loads nothing joined
+        Select unordered = withoutOrder().lock(null).loadJoined(List.of());
         if (distinct || limit != null || offset != null) {
-            return countRowsOf(unordered.render(dialect, codecs));
+            return countRowsOf(unordered.render(context));
         }
-        return unordered.columns(List.of(Sql.count())).render(dialect, codecs);
+        return unordered.columns(List.of(Sql.count())).render(context);
     }
 
     /** {@code select count(*) from (<statement>) counted}: the row count of any SELECT, a native one too. */
@@ -162,17 +205,18 @@ public final class Select {
     void renderInto(RenderContext context) {
         context.append(distinct ? "select distinct " : "select ");
         if (columns.isEmpty()) {
-            List<PropertyModel> properties = model.properties();
-            for (int i = 0; i < properties.size(); i++) {
-                if (i > 0) {
-                    context.append(", ");
-                }
-                context.identifier(properties.get(i).column());
+            entityColumns(context, model, context.scope().qualifier(), false);
+            for (String path : loadJoined) {
+                List<String> steps = List.of(path.split("\\."));
+                Scope.Join join = context.scope().join(steps, java.util.Collections.nCopies(steps.size(), null), path,
+                        context.models());
+                entityColumns(context, join.model(), join.alias() + ".", true);
             }
         } else {
             renderList(context, columns);
         }
         context.append(" from ").identifier(model.table());
+        context.scope().renderJoins(context);
         renderConditions(context, " where ", where);
         if (!groupBy.isEmpty()) {
             context.append(" group by ");
@@ -199,6 +243,16 @@ public final class Select {
         }
         if (lock != null) {
             context.append(context.dialect().lockClause(lock));
+        }
+    }
+
+    private static void entityColumns(RenderContext context, EntityModel<?> entity, String qualifier, boolean more) {
+        List<PropertyModel> properties = entity.properties();
+        for (int i = 0; i < properties.size(); i++) {
+            if (i > 0 || more) {
+                context.append(", ");
+            }
+            context.append(qualifier).identifier(properties.get(i).column());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.quarry.sql;
 
 import io.quarry.mapping.Property;
+import io.quarry.mapping.PropertyRefs;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,6 +24,51 @@ public final class Sql {
     /** The column of a property named by string, checked against the model when used. */
     public static <V> Column<V> col(String property) {
         return Column.named(property);
+    }
+
+    /**
+     * The column at the end of a to-one relation: {@code path(Host::getDatacenter, Datacenter::getRegion)}.
+     * A statement reaches it through a LEFT JOIN (so a host without a datacenter stays in the rows, its
+     * region NULL); the same path used twice is one join. String form: {@code col("datacenter.region")}.
+     */
+    public static <A, B, V> Column<V> path(Property<A, B> relation, Property<B, V> property) {
+        return Column.path(List.of(relation, property));
+    }
+
+    /** The column at the end of two to-one relations: {@code path(Host::getReplicaOf, Host::getDatacenter, Datacenter::getName)}. */
+    public static <A, B, C, V> Column<V> path(Property<A, B> first, Property<B, C> second, Property<C, V> property) {
+        return Column.path(List.of(first, second, property));
+    }
+
+    /**
+     * Whether the collection holds an element meeting {@code conditions} (any element when none are
+     * given), as SQLAlchemy's {@code any()}: {@code any(Datacenter::getHosts, col(Host::getHostname).like("web%"))}.
+     * Rendered as a correlated EXISTS subquery (through the join table for a many-to-many), so each
+     * owner is returned once however many elements match. The conditions name the element's properties.
+     */
+    public static <T> Predicate any(Property<T, ? extends java.util.Collection<?>> collection, Predicate... conditions) {
+        PropertyRefs.Ref ref = PropertyRefs.resolve(collection);
+        return new RelationExists(ref.propertyName(), ref.entityType(), true, Arrays.asList(conditions));
+    }
+
+    /** {@link #any(Property, Predicate...)} with the collection named by string: {@code any("hosts", ...)}. */
+    public static Predicate any(String collection, Predicate... conditions) {
+        return new RelationExists(collection, null, true, Arrays.asList(conditions));
+    }
+
+    /**
+     * Whether the reference points at an object meeting {@code conditions} (is set at all when none
+     * are given), as SQLAlchemy's {@code has()}: {@code has(Host::getDatacenter, col(Datacenter::getRegion).eq("eu"))};
+     * a correlated EXISTS subquery. The conditions name the referenced entity's properties.
+     */
+    public static <T> Predicate has(Property<T, ?> reference, Predicate... conditions) {
+        PropertyRefs.Ref ref = PropertyRefs.resolve(reference);
+        return new RelationExists(ref.propertyName(), ref.entityType(), false, Arrays.asList(conditions));
+    }
+
+    /** {@link #has(Property, Predicate...)} with the reference named by string: {@code has("datacenter", ...)}. */
+    public static Predicate has(String reference, Predicate... conditions) {
+        return new RelationExists(reference, null, false, Arrays.asList(conditions));
     }
 
     /** All of {@code predicates}; an empty list is always true. */
@@ -94,12 +140,21 @@ public final class Sql {
         return col(property).asc();
     }
 
+    /** Ascending by an expression: {@code asc(path(Host::getDatacenter, Datacenter::getName))}. */
+    public static Order asc(Operand<?> expression) {
+        return expression.asc();
+    }
+
     public static <T> Order desc(Property<T, ?> property) {
         return col(property).desc();
     }
 
     public static Order desc(String property) {
         return col(property).desc();
+    }
+
+    public static Order desc(Operand<?> expression) {
+        return expression.desc();
     }
 
     /** {@code property = value} in a bulk update. */

@@ -4,6 +4,7 @@ import io.quarry.QuarryException;
 import io.quarry.dialect.Dialect;
 import io.quarry.dialect.H2Dialect;
 import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.ModelRegistry;
 import io.quarry.types.CodecRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +46,24 @@ public final class Update {
     }
 
     public SqlStatement render(Dialect dialect, CodecRegistry codecs) {
+        return render(dialect, codecs, null);
+    }
+
+    /**
+     * The SQL and bindings, with {@code any()}/{@code has()} conditions resolved through
+     * {@code models}; a relation path would need a join, which a bulk update does not take the
+     * same way on every database, so it is refused with the {@code has(...)} that says the same.
+     */
+    public SqlStatement render(Dialect dialect, ModelRegistry models) {
+        return render(dialect, models.codecs(), models);
+    }
+
+    private SqlStatement render(Dialect dialect, CodecRegistry codecs, ModelRegistry models) {
         if (assignments.isEmpty()) {
             throw new QuarryException("UPDATE of " + model.table() + " sets no column; pass at least one set(...)");
         }
-        RenderContext context = new RenderContext(dialect, codecs, model);
+        RenderContext context = RenderContext.refusingJoins(dialect, codecs, models, model, "a bulk update cannot take; "
+                + "write the condition with has(...), e.g. has(Host::getDatacenter, col(Datacenter::getRegion).eq(...))");
         context.append("update ").identifier(model.table()).append(" set ");
         for (int i = 0; i < assignments.size(); i++) {
             if (i > 0) {

@@ -110,6 +110,16 @@ final class SpringQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> withJoined(io.quarry.mapping.Property<T, ?> reference) {
+        return build(() -> query.withJoined(reference));
+    }
+
+    @Override
+    public Query<T> withJoined(String path) {
+        return build(() -> query.withJoined(path));
+    }
+
+    @Override
     public RowQuery select(Expression... expressions) {
         return new SpringRowQuery(scope.build(() -> query.select(expressions)), scope);
     }
