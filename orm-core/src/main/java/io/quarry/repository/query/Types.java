@@ -106,6 +106,9 @@ public final class Types {
             }
             return text.append('>').toString();
         }
+        if (type instanceof GenericArrayType array) {
+            return describe(array.getGenericComponentType()) + "[]";
+        }
         return type.getTypeName();
     }
 
