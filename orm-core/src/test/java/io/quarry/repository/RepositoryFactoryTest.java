@@ -206,6 +206,10 @@ class RepositoryFactoryTest {
         List<List<Host>> findByPort(int port);
     }
 
+    interface ArrayResult extends Repository<Host, Long> {
+        Optional<Host>[] findByPort(int port);
+    }
+
     @Test
     void rejectsUnsupportedReturnTypes() {
         rejects(SetResult.class, "Cannot create query for method [SetResult.findByPort]; its return type Set<Host> is not "
@@ -213,6 +217,7 @@ class RepositoryFactoryTest {
                 + "a number, boolean or void");
         rejectsWith(MapResult.class, "findByPort", "its return type Map<Long, Host> is not supported");
         rejectsWith(NestedResult.class, "findByPort", "its return type List<List<Host>> nests containers");
+        rejectsWith(ArrayResult.class, "findByPort", "its return type Optional<Host>[] is not supported");
     }
 
     interface UnknownSubject extends Repository<Host, Long> {
@@ -377,6 +382,64 @@ class RepositoryFactoryTest {
                 + "declare it as String");
         rejectsWith(BadInterfaceProjection.class, "findByPort", "projection interface NotAGetter declares describe(int), "
                 + "which is not a getter; give it a default body or remove it");
+    }
+
+    abstract static class AbstractSummary {
+        AbstractSummary(String hostname) {
+        }
+    }
+
+    static final class NothingToBuildFrom {
+        NothingToBuildFrom() {
+        }
+    }
+
+    static final class NoConstructorFits {
+        NoConstructorFits(String hostnmae, int port) {
+        }
+
+        NoConstructorFits(String colour) {
+        }
+    }
+
+    record Opaque(Object hostname) {
+    }
+
+    interface AbstractResult extends Repository<Host, Long> {
+        List<AbstractSummary> findByPort(int port);
+    }
+
+    interface NoConstructorWithParameters extends Repository<Host, Long> {
+        List<NothingToBuildFrom> findByPort(int port);
+    }
+
+    interface NoFittingConstructor extends Repository<Host, Long> {
+        List<NoConstructorFits> findByPort(int port);
+    }
+
+    interface ConstructorWithoutParameterNames extends Repository<Host, Long> {
+        List<java.util.AbstractMap.SimpleImmutableEntry<String, Integer>> findByPort(int port);
+    }
+
+    interface HandWrittenWithoutCodec extends Repository<Host, Long> {
+        @Query("select hostname from rf_host")
+        List<Opaque> search();
+    }
+
+    @Test
+    void rejectsResultClassesItCannotBuild() {
+        rejectsWith(AbstractResult.class, "findByPort", "its result type AbstractSummary is neither Host, a value with a "
+                + "codec, an interface nor a record or class to build");
+        rejectsWith(NoConstructorWithParameters.class, "findByPort", "its result type NothingToBuildFrom has no "
+                + "constructor with parameters to build it from the selected columns; use a record whose components are "
+                + "named like Host's properties");
+        rejectsWith(NoFittingConstructor.class, "findByPort", "'hostnmae' of NoConstructorFits names no property of "
+                + "Host; did you mean 'hostname'?");
+        rejectsWith(ConstructorWithoutParameterNames.class, "findByPort", "the constructor parameters of "
+                + "SimpleImmutableEntry have no names (arg0); compile with -parameters (maven-compiler-plugin "
+                + "<parameters>true</parameters>) or make SimpleImmutableEntry a record");
+        rejectsWith(HandWrittenWithoutCodec.class, "search", "'hostname' of Opaque has type java.lang.Object, which no "
+                + "codec reads; register a codec for it or change the type");
     }
 
     interface SortedCount extends Repository<Host, Long> {
@@ -546,6 +609,100 @@ class RepositoryFactoryTest {
         rejects(ModifyingSelect.class, "Cannot create query for method [ModifyingSelect.countHosts]; it is @Modifying "
                 + "but its SQL is a SELECT, which changes no rows; remove @Modifying and declare what the query returns");
         assertThat(factory.create(ModifyingUpdateAfterAComment.class)).as("an UPDATE after a comment").isNotNull();
+    }
+
+    interface ModifyingValuesAfterBlanksAndAComment extends Repository<Host, Long> {
+        @Modifying
+        @Query("  /* lookup */ VALUES (1)")
+        int one();
+    }
+
+    interface ModifyingExplain extends Repository<Host, Long> {
+        @Modifying
+        @Query("explain delete from rf_host")
+        int plan();
+    }
+
+    interface ModifyingStartingWithAString extends Repository<Host, Long> {
+        @Modifying
+        @Query("'select' ")
+        int odd();
+    }
+
+    interface ModifyingWithBoxedCounts extends Repository<Host, Long> {
+        @Modifying
+        @Query("delete from rf_host where port = :port")
+        Long purge(int port);
+
+        @Modifying
+        @Query("update rf_host set port = :port")
+        Integer movePorts(int port);
+    }
+
+    interface ModifyingReturningBoolean extends Repository<Host, Long> {
+        @Modifying
+        @Query("delete from rf_host")
+        boolean purge();
+    }
+
+    interface ModifyingWithLimit extends Repository<Host, Long> {
+        @Modifying
+        @Query("delete from rf_host")
+        int purge(Limit limit);
+    }
+
+    interface ModifyingWithClass extends Repository<Host, Long> {
+        @Modifying
+        @Query("delete from rf_host")
+        int purge(Class<?> type);
+    }
+
+    @Test
+    void refusesAModifyingQueryThatOnlyReadsWhateverComesBeforeItsFirstWord() {
+        rejectsWith(ModifyingValuesAfterBlanksAndAComment.class, "one", "it is @Modifying but its SQL is a VALUES, which "
+                + "changes no rows");
+        rejectsWith(ModifyingExplain.class, "plan", "it is @Modifying but its SQL is a EXPLAIN");
+        assertThat(factory.create(ModifyingStartingWithAString.class)).as("no first word to judge").isNotNull();
+    }
+
+    @Test
+    void aModifyingQueryReturnsItsRowCountAsIntLongOrVoidOnly() {
+        assertThat(factory.create(ModifyingWithBoxedCounts.class)).as("Long and Integer").isNotNull();
+        rejectsWith(ModifyingReturningBoolean.class, "purge", "a @Modifying query returns the number of rows it changed; "
+                + "declare int, long or void, not boolean");
+        rejectsWith(ModifyingWithLimit.class, "purge", "a @Modifying query takes no Pageable, Limit or Class parameter");
+        rejectsWith(ModifyingWithClass.class, "purge", "a @Modifying query takes no Pageable, Limit or Class parameter");
+    }
+
+    interface PositionBeyondTwoParameters extends Repository<Host, Long> {
+        @Query("select * from rf_host where hostname = ?1 and port = ?2 and note = ?3")
+        List<Host> search(String hostname, int port);
+    }
+
+    interface NamedParameterWithoutParameters extends Repository<Host, Long> {
+        @Query("select * from rf_host where hostname = :hostname")
+        List<Host> search();
+    }
+
+    interface HandWrittenWithArray extends Repository<Host, Long> {
+        @Query("select * from rf_host where port = :port and hostname = :hostname")
+        List<Host> search(String hostname, int[] port);
+    }
+
+    interface HandWrittenWithBytesAndAnyObject extends Repository<Host, Long> {
+        @Query("select * from rf_host where note = :note and port = :port")
+        List<Host> search(byte[] note, Object port);
+    }
+
+    @Test
+    void namesTheParametersAHandWrittenQueryCannotBind() {
+        rejectsWith(PositionBeyondTwoParameters.class, "search", "its @Query uses ?3 but the method has 2 value "
+                + "parameters (numbered from ?1)");
+        rejectsWith(NamedParameterWithoutParameters.class, "search", "its @Query uses :hostname but the method has no "
+                + "value parameter; add a parameter named 'hostname'");
+        rejectsWith(HandWrittenWithArray.class, "search", "parameter 2 is a collection; @Query SQL binds single values "
+                + "only");
+        assertThat(factory.create(HandWrittenWithBytesAndAnyObject.class)).as("byte[] is one value").isNotNull();
     }
 
     interface BareQuestionMark extends Repository<Host, Long> {

@@ -193,6 +193,10 @@ public final class NativeQueryCreator {
             return "its " + where + " uses ?" + name + " but the method has " + count + " value parameter"
                     + (count == 1 ? "" : "s") + " (numbered from ?1)";
         }
+        if (count == 0) {
+            return "its " + where + " uses :" + name + " but the method has no value parameter; add a parameter named '"
+                    + name + "'";
+        }
         String hint = names.isEmpty() ? "; the method's parameter names are unknown: annotate each with @Param(\"name\") "
                 + "or compile with -parameters (maven-compiler-plugin <parameters>true</parameters>)"
                 : Names.didYouMean(name, names).replace("known properties", "parameters");
