@@ -65,6 +65,26 @@ class CrudRepositoryIT {
     interface TagRepository extends CrudRepository<Tag, String> {
     }
 
+    /** Declares some base methods itself, with its own types, without extending CrudRepository. */
+    interface ChosenServerMethods extends Repository<Server, Long> {
+        Server save(Server server);
+
+        Optional<Server> findById(long id);
+
+        boolean existsById(Long id);
+
+        long count();
+
+        void deleteById(Long id);
+
+        List<Server> findAll(Sort sort);
+    }
+
+    /** Named like base methods but with other result or parameter types: derived queries. */
+    interface LookAlikeServerMethods extends Repository<Server, Long> {
+        List<Server> findById(Long id);
+    }
+
     private final TestDatabase db;
     private final ConnectionRecorder recorder = new ConnectionRecorder();
     private final List<String> statements = new CopyOnWriteArrayList<>();
@@ -325,6 +345,140 @@ class CrudRepositoryIT {
             session.commit();
         }
         assertThat(servers.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRepositoryThatDeclaresBaseMethodsWithItsOwnTypesGetsTheirImplementations() {
+        ChosenServerMethods chosen = factory.create(ChosenServerMethods.class);
+
+        Server alpha = chosen.save(new Server("alpha", 4));
+        chosen.save(new Server("beta", 8));
+
+        assertThat(alpha.id).isNotNull();
+        assertThat(chosen.findById(alpha.id)).get().extracting(s -> s.name).isEqualTo("alpha");
+        assertThat(chosen.existsById(alpha.id)).isTrue();
+        assertThat(chosen.count()).isEqualTo(2);
+        assertThat(chosen.findAll(Sort.by("cores").descending())).extracting(s -> s.name).containsExactly("beta", "alpha");
+        chosen.deleteById(alpha.id);
+        assertThat(chosen.existsById(alpha.id)).isFalse();
+    }
+
+    @Test
+    void aMethodNamedLikeABaseMethodWithOtherTypesIsADerivedQuery() {
+        LookAlikeServerMethods lookAlike = factory.create(LookAlikeServerMethods.class);
+        Server alpha = servers.save(new Server("alpha", 4));
+        servers.save(new Server("beta", 8));
+
+        assertThat(lookAlike.findById(alpha.id)).extracting(s -> s.name).containsExactly("alpha");
+    }
+
+    @Test
+    void saveOfAnObjectTheSessionHoldsWritesItAtTheFlushWithoutASelect() {
+        Server alpha = servers.save(new Server("alpha", 4));
+
+        factory.context().inTransaction(session -> {
+            Server held = servers.findById(alpha.id).orElseThrow();
+            held.cores = 16;
+            statements.clear();
+            assertThat(servers.save(held)).isSameAs(held);
+            return null;
+        });
+
+        assertThat(statements).containsExactly("update crud_server set cores = ?, version = ? where id = ? and version = ?");
+        assertThat(servers.findById(alpha.id)).get().extracting(s -> s.cores).isEqualTo(16);
+    }
+
+    @Test
+    void saveOfARecordWithAnUnsetIdInsertsItWhateverItsVersion() {
+        Disk saved = disks.save(new Disk(null, "ssd", null));
+        statements.clear();
+
+        Disk copy = disks.save(new Disk(null, "hdd", 3));
+
+        assertThat(statements).as("an unset id is new whatever the version says")
+                .containsExactly("insert into crud_disk (label, version) values (?, ?)");
+        assertThat(copy.id()).isNotEqualTo(saved.id());
+        assertThat(disks.count()).isEqualTo(2);
+    }
+
+    @Test
+    void deleteOfANewObjectSendsNothing() {
+        servers.save(new Server("alpha", 4));
+        statements.clear();
+
+        servers.delete(new Server("never saved", 1));
+        servers.deleteAll(List.of(new Server("nor this", 2)));
+
+        assertThat(statements).isEmpty();
+        assertThat(servers.count()).isEqualTo(1);
+    }
+
+    @Test
+    void deleteOfAnObjectWhoseRowIsGoneOnlyLooksForIt() {
+        Server alpha = servers.save(new Server("alpha", 4));
+        servers.deleteById(alpha.id);
+        statements.clear();
+
+        servers.delete(alpha);
+
+        assertThat(statements).containsExactly("select id, name, cores, version from crud_server where id = ?");
+    }
+
+    @Test
+    void deleteOfAnObjectTheSessionHoldsDeletesItWithoutAnotherSelect() {
+        Server alpha = servers.save(new Server("alpha", 4));
+        Server beta = servers.save(new Server("beta", 8));
+
+        factory.context().inTransaction(session -> {
+            List<Server> held = servers.findAllById(List.of(alpha.id, beta.id));
+            statements.clear();
+            servers.delete(held.get(0));
+            servers.deleteAll(List.of(held.get(1)));
+            return null;
+        });
+
+        assertThat(statements).containsExactly("delete from crud_server where id = ? and version = ? x2");
+        assertThat(servers.count()).isZero();
+    }
+
+    @Test
+    void deleteOfARecordWithAnAssignedIdDeletesItsRow() {
+        tags.insert(new Tag("db", "database"));
+
+        tags.delete(new Tag("db", "database"));
+
+        assertThat(tags.existsById("db")).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void refusesAnEntityOfAnotherTypeNamingBothTypes() {
+        CrudRepository raw = servers;
+
+        assertThatThrownBy(() -> raw.save(new Tag("db", "database")))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("ServerRepository.save: Tag is not a Server");
+        assertThatThrownBy(() -> raw.insertAll(List.of(new Server("alpha", 4), "beta")))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("ServerRepository.insertAll: String is not a Server");
+        assertThat(servers.count()).as("nothing inserted").isZero();
+    }
+
+    @Test
+    void namesTheMethodOfEveryNullArgument() {
+        assertThatThrownBy(() -> servers.insert(null)).hasMessage("ServerRepository.insert(null): an entity is required");
+        assertThatThrownBy(() -> servers.delete(null)).hasMessage("ServerRepository.delete(null): an entity is required");
+        assertThatThrownBy(() -> servers.insertAll(null))
+                .hasMessage("ServerRepository.insertAll(null): pass an empty list for none");
+        assertThatThrownBy(() -> servers.deleteAll(null))
+                .hasMessage("ServerRepository.deleteAll(null): pass an empty list for none");
+        assertThatThrownBy(() -> servers.existsById(null))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("ServerRepository.existsById(null): an id is required");
+        assertThatThrownBy(() -> servers.deleteById(null))
+                .hasMessage("ServerRepository.deleteById(null): an id is required");
+        assertThatThrownBy(() -> servers.saveAll(java.util.Arrays.asList(new Server("alpha", 4), null)))
+                .hasMessage("ServerRepository.saveAll(null): an entity is required");
     }
 
     @Test

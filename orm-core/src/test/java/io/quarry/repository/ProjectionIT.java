@@ -61,7 +61,41 @@ class ProjectionIT {
         }
     }
 
+    /** A class with several constructors: the one with the most parameters that all name properties is used. */
+    static final class Endpoint {
+        final String hostname;
+        final int port;
+
+        Endpoint(String hostname, int port, String colour) {
+            throw new AssertionError("colour is no property");
+        }
+
+        Endpoint(String hostname, int port) {
+            this.hostname = hostname;
+            this.port = port;
+        }
+
+        Endpoint(String hostname) {
+            this(hostname, -1);
+        }
+    }
+
+    /** Two getters of one property, and a static method that is no getter. */
+    interface HostName {
+        String getHostname();
+
+        String hostname();
+
+        static HostName of(String hostname) {
+            throw new AssertionError(hostname);
+        }
+    }
+
     interface HostRepository extends CrudRepository<Host, Long> {
+        List<Endpoint> findEndpointsByPort(int port);
+
+        List<HostName> findNamesByPortOrderByHostnameAsc(int port);
+
         List<String> findHostnameByPortGreaterThanOrderByHostnameAsc(int port);
 
         List<Integer> findDistinctPortByWeightIsNotNullOrderByPortAsc();
@@ -190,6 +224,30 @@ class ProjectionIT {
         assertThat(views.get(0)).isEqualTo(hosts.findViewsByPortOrderByHostnameAsc(80).get(0))
                 .isNotEqualTo(views.get(1));
         assertThat(statements.get(0)).startsWith("select hostname, port from pj_host");
+    }
+
+    @Test
+    void buildsAClassThroughItsLargestConstructorWhoseParametersAllNameProperties() {
+        statements.clear();
+
+        List<Endpoint> endpoints = hosts.findEndpointsByPort(5432);
+
+        assertThat(endpoints).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint.hostname).isEqualTo("db-1");
+            assertThat(endpoint.port).isEqualTo(5432);
+        });
+        assertThat(statements.get(0)).startsWith("select hostname, port from pj_host");
+    }
+
+    @Test
+    void twoGettersOfOnePropertyReadOneColumn() {
+        statements.clear();
+
+        List<HostName> names = hosts.findNamesByPortOrderByHostnameAsc(80);
+
+        assertThat(names).extracting(HostName::getHostname).containsExactly("web-1", "web-2");
+        assertThat(names).extracting(HostName::hostname).containsExactly("web-1", "web-2");
+        assertThat(statements.get(0)).startsWith("select hostname from pj_host");
     }
 
     @Test
