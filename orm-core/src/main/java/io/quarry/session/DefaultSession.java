@@ -202,18 +202,20 @@ final class DefaultSession extends SessionSupport {
         if (options.readOnly()) {
             return;
         }
+        RelationFlush relations = RelationFlush.prepare(this, work);
         FlushPlan plan = work.flushPlan();
-        if (plan.isEmpty()) {
+        if (plan.isEmpty() && relations.isEmpty()) {
             return;
         }
         try {
-            new Flusher(this, connection()).execute(plan);
+            new Flusher(this, connection()).execute(plan, relations);
         } catch (QuarryException e) {
             connection.rollbackAfter(e);
             failedFlush = e;
             throw e;
         }
         work.finishFlush(plan);
+        relations.finish();
     }
 
     @Override

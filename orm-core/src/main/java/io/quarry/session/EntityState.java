@@ -19,12 +19,28 @@ final class EntityState {
     boolean expired;
     /** The id was generated during the current transaction (reset if it rolls back). */
     boolean idGenerated;
+    /** Per loaded collection relation, its elements as last loaded or flushed; null until one is. */
+    java.util.Map<io.quarry.mapping.RelationModel, List<Object>> collections;
 
     @SuppressWarnings("unchecked")
     EntityState(EntityModel<?> model, Object instance, ObjectState state) {
         this.model = (EntityModel<Object>) model;
         this.instance = instance;
         this.state = state;
+    }
+
+    /** The elements of {@code relation} as last loaded or flushed, or null if it never was. */
+    List<Object> collectionSnapshot(io.quarry.mapping.RelationModel relation) {
+        return collections == null ? null : collections.get(relation);
+    }
+
+    /** Records the elements of {@code relation} as the database has them now; returns the previous record. */
+    List<Object> collectionSnapshot(io.quarry.mapping.RelationModel relation, List<Object> elements) {
+        if (collections == null) {
+            collections = new java.util.HashMap<>(4);
+        }
+        return elements == null ? collections.remove(relation) : collections.put(relation,
+                java.util.Collections.unmodifiableList(new ArrayList<>(elements)));
     }
 
     EntityKey key() {

@@ -1,9 +1,13 @@
 package io.quarry.session;
 
+import io.quarry.QuarryException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
+import io.quarry.mapping.RelationModel;
+import io.quarry.mapping.TableOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +17,8 @@ import java.util.TreeMap;
  * The ordered work of one flush: inserts, then updates, then deletes; within each, by table, and
  * within a table by id (inserts of generated ids keep the order they were added in). Statements
  * of the same shape are grouped so they go as one JDBC batch. This is the one place that decides
- * order; relationships will add foreign-key order here. Short-lived, not thread-safe.
+ * order: tables in foreign-key order (referenced tables first for inserts, last for deletes), new
+ * rows of a self-referencing table parents first. Short-lived, not thread-safe.
  */
 final class FlushPlan {
 
@@ -31,12 +36,14 @@ final class FlushPlan {
 
     static FlushPlan build(List<EntityState> pending, Iterable<EntityState> managed, List<EntityState> deleted) {
         FlushPlan plan = new FlushPlan();
-        for (Map.Entry<EntityModel<Object>, List<EntityState>> entry : byTable(pending).entrySet()) {
+        for (Map.Entry<EntityModel<Object>, List<EntityState>> entry : byTable(pending, false).entrySet()) {
             List<EntityState> states = entry.getValue();
             if (states.stream().allMatch(s -> s.id instanceof Comparable<?>)) {
                 states.sort(FlushPlan::compareIds);
             }
-            plan.inserts.add(new Group(entry.getKey(), List.of(), states));
+            for (List<EntityState> wave : parentsFirst(entry.getKey(), states)) {
+                plan.inserts.add(new Group(entry.getKey(), List.of(), wave));
+            }
         }
         List<EntityState> dirty = new ArrayList<>();
         Map<EntityState, List<PropertyModel>> changes = new java.util.IdentityHashMap<>();
@@ -49,7 +56,7 @@ final class FlushPlan {
                 }
             }
         }
-        for (Map.Entry<EntityModel<Object>, List<EntityState>> entry : byTable(dirty).entrySet()) {
+        for (Map.Entry<EntityModel<Object>, List<EntityState>> entry : byTable(dirty, false).entrySet()) {
             List<EntityState> states = entry.getValue();
             states.sort(FlushPlan::compareIds);
             Map<List<PropertyModel>, List<EntityState>> shapes = new LinkedHashMap<>();
@@ -58,7 +65,7 @@ final class FlushPlan {
             }
             shapes.forEach((changed, group) -> plan.updates.add(new Group(entry.getKey(), changed, group)));
         }
-        for (Map.Entry<EntityModel<Object>, List<EntityState>> entry : byTable(deleted).entrySet()) {
+        for (Map.Entry<EntityModel<Object>, List<EntityState>> entry : byTable(deleted, true).entrySet()) {
             List<EntityState> states = entry.getValue();
             states.sort(FlushPlan::compareIds);
             plan.deletes.add(new Group(entry.getKey(), List.of(), states));
@@ -70,12 +77,86 @@ final class FlushPlan {
         return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty();
     }
 
-    private static Map<EntityModel<Object>, List<EntityState>> byTable(List<EntityState> states) {
+    /**
+     * The states grouped by entity, the groups in foreign-key order: a table after the tables its
+     * references point at (see {@link TableOrder}), or before them when {@code referringFirst} (for
+     * deletes); by name where foreign keys do not decide.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<EntityModel<Object>, List<EntityState>> byTable(List<EntityState> states, boolean referringFirst) {
         Map<EntityModel<Object>, List<EntityState>> groups = new TreeMap<>(TABLE_ORDER);
         for (EntityState state : states) {
             groups.computeIfAbsent(state.model, k -> new ArrayList<>()).add(state);
         }
-        return groups;
+        if (groups.size() < 2 || groups.keySet().stream().allMatch(m -> m.relations().isEmpty())) {
+            return groups;
+        }
+        List<EntityModel<Object>> byName = new ArrayList<>(groups.keySet());
+        if (referringFirst) {
+            java.util.Collections.reverse(byName);
+        }
+        List<EntityModel<?>> order = TableOrder.sort(byName);
+        if (referringFirst) {
+            java.util.Collections.reverse(order);
+        }
+        Map<EntityModel<Object>, List<EntityState>> ordered = new LinkedHashMap<>();
+        for (EntityModel<?> model : order) {
+            ordered.put((EntityModel<Object>) model, groups.get(model));
+        }
+        return ordered;
+    }
+
+    /**
+     * New rows of a self-referencing table in waves, each referring only to rows of earlier waves
+     * (or to rows already in the database), so that each wave's generated ids are known before the
+     * next is bound. One wave when no new row refers to another.
+     */
+    private static List<List<EntityState>> parentsFirst(EntityModel<Object> model, List<EntityState> states) {
+        List<RelationModel> self = new ArrayList<>();
+        for (RelationModel relation : model.relations()) {
+            if (relation.isReference() && relation.target() == model.type()) {
+                self.add(relation);
+            }
+        }
+        if (self.isEmpty() || states.size() < 2) {
+            return List.of(states);
+        }
+        Map<Object, EntityState> pending = new IdentityHashMap<>();
+        states.forEach(state -> pending.put(state.instance, state));
+        Map<EntityState, Integer> levels = new IdentityHashMap<>();
+        int deepest = 0;
+        for (EntityState state : states) {
+            deepest = Math.max(deepest, level(state, self, pending, levels, new IdentityHashMap<>()));
+        }
+        List<List<EntityState>> waves = new ArrayList<>();
+        for (int i = 0; i <= deepest; i++) {
+            waves.add(new ArrayList<>());
+        }
+        states.forEach(state -> waves.get(levels.get(state)).add(state));
+        return waves;
+    }
+
+    private static int level(EntityState state, List<RelationModel> self, Map<Object, EntityState> pending,
+            Map<EntityState, Integer> levels, Map<EntityState, Boolean> path) {
+        Integer known = levels.get(state);
+        if (known != null) {
+            return known;
+        }
+        if (path.put(state, Boolean.TRUE) != null) {
+            throw new QuarryException("Cannot insert " + state.model.type().getSimpleName() + " objects that refer to "
+                    + "each other in a cycle through " + self + "; add one of them in an earlier flush, or set one of "
+                    + "the references after it");
+        }
+        int level = 0;
+        for (RelationModel relation : self) {
+            EntityState parent = pending.get(relation.get(state.instance));
+            if (parent != null && parent != state) {
+                level = Math.max(level, level(parent, self, pending, levels, path) + 1);
+            }
+        }
+        path.remove(state);
+        levels.put(state, level);
+        return level;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

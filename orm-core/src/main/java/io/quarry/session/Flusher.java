@@ -40,13 +40,14 @@ final class Flusher {
         this.connection = connection;
     }
 
-    void execute(FlushPlan plan) {
+    void execute(FlushPlan plan, RelationFlush relations) {
         for (FlushPlan.Group group : plan.inserts) {
             insert(group.model(), group.states());
         }
         for (FlushPlan.Group group : plan.updates) {
             update(group.model(), group.changed(), group.states());
         }
+        new JoinWriter(session, connection).write(relations);
         for (FlushPlan.Group group : plan.deletes) {
             delete(group.model(), group.states());
         }
@@ -190,6 +191,10 @@ final class Flusher {
                 String culprit = e instanceof ConstraintViolationException violation
                         ? violation.isDuplicateKey() ? null : culprit(chunk, values, true)
                         : e.getClass() == StatementException.class ? culprit(chunk, values, false) : null;
+                if (culprit == null && write == Write.DELETE && e instanceof ConstraintViolationException violation
+                        && !violation.isDuplicateKey()) {
+                    culprit = stillReferenced(chunk.get(0).model);
+                }
                 if (culprit == null) {
                     throw e;
                 }
@@ -224,6 +229,27 @@ final class Flusher {
         return null;
     }
 
+    /**
+     * For a delete the database refused: the relations that may still refer to the rows, and the
+     * fix; {@code null} when no mapped relation refers to {@code model}.
+     */
+    private String stillReferenced(EntityModel<Object> model) {
+        List<String> relations = new ArrayList<>();
+        for (EntityModel<?> other : engine.models().models()) {
+            for (io.quarry.mapping.RelationModel relation : other.relations()) {
+                if (relation.isReference() && relation.target() == model.type()) {
+                    relations.add(other.type().getSimpleName() + "." + relation.name());
+                }
+            }
+        }
+        if (relations.isEmpty()) {
+            return null;
+        }
+        return "a " + model.type().getSimpleName() + " is still referred to by " + String.join(" or ", relations)
+                + "; delete or move those objects first, or declare cascade = DELETE on the collection that holds "
+                + "them (or onDelete = CASCADE on the reference)";
+    }
+
     private static String describeId(EntityState state) {
         PropertyModel id = state.model.id();
         Object value = id == null ? null : id.get(state.instance);
@@ -234,7 +260,11 @@ final class Flusher {
             List<PropertyModel> where, boolean bumpsVersion) throws SQLException {
         int index = 1;
         for (PropertyModel property : values) {
-            index = bind(statement, index, property, property.get(state.instance));
+            Object value = property.get(state.instance);
+            if (value == null && property.reference() != null && property.reference().get(state.instance) != null) {
+                throw RelationFlush.unsavedReference(state, property.reference());
+            }
+            index = bind(statement, index, property, value);
         }
         PropertyModel version = state.model.version();
         if (bumpsVersion && version != null) {

@@ -12,22 +12,16 @@ import java.util.List;
 
 /**
  * A collection field's value as the session sets it: its elements, loaded with the query or on
- * first access for every owner of the same query at once ({@link Batch}), and the elements as
- * loaded, for the flush to diff against. Not thread-safe.
+ * first access for every owner of the same query at once ({@link Batch}). The session keeps the
+ * elements as loaded (for the flush to diff against) in the owner's state. Not thread-safe.
  */
 interface RelationCollection {
 
     /** Whether the elements are here (loaded, or set when loaded). */
     boolean isLoaded();
 
-    /** Sets the elements as loaded from the database; the collection remembers them. */
+    /** Sets the elements as loaded from the database. */
     void loaded(List<Object> elements);
-
-    /** The elements as last loaded or flushed; empty before loading. */
-    List<Object> snapshot();
-
-    /** Marks the current elements as the database's (after a flush). */
-    void flushed();
 
     /** A new, unloaded collection of {@code relation}'s kind that loads through {@code batch}. */
     static Collection<Object> lazy(RelationModel relation, Batch batch) {
@@ -56,7 +50,6 @@ interface RelationCollection {
 
         private Batch batch;
         private List<Object> elements;
-        private List<Object> snapshot = List.of();
 
         LazyList(Batch batch) {
             this.batch = batch;
@@ -80,18 +73,7 @@ interface RelationCollection {
         @Override
         public void loaded(List<Object> values) {
             elements = new ArrayList<>(values);
-            snapshot = List.copyOf(values);
             batch = null;
-        }
-
-        @Override
-        public List<Object> snapshot() {
-            return snapshot;
-        }
-
-        @Override
-        public void flushed() {
-            snapshot = elements == null ? List.of() : List.copyOf(elements);
         }
 
         @Override
@@ -127,7 +109,6 @@ interface RelationCollection {
 
         private Batch batch;
         private LinkedHashSet<Object> elements;
-        private List<Object> snapshot = List.of();
 
         LazySet(Batch batch) {
             this.batch = batch;
@@ -151,18 +132,7 @@ interface RelationCollection {
         @Override
         public void loaded(List<Object> values) {
             elements = new LinkedHashSet<>(values);
-            snapshot = List.copyOf(elements);
             batch = null;
-        }
-
-        @Override
-        public List<Object> snapshot() {
-            return snapshot;
-        }
-
-        @Override
-        public void flushed() {
-            snapshot = elements == null ? List.of() : List.copyOf(elements);
         }
 
         @Override

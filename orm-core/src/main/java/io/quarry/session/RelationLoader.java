@@ -170,6 +170,10 @@ final class RelationLoader {
         }
         for (Object owner : owners) {
             List<Object> elements = byOwner.getOrDefault(ownerModel.idOf(owner), List.of());
+            EntityState state = track ? session.work().stateOf(owner) : null;
+            if (state != null) {
+                state.collectionSnapshot(relation, elements);
+            }
             if (relation.get(owner) instanceof RelationCollection collection) {
                 collection.loaded(elements);
             } else {
@@ -277,6 +281,11 @@ final class RelationLoader {
             }
             loadCollections(relation, unloaded, FetchPlan.NONE);
         }
+    }
+
+    /** Whether {@code collection} is one of the session's that has not been loaded yet. */
+    static boolean isUnloaded(java.util.Collection<?> collection) {
+        return collection instanceof RelationCollection relation && !relation.isLoaded();
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,9 @@ final class UnitOfWork {
     private final List<EntityState> insertedInTransaction = new ArrayList<>();
     private final List<Update> updatedInTransaction = new ArrayList<>();
     private final List<EntityState> deletedInTransaction = new ArrayList<>();
+    private final List<CollectionChange> collectionsInTransaction = new ArrayList<>();
+    /** Whether any object of an entity with relations was ever held: only then a flush looks at relations. */
+    private boolean relations;
 
     // ---- looking up
 
@@ -56,6 +59,27 @@ final class UnitOfWork {
             }
         }
         return result;
+    }
+
+    /** Whether the session ever held an object whose entity maps relations. */
+    boolean hasRelations() {
+        return relations;
+    }
+
+    /** The pending and persistent objects (those a flush writes or checks). */
+    List<EntityState> liveStates() {
+        List<EntityState> result = new ArrayList<>(pending);
+        for (EntityState state : states.values()) {
+            if (state.state == ObjectState.PERSISTENT) {
+                result.add(state);
+            }
+        }
+        return result;
+    }
+
+    /** The objects marked deleted and not yet flushed. */
+    List<EntityState> deletedStates() {
+        return List.copyOf(deleted);
     }
 
     /** Whether anything could need a flush: pending or deleted objects, or held ones that may have changed. */
@@ -105,6 +129,7 @@ final class UnitOfWork {
         }
         states.put(state.instance, state);
         pending.add(state);
+        relations |= !state.model.relations().isEmpty();
         return state;
     }
 
@@ -139,6 +164,8 @@ final class UnitOfWork {
         insertedInTransaction.clear();
         updatedInTransaction.clear();
         deletedInTransaction.clear();
+        collectionsInTransaction.clear();
+        relations = false;
     }
 
     // ---- loading
@@ -152,6 +179,12 @@ final class UnitOfWork {
     void registerLoaded(EntityState state, EntityState.EntityKey key) {
         identityMap.put(key, state);
         states.put(state.instance, state);
+        relations |= !state.model.relations().isEmpty();
+    }
+
+    /** A flush wrote the elements of a collection; {@code previous} is its snapshot before, for a rollback. */
+    void collectionFlushed(EntityState state, io.quarry.mapping.RelationModel relation, List<Object> previous) {
+        collectionsInTransaction.add(new CollectionChange(state, relation, previous));
     }
 
     /** Points {@code state} at a new instance (records are rebuilt to change a value). */
@@ -229,7 +262,7 @@ final class UnitOfWork {
      * ones persistent, and every held object is expired (reloaded in place by the next read).
      */
     void afterRollback() {
-        rollBackTo(new Mark(0, 0, 0));
+        rollBackTo(new Mark(0, 0, 0, 0));
         for (EntityState state : states.values()) {
             state.expired = true;
         }
@@ -238,13 +271,14 @@ final class UnitOfWork {
 
     /** Where the transaction stands now; {@link #rollBackTo} undoes what happens after it. */
     Mark mark() {
-        return new Mark(insertedInTransaction.size(), updatedInTransaction.size(), deletedInTransaction.size());
+        return new Mark(insertedInTransaction.size(), updatedInTransaction.size(), deletedInTransaction.size(),
+                collectionsInTransaction.size());
     }
 
     /** Whether {@code mark} could have been taken in the current transaction. */
     boolean isCurrent(Mark mark) {
         return mark.inserted <= insertedInTransaction.size() && mark.updated <= updatedInTransaction.size()
-                && mark.deleted <= deletedInTransaction.size();
+                && mark.deleted <= deletedInTransaction.size() && mark.collections <= collectionsInTransaction.size();
     }
 
     /**
@@ -280,12 +314,20 @@ final class UnitOfWork {
             updated.get(i).undo(this);
         }
         updated.clear();
+        List<CollectionChange> collections = collectionsInTransaction.subList(mark.collections,
+                collectionsInTransaction.size());
+        for (int i = collections.size() - 1; i >= 0; i--) {
+            CollectionChange change = collections.get(i);
+            change.state().collectionSnapshot(change.relation(), change.previous());
+        }
+        collections.clear();
     }
 
     private void forgetTransaction() {
         insertedInTransaction.clear();
         updatedInTransaction.clear();
         deletedInTransaction.clear();
+        collectionsInTransaction.clear();
     }
 
     private void resetGeneratedId(EntityState state) {
@@ -324,7 +366,11 @@ final class UnitOfWork {
         }
     }
 
-    /** How many inserts, updates and deletes the transaction had flushed at some point (a savepoint). */
-    record Mark(int inserted, int updated, int deleted) {
+    /** How many inserts, updates, deletes and collection changes the transaction had flushed at some point (a savepoint). */
+    record Mark(int inserted, int updated, int deleted, int collections) {
+    }
+
+    /** A flushed collection and its snapshot before the flush (null: none), for a rollback to put back. */
+    private record CollectionChange(EntityState state, io.quarry.mapping.RelationModel relation, List<Object> previous) {
     }
 }

@@ -3,6 +3,7 @@ package io.quarry.sql;
 import io.quarry.dialect.Dialect;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
+import io.quarry.mapping.RelationModel;
 import java.util.List;
 
 /**
@@ -52,5 +53,26 @@ public final class RowWrites {
             sql.append(" and ").identifier(version.column()).append(" = ?");
         }
         return sql.toStatement().sql();
+    }
+
+    /** {@code insert into <join table> (<owner key>, <element key>) values (?, ?)}: one row of a many-to-many. */
+    public static String insertJoinRow(Dialect dialect, RelationModel.JoinTable join) {
+        return "insert into " + dialect.quote(join.table()) + " (" + dialect.quote(join.ownerColumn()) + ", "
+                + dialect.quote(join.targetColumn()) + ") values (?, ?)";
+    }
+
+    /** {@code delete from <join table> where <owner key> = ? and <element key> = ?}. */
+    public static String deleteJoinRow(Dialect dialect, RelationModel.JoinTable join) {
+        return "delete from " + dialect.quote(join.table()) + " where " + dialect.quote(join.ownerColumn()) + " = ? and "
+                + dialect.quote(join.targetColumn()) + " = ?";
+    }
+
+    /**
+     * {@code delete from <join table> where <key> = ?}: the join rows of a deleted object, {@code ownerSide}
+     * telling whether it is the join table's owner or an element.
+     */
+    public static String deleteJoinRowsOf(Dialect dialect, RelationModel.JoinTable join, boolean ownerSide) {
+        return "delete from " + dialect.quote(join.table()) + " where "
+                + dialect.quote(ownerSide ? join.ownerColumn() : join.targetColumn()) + " = ?";
     }
 }
