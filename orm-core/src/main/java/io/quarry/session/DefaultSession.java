@@ -219,25 +219,6 @@ final class DefaultSession extends SessionSupport {
     }
 
     @Override
-    public <T> List<T> flush(List<T> instances) {
-        List<EntityState> held = new ArrayList<>(instances.size());
-        for (T instance : instances) {
-            EntityState state = work.stateOf(instance);
-            if (state == null) {
-                throw new SessionStateException("Cannot flush " + Sessions.describe(instance) + ": it is not in this "
-                        + "session; add(...) or merge(...) it first");
-            }
-            held.add(state);
-        }
-        flush();
-        List<T> result = new ArrayList<>(held.size());
-        for (EntityState state : held) {
-            result.add(cast(state.instance));
-        }
-        return result;
-    }
-
-    @Override
     public void commit() {
         checkOpen();
         streams.closeAll("commit");

@@ -1,5 +1,6 @@
 package io.quarry.session;
 
+import io.quarry.SessionStateException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.Property;
 import io.quarry.mapping.PropertyRefs;
@@ -149,6 +150,28 @@ abstract class SessionSupport implements StatementSession {
     }
 
     // ---- pre-rendered statements
+
+    @Override
+    public <T> List<T> flush(List<T> instances) {
+        List<EntityState> held = new ArrayList<>(instances.size());
+        for (T instance : instances) {
+            EntityState state = work().stateOf(instance);
+            if (state == null) {
+                throw new SessionStateException("Cannot flush " + Sessions.describe(instance) + ": it is not in this "
+                        + "session; add(...) or merge(...) it first");
+            }
+            held.add(state);
+        }
+        flush();
+        List<T> result = new ArrayList<>(held.size());
+        for (EntityState state : held) {
+            @SuppressWarnings("unchecked")
+            T instance = (T) state.instance;
+            result.add(instance);
+        }
+        return result;
+    }
+
 
     @Override
     public <T> List<T> list(EntityModel<T> model, SqlStatement statement, Object[] args) {
