@@ -191,6 +191,14 @@ public abstract class Dialect {
     public abstract LockTimeoutStatements lockTimeout();
 
     /** The JDBC fetch size that makes the driver stream rows instead of reading them all first. */
+    /**
+     * Whether a connection runs other statements while a streamed result set is open (a stream of
+     * entities loads their relations in chunks then); MySQL's row-by-row streaming does not.
+     */
+    public boolean statementsWhileStreaming() {
+        return true;
+    }
+
     public int streamingFetchSize() {
         return 1000;
     }

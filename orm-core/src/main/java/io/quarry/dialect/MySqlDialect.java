@@ -166,6 +166,11 @@ public final class MySqlDialect extends Dialect {
     }
 
     @Override
+    public boolean statementsWhileStreaming() {
+        return false;
+    }
+
+    @Override
     public int streamingFetchSize() {
         // mysql-connector-j streams row by row only with this documented sentinel
         return Integer.MIN_VALUE;

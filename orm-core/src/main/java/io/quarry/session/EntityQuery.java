@@ -236,6 +236,10 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public Stream<T> stream() {
         session.autoflush();
+        if (!model.relations().isEmpty()) {
+            return RelationStreams.stream(session, limits(), task(), render(select), SessionSupport.NO_ARGS, model, false,
+                    false, plan);
+        }
         return session.runStream(limits(), task(), render(select), SessionSupport.NO_ARGS,
                 session.rowLoaderPerResultSet(model, false));
     }

@@ -37,6 +37,10 @@ final class RenderedStatements {
 
     <T> Stream<T> stream(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
+        if (!model.relations().isEmpty()) {
+            return RelationStreams.stream(session, session.timeout(), "query " + model.type().getSimpleName(), statement,
+                    args, model, false, false, FetchPlan.NONE);
+        }
         return session.runStream("query " + model.type().getSimpleName(), statement, args,
                 session.rowLoaderPerResultSet(model, false));
     }
@@ -60,6 +64,10 @@ final class RenderedStatements {
 
     <T> Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
+        if (!model.relations().isEmpty()) {
+            return RelationStreams.stream(session, session.timeout(), "SQL query of " + model.type().getSimpleName(),
+                    statement, args, model, true, false, FetchPlan.NONE);
+        }
         return session.runStream("SQL query of " + model.type().getSimpleName(), statement, args,
                 session.rowLoaderPerResultSet(model, true));
     }

@@ -208,6 +208,20 @@ class RelationLoadingIT {
     }
 
     @Test
+    void aStreamLoadsTheRelationsOfEachChunkOfRows() {
+        try (Session session = engine.openSession();
+                java.util.stream.Stream<Host> stream = session.query(Host.class).stream()) {
+            List<Host> hosts = stream.toList();
+
+            assertThat(hosts).hasSize(HOSTS).allSatisfy(host -> assertThat(host.getDatacenter()).isNotNull());
+            int expected = engine.dialect().statementsWhileStreaming()
+                    ? 1 + (HOSTS + 255) / 256 // the datacenters of each chunk of 256 rows
+                    : 2;                       // MySQL reads the whole result first, then loads once
+            assertThat(statements.take()).as("on %s", db).hasSize(expected);
+        }
+    }
+
+    @Test
     void moreThanAThousandKeysAreLoadedInChunksNotOneByOne() {
         try (Session session = engine.openSession()) {
             List<Datacenter> datacenters = new ArrayList<>();
