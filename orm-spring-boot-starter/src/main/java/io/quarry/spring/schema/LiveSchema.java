@@ -46,7 +46,7 @@ final class LiveSchema {
                 }
             }
         }
-        return found == null ? null : new Table(found, columns(found), indexes(found));
+        return found == null ? null : new Table(found, columns(found), indexes(found), foreignKeys(found));
     }
 
     private Map<String, Column> columns(String table) throws SQLException {
@@ -83,6 +83,17 @@ final class LiveSchema {
         return indexes;
     }
 
+    /** Each foreign key as "column -> referenced table", lower-cased. */
+    private List<String> foreignKeys(String table) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (ResultSet rows = metadata.getImportedKeys(catalog, schema, table)) {
+            while (rows.next()) {
+                keys.add(key(rows.getString("FKCOLUMN_NAME")) + " -> " + key(rows.getString("PKTABLE_NAME")));
+            }
+        }
+        return keys;
+    }
+
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
@@ -91,8 +102,13 @@ final class LiveSchema {
         return connection;
     }
 
-    /** A table: its name as stored, its columns by lower-cased name, its indexes. */
-    record Table(String name, Map<String, Column> columns, List<List<String>> indexes) {
+    /** A table: its name as stored, its columns by lower-cased name, its indexes and foreign keys. */
+    record Table(String name, Map<String, Column> columns, List<List<String>> indexes, List<String> foreignKeys) {
+
+        /** Whether a foreign key of {@code column} refers to {@code table}. */
+        boolean hasForeignKey(String column, String table) {
+            return foreignKeys.contains(key(column) + " -> " + key(table));
+        }
 
         Column column(String mapped) {
             return columns.get(key(mapped));

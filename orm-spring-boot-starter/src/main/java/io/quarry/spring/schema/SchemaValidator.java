@@ -2,6 +2,7 @@ package io.quarry.spring.schema;
 
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
+import io.quarry.mapping.RelationModel;
 import io.quarry.session.Engine;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,9 +36,38 @@ public final class SchemaValidator {
             LiveSchema schema = new LiveSchema(connection, engine.dialect());
             for (EntityModel<?> model : models) {
                 compare(model, schema, problems);
+                compareRelations(model, schema, problems);
             }
         });
         return problems;
+    }
+
+    /** Foreign keys of references and the join tables of owning many-to-manys. */
+    private void compareRelations(EntityModel<?> model, LiveSchema schema, List<String> problems) throws SQLException {
+        LiveSchema.Table table = schema.table(model.table());
+        for (RelationModel relation : model.relations()) {
+            if (relation.isReference() && table != null && table.column(relation.foreignKey().column()) != null) {
+                EntityModel<?> target = engine.model(relation.target());
+                if (!table.hasForeignKey(relation.foreignKey().column(), target.table())) {
+                    problems.add("missing foreign key " + model.table() + "." + relation.foreignKey().column() + " -> "
+                            + target.table() + "." + target.id().column() + " (" + relation + "); add it with a migration "
+                            + "or let quarry.ddl-auto=update add it");
+                }
+            }
+            RelationModel.JoinTable join = relation.joinTable();
+            if (join != null) {
+                LiveSchema.Table joinTable = schema.table(join.table());
+                if (joinTable == null) {
+                    problems.add("missing join table " + join.table() + " (" + relation + ")");
+                    continue;
+                }
+                for (String column : List.of(join.ownerColumn(), join.targetColumn())) {
+                    if (joinTable.column(column) == null) {
+                        problems.add("missing column " + join.table() + "." + column + " (join table of " + relation + ")");
+                    }
+                }
+            }
+        }
     }
 
     private void compare(EntityModel<?> model, LiveSchema schema, List<String> problems) throws SQLException {
