@@ -105,6 +105,31 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    void relationshipSamplesRunOnH2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-relations;DB_CLOSE_DELAY=-1");
+
+        RelationSamples.Seen seen = RelationSamples.run(Engine.create(dataSource));
+
+        assertThat(seen.commitStatements()).as("datacenter, hosts, tag, join rows").satisfiesExactly(
+                sql -> assertThat(sql).startsWith("insert into datacenter"),
+                sql -> assertThat(sql).startsWith("insert into dc_host "),
+                sql -> assertThat(sql).startsWith("insert into tag"),
+                sql -> assertThat(sql).startsWith("insert into dc_host_tags"));
+        assertThat(seen.readStatements()).as("the read with tags, the datacenter's hosts, the orphan").satisfiesExactly(
+                sql -> assertThat(sql).startsWith("select").contains("from dc_host"),
+                sql -> assertThat(sql).startsWith("select").contains("from datacenter where id in"),
+                sql -> assertThat(sql).startsWith("select").contains("join dc_host_tags"),
+                sql -> assertThat(sql).startsWith("select").contains("from dc_host where datacenter_id in"),
+                sql -> assertThat(sql).startsWith("delete from dc_host_tags"),
+                sql -> assertThat(sql).startsWith("delete from dc_host "));
+        assertThat(seen.hostsRead()).isEqualTo(100);
+        assertThat(seen.tagged()).isEqualTo(100);
+        assertThat(seen.hostsAfterOrphan()).as("the orphan was deleted").isEqualTo(99);
+        assertThat(seen.hostsAfterDelete()).as("the datacenter's hosts were deleted with it").isZero();
+    }
+
+    @Test
     void springSamplesRunOnH2() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReadmeApplication.class)
                 .web(WebApplicationType.NONE)

@@ -1,0 +1,119 @@
+package io.quarry.readme;
+
+import io.quarry.mapping.Cascade;
+import io.quarry.mapping.Entity;
+import io.quarry.mapping.GeneratedValue;
+import io.quarry.mapping.Id;
+import io.quarry.mapping.ManyToMany;
+import io.quarry.mapping.ManyToOne;
+import io.quarry.mapping.OneToMany;
+import io.quarry.mapping.Table;
+import io.quarry.session.Engine;
+import io.quarry.session.Session;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The README's relationship samples (the running example Datacenter 1—* Host *—* Tag), run by {@link ReadmeSamplesTest}. */
+final class RelationSamples {
+
+    // README: relationship-mapping
+    @Entity
+    @Table(name = "datacenter")
+    static class Datacenter {
+        @Id @GeneratedValue Long id;
+        String name;
+        String region;
+        @OneToMany(mappedBy = "datacenter", cascade = {Cascade.SAVE, Cascade.DELETE, Cascade.DELETE_ORPHAN})
+        List<Host> hosts = new ArrayList<>();                // loaded on first access, for all datacenters at once
+    }
+
+    @Entity
+    @Table(name = "dc_host")
+    static class Host {
+        @Id @GeneratedValue Long id;
+        String hostname;
+        @ManyToOne Datacenter datacenter;                   // column datacenter_id, loaded with the host
+        @ManyToOne(column = "replica_of") Host replicaOf;   // a self-reference
+        @ManyToMany Set<Tag> tags = new LinkedHashSet<>();  // join table dc_host_tags (dc_host_id, tag_id)
+    }
+
+    @Entity
+    @Table(name = "tag")
+    static class Tag {
+        @Id @GeneratedValue Long id;
+        String name;
+        @ManyToMany(mappedBy = "tags") List<Host> hosts = new ArrayList<>();
+    }
+    // END
+
+    /**
+     * What the samples saw: the four statements of the first commit and every statement after them,
+     * hosts read and tagged, hosts left after the orphan and after the delete.
+     */
+    record Seen(List<String> commitStatements, List<String> readStatements, int hostsRead, int tagged,
+            long hostsAfterOrphan, long hostsAfterDelete) {
+    }
+
+    static Seen run(Engine engine) {
+        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.addStatementListener((sql, rows, nanos) -> statements.add(sql));
+        List<String> commitStatements;
+        List<String> readStatements;
+        int hostsRead;
+        int tagged = 0;
+        // README: relationship-session
+        engine.createAll(Host.class);                       // datacenter, dc_host, tag, dc_host_tags, foreign keys
+        try (Session session = engine.openSession()) {
+            Tag web = new Tag();
+            web.name = "web";
+            Datacenter fra = new Datacenter();
+            fra.name = "fra-1";
+            fra.region = "eu";
+            for (int i = 0; i < 100; i++) {
+                Host host = new Host();
+                host.hostname = "web-" + i;
+                host.tags.add(web);
+                fra.hosts.add(host);                        // host.datacenter is set from the collection at flush
+            }
+            session.add(fra);                               // saves the hosts and the tag too (cascade SAVE)
+            session.commit();                               // 4 batched statements, whatever the number of hosts
+        }
+        try (Session session = engine.openSession()) {
+            List<Host> hosts = session.query(Host.class).with("tags").all();  // hosts, datacenters, tags: 3 statements
+            hostsRead = hosts.size();
+            for (Host host : hosts) {
+                tagged += host.tags.size();                 // loaded already: no statement here
+            }
+            Datacenter fra = hosts.get(0).datacenter;       // one object, however many hosts point at it
+            fra.hosts.remove(0);                            // an orphan: deleted at the next flush
+            session.commit();
+        }
+        // END
+        List<String> all = List.copyOf(statements);
+        int lastDdl = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).startsWith("create") || all.get(i).startsWith("alter")) {
+                lastDdl = i;
+            }
+        }
+        commitStatements = all.subList(lastDdl + 1, lastDdl + 5);
+        readStatements = all.subList(lastDdl + 5, all.size());
+        long afterOrphan;
+        long afterDelete;
+        try (Session session = engine.openSession()) {
+            afterOrphan = session.query(Host.class).count();
+            // README: relationship-delete
+            Datacenter fra = session.query(Datacenter.class).filterBy("name", "fra-1").one();
+            session.delete(fra);                            // its hosts and their tag rows go too (cascade DELETE)
+            session.commit();
+            // END
+            afterDelete = session.query(Host.class).count();
+        }
+        return new Seen(commitStatements, readStatements, hostsRead, tagged, afterOrphan, afterDelete);
+    }
+
+    private RelationSamples() {
+    }
+}
