@@ -50,8 +50,7 @@ public final class SchemaValidator {
                 EntityModel<?> target = engine.model(relation.target());
                 if (!table.hasForeignKey(relation.foreignKey().column(), target.table())) {
                     problems.add("missing foreign key " + model.table() + "." + relation.foreignKey().column() + " -> "
-                            + target.table() + "." + target.id().column() + " (" + relation + "); add it with a migration "
-                            + "or let quarry.ddl-auto=update add it");
+                            + target.table() + "." + target.id().column() + " (" + relation + "); add it with a migration");
                 }
             }
             RelationModel.JoinTable join = relation.joinTable();
