@@ -36,6 +36,11 @@ final class RelationLoader {
 
     private final SessionSupport session;
     private final boolean track;
+    /**
+     * The objects this load has read or been given, by entity and id: a reference to one of them
+     * costs no statement, even when they are not in the identity map (untracked reads).
+     */
+    private final Map<EntityState.EntityKey, Object> known = new HashMap<>();
 
     RelationLoader(SessionSupport session, boolean track) {
         this.session = session;
@@ -47,6 +52,12 @@ final class RelationLoader {
      * {@code values} (one per property), {@code held} returned from the identity map as they were.
      */
     void load(EntityModel<?> model, List<Object> fresh, List<Object[]> values, List<Object> held, FetchPlan plan) {
+        for (Object object : fresh) {
+            known.put(new EntityState.EntityKey(model.type(), model.idOf(object)), object);
+        }
+        for (Object object : held) {
+            known.put(new EntityState.EntityKey(model.type(), model.idOf(object)), object);
+        }
         for (RelationModel relation : model.relations()) {
             if (relation.isReference()) {
                 if (!plan.joins(relation.name())) { // else read from the owners' own rows (JoinedReferences)
@@ -130,6 +141,10 @@ final class RelationLoader {
     }
 
     private Object heldInstance(EntityModel<?> model, Object id) {
+        Object loaded = known.get(new EntityState.EntityKey(model.type(), id));
+        if (loaded != null) {
+            return loaded;
+        }
         if (!session.options().identityMap()) {
             return null;
         }
@@ -210,7 +225,7 @@ final class RelationLoader {
             }
             return null;
         });
-        loader.resolve(plan, List.of());
+        loader.resolve(this, plan, List.of());
     }
 
     /** The rows of {@code model} that {@code statement} selects (properties in order), their relations resolved. */
@@ -224,7 +239,7 @@ final class RelationLoader {
             }
             return result;
         });
-        loader.resolve(plan, held);
+        loader.resolve(this, plan, held);
         return rows;
     }
 

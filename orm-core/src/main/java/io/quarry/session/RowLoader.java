@@ -74,6 +74,11 @@ final class RowLoader<T> implements ResultMapper<T> {
      * entity whose collections the plan names. Call after the last row, outside the result set.
      */
     void resolve(FetchPlan plan, List<Object> alsoHeld) {
+        resolve(new RelationLoader(session, track), plan, alsoHeld);
+    }
+
+    /** {@link #resolve(FetchPlan, List)} through {@code loader}, which knows what its load has read already. */
+    void resolve(RelationLoader loader, FetchPlan plan, List<Object> alsoHeld) {
         if (joined != null) {
             joined.resolve(plan);
         }
@@ -87,7 +92,7 @@ final class RowLoader<T> implements ResultMapper<T> {
         fresh.clear();
         freshValues.clear();
         held.clear();
-        new RelationLoader(session, track).load(model, objects, values, returned, plan);
+        loader.load(model, objects, values, returned, plan);
     }
 
     /** {@link #resolve(FetchPlan, List)} with the declared fetch modes only. */
