@@ -10,13 +10,26 @@ import java.util.Map;
 
 /**
  * The relations a query loads beyond what the mapping declares: a tree of relation names, from
- * {@code with("hosts")} and {@code with("hosts.tags")}; a node may say that its reference is
- * loaded through the query's own statement ({@code withJoined("datacenter")}, or declared
- * {@link Fetch#JOINED}). Each path is checked against the models when it is added. Immutable.
+ * {@code with("hosts")} and {@code with("hosts.tags")}, or a repository method's {@code @LoadWith}; a
+ * node may say that its reference is loaded through the query's own statement
+ * ({@code withJoined("datacenter")}, or declared {@link Fetch#JOINED}). Each path is checked against
+ * the models when it is added. Immutable and thread-safe.
  */
-final class FetchPlan {
+public final class FetchPlan {
 
     static final FetchPlan NONE = new FetchPlan(Map.of(), false);
+
+    /**
+     * The plan that loads {@code paths} ({@code "tags"}, {@code "hosts.tags"}) with the objects of
+     * {@code root}; an unknown name fails here, with the nearest relation.
+     */
+    public static FetchPlan of(EntityModel<?> root, ModelRegistry models, String... paths) {
+        FetchPlan plan = NONE;
+        for (String path : paths) {
+            plan = plan.plus(root, path, models);
+        }
+        return plan;
+    }
 
     private final Map<String, FetchPlan> children;
     /** Whether the relation leading here is read from the owner's own row, through a LEFT JOIN. */

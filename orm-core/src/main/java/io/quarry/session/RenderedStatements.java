@@ -26,7 +26,7 @@ final class RenderedStatements {
         RowLoader<T> loader = session.rowLoader(model, true);
         List<T> result = session.runQuery("query " + model.type().getSimpleName(), statement, args,
                 resultSet -> all(resultSet, loader));
-        loader.resolve(FetchPlan.NONE);
+        loader.resolve(session.fetchPlan(model));
         return result;
     }
 
@@ -39,7 +39,7 @@ final class RenderedStatements {
         prepare();
         if (!model.relations().isEmpty()) {
             return RelationStreams.stream(session, session.timeout(), "query " + model.type().getSimpleName(), statement,
-                    args, model, false, false, FetchPlan.NONE);
+                    args, model, false, false, session.fetchPlan(model));
         }
         return session.runStream("query " + model.type().getSimpleName(), statement, args,
                 session.rowLoaderPerResultSet(model, false));
@@ -58,7 +58,7 @@ final class RenderedStatements {
             loader[0] = byLabel;
             return all(resultSet, byLabel);
         });
-        loader[0].resolve(FetchPlan.NONE);
+        loader[0].resolve(session.fetchPlan(model));
         return result;
     }
 
@@ -66,7 +66,7 @@ final class RenderedStatements {
         prepare();
         if (!model.relations().isEmpty()) {
             return RelationStreams.stream(session, session.timeout(), "SQL query of " + model.type().getSimpleName(),
-                    statement, args, model, true, false, FetchPlan.NONE);
+                    statement, args, model, true, false, session.fetchPlan(model));
         }
         return session.runStream("SQL query of " + model.type().getSimpleName(), statement, args,
                 session.rowLoaderPerResultSet(model, true));

@@ -89,6 +89,29 @@ abstract class SessionSupport implements StatementSession {
     /** Whether the session was closed (lazy collections refuse to load then). */
     abstract boolean closed();
 
+    /** A running repository method's fetch plan and the entity it is for, or null. */
+    private FetchPlan methodPlan;
+    private EntityModel<?> methodPlanRoot;
+
+    @Override
+    public final <R> R withFetchPlan(EntityModel<?> root, FetchPlan plan, java.util.function.Supplier<R> work) {
+        FetchPlan outerPlan = methodPlan;
+        EntityModel<?> outerRoot = methodPlanRoot;
+        methodPlan = plan;
+        methodPlanRoot = root;
+        try {
+            return work.get();
+        } finally {
+            methodPlan = outerPlan;
+            methodPlanRoot = outerRoot;
+        }
+    }
+
+    /** What reads of {@code model} load beyond the mapping's declarations. */
+    final FetchPlan fetchPlan(EntityModel<?> model) {
+        return model == methodPlanRoot ? methodPlan : FetchPlan.NONE;
+    }
+
     /** Refuses work on a closed session or one whose flush failed. */
     abstract void checkOpen();
 

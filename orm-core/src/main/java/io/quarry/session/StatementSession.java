@@ -44,6 +44,12 @@ public interface StatementSession extends Session {
      */
     <R> R withQueryTimeout(java.time.Duration limit, String source, java.util.function.Supplier<R> work);
 
+    /**
+     * Runs {@code work} with {@code plan} added to every read of {@code root}'s entities it makes
+     * through the pre-rendered statements (a repository method's {@code @LoadWith}).
+     */
+    <R> R withFetchPlan(io.quarry.mapping.EntityModel<?> root, FetchPlan plan, java.util.function.Supplier<R> work);
+
     /** Runs an INSERT, UPDATE or DELETE; returns the row count. Does not touch the identity map. */
     int executeUpdate(SqlStatement statement, Object[] args);
 

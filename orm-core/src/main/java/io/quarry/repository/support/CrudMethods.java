@@ -1,18 +1,21 @@
 package io.quarry.repository.support;
 
 import io.quarry.OptimisticLockException;
+import io.quarry.mapping.Cascade;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
 import io.quarry.repository.CrudRepository;
 import io.quarry.repository.InvalidArgumentException;
 import io.quarry.repository.PagingAndSortingRepository;
 import io.quarry.repository.RepositoryContext;
+import io.quarry.repository.query.Coercions;
 import io.quarry.repository.query.MethodHandler;
 import io.quarry.repository.query.MethodParameters;
 import io.quarry.repository.query.ResultShape;
 import io.quarry.repository.query.Types;
 import io.quarry.repository.query.derived.QueryCreator;
 import io.quarry.session.StatementSession;
+import io.quarry.sql.Sql;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
@@ -104,10 +107,20 @@ final class CrudMethods {
             case "findAll/0" -> derived("findBy", base, none(), ResultShape.Kind.LIST);
             case "findAllById/1Iterable" -> derived("findBy" + id + "In", base, ids(), ResultShape.Kind.LIST);
             case "count/0" -> derived("countBy", base, none(), ResultShape.Kind.ONE);
-            case "deleteById/1Object" -> idRequired(derived("deleteBy" + id, base, oneId(), ResultShape.Kind.VOID),
-                    "deleteById");
-            case "deleteAllById/1Iterable" -> derived("deleteBy" + id + "In", base, ids(), ResultShape.Kind.VOID);
-            case "deleteAll/0" -> derived("deleteBy", base, none(), ResultShape.Kind.VOID);
+            case "deleteById/1Object" -> cascadesDeletes()
+                    ? (proxy, args) -> context.inTransaction(session -> deleteLoaded(session,
+                            List.of(requireId(args[0], "deleteById"))))
+                    : idRequired(derived("deleteBy" + id, base, oneId(), ResultShape.Kind.VOID), "deleteById");
+            case "deleteAllById/1Iterable" -> cascadesDeletes()
+                    ? (proxy, args) -> context.inTransaction(session -> deleteLoaded(session,
+                            entities(args[0], "deleteAllById")))
+                    : derived("deleteBy" + id + "In", base, ids(), ResultShape.Kind.VOID);
+            case "deleteAll/0" -> cascadesDeletes()
+                    ? (proxy, args) -> context.inTransaction(session -> {
+                        session.query(model.type()).all().forEach(session::delete);
+                        return null;
+                    })
+                    : derived("deleteBy", base, none(), ResultShape.Kind.VOID);
             case "delete/1Object" -> (proxy, args) -> context.inTransaction(session -> {
                 delete(session, entity(args[0], "delete"));
                 return null;
@@ -200,6 +213,27 @@ final class CrudMethods {
             managed.add(save(session, entity));
         }
         return managed;
+    }
+
+    /**
+     * Whether deleting this entity must go through the session: a relation cascades the delete, so
+     * the rows it reaches go too (as Spring Data JPA's {@code deleteById} loads and removes). Without
+     * one, deletes by id stay one statement.
+     */
+    private boolean cascadesDeletes() {
+        return model.relations().stream().anyMatch(relation -> relation.cascades(Cascade.DELETE));
+    }
+
+    /** Loads the objects with {@code ids} in one statement and deletes them through the session (cascades apply). */
+    private Object deleteLoaded(StatementSession session, List<Object> ids) {
+        if (!ids.isEmpty()) {
+            List<Object> keys = new ArrayList<>(ids.size());
+            for (Object id : ids) {
+                keys.add(Coercions.convert(id, Types.boxed(model.id().javaType()), repository + " id"));
+            }
+            session.query(model.type()).filter(Sql.col(model.id().name()).in(keys)).all().forEach(session::delete);
+        }
+        return null;
     }
 
     private void delete(StatementSession session, Object entity) {

@@ -1,11 +1,13 @@
 package io.quarry.repository.support;
 
 import io.quarry.MappingException;
+import io.quarry.QuarryException;
 import io.quarry.mapping.EntityModel;
+import io.quarry.repository.LoadWith;
 import io.quarry.repository.Modifying;
 import io.quarry.repository.Query;
-import io.quarry.repository.QueryTimeout;
 import io.quarry.repository.QueryCreationException;
+import io.quarry.repository.QueryTimeout;
 import io.quarry.repository.Repository;
 import io.quarry.repository.RepositoryContext;
 import io.quarry.repository.query.DefaultMethodHandler;
@@ -17,6 +19,7 @@ import io.quarry.repository.query.Types;
 import io.quarry.repository.query.derived.QueryCreator;
 import io.quarry.repository.query.handwritten.NativeQueryCreator;
 import io.quarry.session.Engine;
+import io.quarry.session.FetchPlan;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
@@ -78,6 +81,12 @@ final class RepositoryBuilder {
                     creators = timed.computeIfAbsent(timeout.value(), seconds -> new Creators(model,
                             new TimedRepositoryContext(context, seconds, repository.getSimpleName()
                                     + "'s @QueryTimeout")));
+                }
+                LoadWith load = method.getAnnotation(LoadWith.class);
+                if (load != null) {
+                    RepositoryContext base = timeout == null ? context : new TimedRepositoryContext(context,
+                            timeout.value(), repository.getSimpleName() + "'s @QueryTimeout");
+                    creators = new Creators(model, new LoadingRepositoryContext(base, model, fetchPlan(model, load)));
                 }
                 handlers.put(method, handler(method, types, creators.creator, creators.crud, creators.handWritten,
                         usedFragments));
@@ -141,6 +150,14 @@ final class RepositoryBuilder {
                     + "query modifies rows without it");
         }
         return creator.create(name, creator.parse(method.getName()), parameters, result);
+    }
+
+    private FetchPlan fetchPlan(EntityModel<?> model, LoadWith load) {
+        try {
+            return FetchPlan.of(model, engine.models(), load.value());
+        } catch (QuarryException e) {
+            throw new InvalidQueryMethodException("@LoadWith: " + e.getMessage());
+        }
     }
 
     private EntityModel<?> model(Types types) {
