@@ -115,10 +115,12 @@ final class RelationLoader {
         }
         List<Object> loaded = new ArrayList<>();
         List<Object> alsoResolve = plan.isEmpty() ? List.of() : distinct(heldTargets);
-        for (List<Object> chunk : chunks(new ArrayList<>(missing))) {
-            SqlStatement statement = RelationSelect.byKeys(session.engine().dialect(), target, target.id(), chunk);
+        List<List<Object>> chunks = chunks(new ArrayList<>(missing));
+        for (int i = 0; i < chunks.size(); i++) {
+            SqlStatement statement = RelationSelect.byKeys(session.engine().dialect(), target, target.id(), chunks.get(i));
             // targets already held get what the plan names under them with the first chunk's
-            loaded.addAll(read(target, statement, relation, plan, alsoResolve));
+            List<Object> resolveToo = alsoResolve;
+            loaded.addAll(chunk(i, () -> read(target, statement, relation, plan, resolveToo)));
             alsoResolve = List.of();
         }
         loaded.forEach(object -> byKey.put(target.idOf(object), object));
@@ -169,18 +171,23 @@ final class RelationLoader {
                 keys.add(id);
             }
         }
-        for (List<Object> chunk : chunks(keys)) {
+        List<List<Object>> chunks = chunks(keys);
+        for (int i = 0; i < chunks.size(); i++) {
+            List<Object> chunk = chunks.get(i);
             if (relation.kind() == RelationModel.Kind.ONE_TO_MANY) {
                 PropertyModel back = element.property(relation.mappedBy());
                 SqlStatement statement = RelationSelect.byKeys(session.engine().dialect(), element, back, chunk);
-                for (Object child : read(element, statement, relation, plan, List.of())) {
+                for (Object child : chunk(i, () -> read(element, statement, relation, plan, List.of()))) {
                     List<Object> list = byOwner.get(back.get(child));
                     if (list != null) {
                         list.add(child);
                     }
                 }
             } else {
-                readThroughJoinTable(relation, ownerModel, element, chunk, byOwner, plan);
+                chunk(i, () -> {
+                    readThroughJoinTable(relation, ownerModel, element, chunk, byOwner, plan);
+                    return null;
+                });
             }
         }
         for (Object owner : owners) {
@@ -241,6 +248,14 @@ final class RelationLoader {
         });
         loader.resolve(this, plan, held);
         return rows;
+    }
+
+    /**
+     * Runs the read of chunk {@code index}: the first counts towards the N+1 detector, the others
+     * are the same load split for a long key list, not a statement repeated per object.
+     */
+    private <R> R chunk(int index, java.util.function.Supplier<R> read) {
+        return index == 0 ? read.get() : session.withoutNPlusOneCount(read);
     }
 
     private static String task(RelationModel relation) {
