@@ -129,7 +129,9 @@ final class DefaultSession extends SessionSupport {
             return entity;
         }
         for (PropertyModel property : model.properties()) {
-            if (!property.isVersion()) {
+            if (property.reference() != null) {
+                property.reference().set(managed, property.reference().get(entity)); // the object, not its key
+            } else if (!property.isVersion()) {
                 property.set(managed, property.get(entity));
             }
         }

@@ -306,6 +306,29 @@ class RelationWritingIT {
         }
     }
 
+    @Test
+    void mergingADetachedHostMovesItToTheDatacenterItNowRefersTo() {
+        long fra = saveDatacenterWithHosts("fra-1", 1);
+        long iad = saveDatacenterWithHosts("iad-1", 0);
+        Host detached;
+        Datacenter target;
+        try (Session session = engine.openSession()) {
+            detached = session.get(Datacenter.class, fra).getHosts().get(0);
+            target = session.get(Datacenter.class, iad);
+        }
+        detached.setDatacenter(target);
+
+        try (Session session = engine.openSession()) {
+            session.merge(detached);
+            session.commit();
+        }
+
+        try (Session session = engine.openSession()) {
+            assertThat(session.get(Datacenter.class, iad).getHosts()).extracting(Host::getHostname)
+                    .containsExactly("fra-1-0");
+        }
+    }
+
     private long saveDatacenterWithHosts(String name, int hosts) {
         try (Session session = engine.openSession()) {
             Tag web = new Tag("web");
