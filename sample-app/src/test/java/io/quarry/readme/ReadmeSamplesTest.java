@@ -130,6 +130,20 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    void relationshipQuerySamplesRunOnH2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-relation-queries;DB_CLOSE_DELAY=-1");
+
+        RelationSamples.Queried queried = RelationSamples.queries(Engine.create(dataSource));
+
+        assertThat(queried.inEurope()).containsExactly("web-1", "db-1");
+        assertThat(queried.withWebHosts()).containsExactly("fra-1");
+        assertThat(queried.perRegion()).containsExactlyInAnyOrder(new RelationSamples.RegionCount("eu", 2),
+                new RelationSamples.RegionCount("us", 1));
+        assertThat(queried.joined()).isEqualTo(3);
+    }
+
+    @Test
     void springSamplesRunOnH2() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReadmeApplication.class)
                 .web(WebApplicationType.NONE)

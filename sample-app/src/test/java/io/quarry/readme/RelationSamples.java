@@ -1,5 +1,10 @@
 package io.quarry.readme;
 
+import static io.quarry.sql.Sql.any;
+import static io.quarry.sql.Sql.asc;
+import static io.quarry.sql.Sql.col;
+import static io.quarry.sql.Sql.count;
+
 import io.quarry.mapping.Cascade;
 import io.quarry.mapping.Entity;
 import io.quarry.mapping.GeneratedValue;
@@ -112,6 +117,46 @@ final class RelationSamples {
             afterDelete = session.query(Host.class).count();
         }
         return new Seen(commitStatements, readStatements, hostsRead, tagged, afterOrphan, afterDelete);
+    }
+
+    record RegionCount(String region, long hosts) {
+    }
+
+    /** What the query samples returned, for the test to check. */
+    record Queried(List<String> inEurope, List<String> withWebHosts, List<RegionCount> perRegion, int joined) {
+    }
+
+    static Queried queries(Engine engine) {
+        engine.createAll(Host.class);
+        try (Session session = engine.openSession()) {
+            for (String[] row : new String[][] {{"fra-1", "eu", "web-1"}, {"fra-2", "eu", "db-1"}, {"iad-1", "us", "web-2"}}) {
+                Datacenter datacenter = new Datacenter();
+                datacenter.name = row[0];
+                datacenter.region = row[1];
+                Host host = new Host();
+                host.hostname = row[2];
+                datacenter.hosts.add(host);
+                session.add(datacenter);
+            }
+            session.commit();
+        }
+        try (Session session = engine.openSession()) {
+        // README: relationship-queries
+        List<Host> inEurope = session.query(Host.class)
+                .filter(col("datacenter.region").eq("eu"))              // a LEFT JOIN through the reference
+                .orderBy(asc(col("datacenter.name")), asc(col("hostname")))
+                .all();
+        List<Datacenter> withWebHosts = session.query(Datacenter.class)
+                .filter(any("hosts", col("hostname").startsWith("web-1")))  // EXISTS: each datacenter once
+                .all();
+        List<RegionCount> perRegion = session.select(Host.class, col("datacenter.region"), count())
+                .groupBy(col("datacenter.region"))
+                .into(RegionCount.class);                                // hosts per region
+        List<Host> joined = session.query(Host.class).withJoined("datacenter").all();  // one statement
+        // END
+            return new Queried(inEurope.stream().map(h -> h.hostname).toList(),
+                    withWebHosts.stream().map(d -> d.name).toList(), perRegion, joined.size());
+        }
     }
 
     private RelationSamples() {
