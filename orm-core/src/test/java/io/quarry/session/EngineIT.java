@@ -15,6 +15,8 @@ import io.quarry.types.SqlType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +109,43 @@ class EngineIT {
                     .hasMessageContaining("a code cannot be blank");
             session.rollback();
         }
+    }
+
+    @Test
+    void dropsTablesInTheReverseOfTheGivenOrderAndStopsTellingARemovedListener() {
+        engine.createAll(Axb.class, AUnderscoreB.class);
+        List<String> seen = new ArrayList<>();
+        StatementListener listener = (sql, rows, nanos) -> seen.add(sql);
+        engine.addStatementListener(listener);
+
+        engine.dropAll(Axb.class, AUnderscoreB.class);
+        engine.removeStatementListener(listener);
+        engine.createAll(Axb.class);
+
+        assertThat(seen).as("on %s", db).hasSize(2);
+        assertThat(seen.get(0)).contains("s3_a_b");
+        assertThat(seen.get(1)).contains("s3_axb");
+    }
+
+    @Test
+    void tellsWhetherATableHasRowsAndRunsStatementsOnAConnectionOfItsOwn() {
+        engine.dropAll(Axb.class);
+        engine.createAll(Axb.class);
+        List<Boolean> answers = new ArrayList<>();
+
+        engine.withConnection("look", connection -> answers.add(engine.hasRows(connection, engine.model(Axb.class))));
+        engine.withConnection("insert", connection -> engine.execute(connection, "insert", "insert into s3_axb (id) "
+                + "values (1)"));
+        engine.withConnection("look", connection -> answers.add(engine.hasRows(connection, engine.model(Axb.class))));
+
+        assertThat(answers).as("on %s", db).containsExactly(false, true);
+    }
+
+    @Test
+    void anEngineForAJdbcUrlDetectsItsDatabase() {
+        Engine byUrl = Engine.create(db.jdbcUrl(), db.user(), db.password());
+
+        assertThat(byUrl.dialect().name()).as("on %s", db).isEqualTo(engine.dialect().name());
+        assertThat(byUrl.dataSource()).isNotNull();
     }
 }

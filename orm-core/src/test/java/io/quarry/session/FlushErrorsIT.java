@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.ConstraintViolationException;
+import io.quarry.QuarryException;
 import io.quarry.StatementException;
 import io.quarry.testing.CrossDatabaseTest;
 import io.quarry.testing.TestDatabase;
@@ -85,6 +86,36 @@ class FlushErrorsIT {
         }
         try (Session session = engine.openSession()) {
             assertThat(session.query(Server.class).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anObjectWithoutAnIdThatIsNotGeneratedIsRefusedBeforeAnySql() {
+        try (Session session = engine.openSession()) {
+            session.add(new Tag(null, "nameless"));
+
+            assertThatThrownBy(session::flush)
+                    .as("on %s", db)
+                    .isInstanceOf(QuarryException.class)
+                    .hasMessage("Cannot insert Tag: its id 'code' is not set and not @GeneratedValue; assign an id before "
+                            + "adding it");
+            session.rollback();
+        }
+    }
+
+    @Test
+    void changingTheIdOfAStoredObjectIsRefusedAtTheFlush() {
+        try (Session session = engine.openSession()) {
+            Server alpha = session.query(Server.class).one();
+            Long id = alpha.id;
+            alpha.id = id + 100;
+
+            assertThatThrownBy(session::flush)
+                    .as("on %s", db)
+                    .isInstanceOf(QuarryException.class)
+                    .hasMessageContaining(" was changed from " + id + "; ids of persistent objects cannot change. Delete it "
+                            + "and add a new object instead");
+            session.rollback();
         }
     }
 }
