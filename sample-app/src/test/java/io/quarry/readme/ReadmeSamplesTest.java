@@ -141,6 +141,22 @@ class ReadmeSamplesTest {
         assertThat(queried.perRegion()).containsExactlyInAnyOrder(new RelationSamples.RegionCount("eu", 2),
                 new RelationSamples.RegionCount("us", 1));
         assertThat(queried.joined()).isEqualTo(3);
+
+        RelationSamples.Found found = RelationSamples.repository(Engine.create(dataSource));
+
+        assertThat(found.datacenters()).isEqualTo(2);
+        assertThat(found.hosts()).isEqualTo(2);
+        assertThat(found.statements()).as("findByRegion with @LoadWith, then deleteById with its cascade")
+                .satisfiesExactly(
+                        sql -> assertThat(sql).startsWith("select").contains("from datacenter where"),
+                        sql -> assertThat(sql).startsWith("select").contains("from dc_host where datacenter_id in"),
+                        sql -> assertThat(sql).startsWith("select").contains("join dc_host_tags"),
+                        sql -> assertThat(sql).startsWith("select").contains("from datacenter where"),
+                        sql -> assertThat(sql).startsWith("select").contains("from dc_host where datacenter_id in"),
+                        sql -> assertThat(sql).startsWith("delete from dc_host_tags"),
+                        sql -> assertThat(sql).startsWith("delete from dc_host "),
+                        sql -> assertThat(sql).startsWith("delete from datacenter"));
+        assertThat(found.hostsLeft()).as("the deleted datacenter's host went with it").isEqualTo(2);
     }
 
     @Test

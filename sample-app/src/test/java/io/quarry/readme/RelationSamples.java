@@ -13,6 +13,9 @@ import io.quarry.mapping.ManyToMany;
 import io.quarry.mapping.ManyToOne;
 import io.quarry.mapping.OneToMany;
 import io.quarry.mapping.Table;
+import io.quarry.repository.CrudRepository;
+import io.quarry.repository.LoadWith;
+import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.session.Session;
 import java.util.ArrayList;
@@ -52,6 +55,34 @@ final class RelationSamples {
         @ManyToMany(mappedBy = "tags") List<Host> hosts = new ArrayList<>();
     }
     // END
+
+    // README: relationship-repository
+    interface DatacenterRepository extends CrudRepository<Datacenter, Long> {
+
+        @LoadWith({"hosts", "hosts.tags"})                  // loaded with the rows: one statement per relation
+        List<Datacenter> findByRegion(String region);
+    }
+    // END
+
+    /** What the repository sample saw: datacenters and hosts found, every statement it ran, hosts left. */
+    record Found(int datacenters, int hosts, List<String> statements, long hostsLeft) {
+    }
+
+    /** Runs the repository sample on the data {@link #queries} left. */
+    static Found repository(Engine engine) {
+        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.addStatementListener((sql, rows, nanos) -> statements.add(sql));
+        // README: relationship-repository-use
+        DatacenterRepository datacenters = RepositoryFactory.of(engine.sessionFactory())
+                .create(DatacenterRepository.class);
+        List<Datacenter> europe = datacenters.findByRegion("eu");  // datacenters, hosts, tags: 3 statements
+        int hosts = europe.stream().mapToInt(datacenter -> datacenter.hosts.size()).sum();  // loaded already
+        datacenters.deleteById(europe.get(0).id);           // loads it and deletes its hosts too (cascade DELETE)
+        // END
+        try (Session session = engine.openSession()) {
+            return new Found(europe.size(), hosts, List.copyOf(statements), session.query(Host.class).count());
+        }
+    }
 
     /**
      * What the samples saw: the four statements of the first commit and every statement after them,
