@@ -5,21 +5,25 @@ import io.quarry.session.SessionTransaction;
 import io.quarry.session.StatementSession;
 import java.util.Spliterator;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
  * Where a query of the shared session runs its terminal methods: on the transaction's session, or
- * outside a transaction on a short session of its own, whose connection is given back after each
- * execution (or when a stream closes). Translates Quarry's exceptions. Immutable; not thread-safe
- * beyond what its session allows.
+ * outside a transaction on a short session of its own that is closed when the terminal returns (or
+ * when its stream closes), so that nothing read there can reach for a connection later: a
+ * collection nobody loaded fails clearly instead of holding a pooled connection nobody gives back.
+ * The first terminal runs on the session the query was built on, every later one on a new short
+ * session with the query built again. Translates Quarry's exceptions. Not thread-safe.
  */
 final class QueryScope {
 
     private final TransactionSessions sessions;
-    /** The short session of a query made outside a transaction, else {@code null}. */
+    /** The short session a query made outside a transaction was built on, else {@code null}. */
     private final SessionTransaction own;
+    private boolean ownUsed;
 
     private QueryScope(TransactionSessions sessions, SessionTransaction own) {
         this.sessions = sessions;
@@ -38,7 +42,7 @@ final class QueryScope {
 
     /**
      * The scope of work on the transaction's session ({@code own} null) or on a short session of its
-     * own, given back when the work (or its stream) ends.
+     * own, closed when the work (or its stream) ends.
      */
     static QueryScope of(TransactionSessions sessions, SessionTransaction own) {
         return new QueryScope(sessions, own);
@@ -53,31 +57,54 @@ final class QueryScope {
         }
     }
 
-    <R> R read(Supplier<R> work) {
+    /**
+     * Runs {@code terminal} on {@code built}, or outside a transaction on the query {@code recipe}
+     * builds on a new short session when the first one was used already; a short session is closed after it.
+     */
+    <Q, R> R read(Q built, Function<? super StatementSession, Q> recipe, Function<Q, R> terminal) {
+        SessionTransaction session = take();
         try {
-            return work.get();
+            return terminal.apply(session == null || session == own ? built : recipe.apply(session.session()));
         } catch (QuarryException e) {
             throw sessions.translator().translate(e);
         } finally {
-            release();
+            close(session);
         }
     }
 
-    <R> R write(String operation, Supplier<R> work) {
+    <Q, R> R write(String operation, Q built, Function<? super StatementSession, Q> recipe, Function<Q, R> terminal) {
         if (own != null) {
             sessions.checkWritable(operation);
         }
-        return read(work);
+        return read(built, recipe, terminal);
     }
 
-    /** A stream whose failures are translated and whose closing gives the short session's connection back. */
+    /** {@link #read} for a stream: the short session is closed when the stream closes. */
+    <Q, T> Stream<T> stream(Q built, Function<? super StatementSession, Q> recipe, Function<Q, Stream<T>> terminal) {
+        SessionTransaction session = take();
+        return stream(session,
+                () -> terminal.apply(session == null || session == own ? built : recipe.apply(session.session())));
+    }
+
+    /** A stream of work on this scope's session, which is closed when the stream closes. */
     <T> Stream<T> stream(Supplier<Stream<T>> work) {
+        return stream(take(), work);
+    }
+
+    /**
+     * A stream whose failures are translated and whose closing closes {@code session} (a short
+     * session, or {@code null} inside a transaction).
+     */
+    private <T> Stream<T> stream(SessionTransaction session, Supplier<Stream<T>> work) {
         Stream<T> stream;
         try {
             stream = work.get();
         } catch (QuarryException e) {
-            release();
+            close(session);
             throw sessions.translator().translate(e);
+        } catch (RuntimeException e) {
+            close(session);
+            throw e;
         }
         return StreamSupport.stream(new Translating<>(stream.spliterator(), sessions.translator()), false)
                 .onClose(() -> {
@@ -86,15 +113,30 @@ final class QueryScope {
                     } catch (QuarryException e) {
                         throw sessions.translator().translate(e);
                     } finally {
-                        release();
+                        close(session);
                     }
                 });
     }
 
-    private void release() {
-        if (own != null) {
-            // an auto-commit statement is a transaction of its own, over when it returns
-            own.afterCompletion(true);
+    /** The short session for the next terminal: the one built on, then new ones; {@code null} inside a transaction. */
+    private SessionTransaction take() {
+        if (own == null) {
+            return null;
+        }
+        if (!ownUsed) {
+            ownUsed = true;
+            return own;
+        }
+        return sessions.openShort();
+    }
+
+    private void close(SessionTransaction session) {
+        if (session != null) {
+            try {
+                session.session().close();
+            } catch (QuarryException e) {
+                throw sessions.translator().translate(e);
+            }
         }
     }
 

@@ -146,17 +146,20 @@ public final class SpringManagedSession implements Session {
 
     @Override
     public <T> Query<T> query(Class<T> type) {
-        return QueryScope.open(sessions, (session, scope) -> new SpringQuery<>(session.query(type), scope));
+        return QueryScope.open(sessions, (session, scope) -> new SpringQuery<>(session.query(type),
+                own -> own.query(type), scope));
     }
 
     @Override
     public RowQuery select(Class<?> type, Expression... expressions) {
-        return QueryScope.open(sessions, (session, scope) -> new SpringRowQuery(session.select(type, expressions), scope));
+        return QueryScope.open(sessions, (session, scope) -> new SpringRowQuery(session.select(type, expressions),
+                own -> own.select(type, expressions), scope));
     }
 
     @Override
     public <T> RowQuery select(Property<T, ?> first, Expression... more) {
-        return QueryScope.open(sessions, (session, scope) -> new SpringRowQuery(session.select(first, more), scope));
+        return QueryScope.open(sessions, (session, scope) -> new SpringRowQuery(session.select(first, more),
+                own -> own.select(first, more), scope));
     }
 
     @Override

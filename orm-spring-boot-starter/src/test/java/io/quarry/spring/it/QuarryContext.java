@@ -29,12 +29,21 @@ final class QuarryContext {
 
     /** The same on a pool of the test's own (e.g. {@link TestDatabase#newPool}), which the test closes. */
     static ApplicationContextRunner on(TestDatabase db, DataSource pool) {
+        return entities(pool, Host.class, Account.class);
+    }
+
+    /** The same on {@code db}'s shared pool with {@code entities} instead of {@link Host} and {@link Account}. */
+    static ApplicationContextRunner withEntities(TestDatabase db, Class<?>... entities) {
+        return entities(db.dataSource(), entities);
+    }
+
+    private static ApplicationContextRunner entities(DataSource pool, Class<?>... entities) {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceTransactionManagerAutoConfiguration.class,
                         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
                         PersistenceExceptionTranslationAutoConfiguration.class, QuarryAutoConfiguration.class))
                 .withBean(DataSource.class, () -> new DelegatingDataSource(pool))
-                .withBean(QuarryEntities.class, () -> QuarryEntities.of(Host.class, Account.class))
+                .withBean(QuarryEntities.class, () -> QuarryEntities.of(entities))
                 .withPropertyValues("quarry.ddl-auto=drop-create");
     }
 }
