@@ -157,6 +157,22 @@ class ReadmeSamplesTest {
                         sql -> assertThat(sql).startsWith("delete from dc_host "),
                         sql -> assertThat(sql).startsWith("delete from datacenter"));
         assertThat(found.hostsLeft()).as("the deleted datacenter's host went with it").isEqualTo(2);
+
+        RelationSamples.Paths paths = RelationSamples.paths(Engine.create(dataSource));
+
+        assertThat(paths.inEurope()).containsExactly("db-1");
+        assertThat(paths.web()).containsExactly("web-2");
+        assertThat(paths.tagged()).isEqualTo(2);
+        assertThat(paths.deleted()).isEqualTo(1);
+        assertThat(paths.statements()).as("each find and its datacenters, the count, the delete").satisfiesExactly(
+                sql -> assertThat(sql).contains("from dc_host left join datacenter j1").endsWith("where j1.region = ?"),
+                sql -> assertThat(sql).contains("from datacenter where id in"),
+                sql -> assertThat(sql).contains("where exists (select 1 from dc_host_tags s1 join tag s2")
+                        .endsWith("order by j1.name asc"),
+                sql -> assertThat(sql).contains("from datacenter where id in"),
+                sql -> assertThat(sql).startsWith("select count(*) from dc_host where exists"),
+                sql -> assertThat(sql).isEqualTo("delete from dc_host where exists (select 1 from datacenter s1 "
+                        + "where s1.id = dc_host.datacenter_id and s1.region = ?)"));
     }
 
     @Test

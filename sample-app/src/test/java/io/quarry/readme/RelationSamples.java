@@ -19,6 +19,7 @@ import io.quarry.repository.support.RepositoryFactory;
 import io.quarry.session.Engine;
 import io.quarry.session.Session;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +64,46 @@ final class RelationSamples {
         List<Datacenter> findByRegion(String region);
     }
     // END
+
+    // README: relationship-paths
+    interface DcHostRepository extends CrudRepository<Host, Long> {
+
+        List<Host> findByDatacenterRegion(String region);   // a LEFT JOIN through the reference
+
+        List<Host> findByTagsNameOrderByDatacenterNameAsc(String tag);  // EXISTS: each host once
+
+        long countByTagsNameIn(Collection<String> tags);    // one statement
+
+        int deleteByDatacenterRegion(String region);        // one DELETE ... WHERE EXISTS, nothing loaded
+    }
+    // END
+
+    /** What the path sample saw: hosts found, counted and deleted, every statement it ran. */
+    record Paths(List<String> inEurope, List<String> web, long tagged, int deleted, List<String> statements) {
+    }
+
+    /** Runs the path sample on the data {@link #repository} left, after tagging db-1 "db" and web-2 "web". */
+    static Paths paths(Engine engine) {
+        try (Session session = engine.openSession()) {
+            for (Host host : session.query(Host.class).all()) {
+                Tag tag = new Tag();
+                tag.name = host.hostname.startsWith("web") ? "web" : "db";
+                host.tags.add(tag);
+            }
+            session.commit();
+        }
+        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.addStatementListener((sql, rows, nanos) -> statements.add(sql));
+        // README: relationship-paths-use
+        DcHostRepository hosts = RepositoryFactory.of(engine.sessionFactory()).create(DcHostRepository.class);
+        List<Host> inEurope = hosts.findByDatacenterRegion("eu");   // hosts, their datacenters: 2 statements
+        List<Host> web = hosts.findByTagsNameOrderByDatacenterNameAsc("web");
+        long tagged = hosts.countByTagsNameIn(List.of("web", "db"));
+        int deleted = hosts.deleteByDatacenterRegion("us");
+        // END
+        return new Paths(inEurope.stream().map(h -> h.hostname).toList(), web.stream().map(h -> h.hostname).toList(),
+                tagged, deleted, List.copyOf(statements));
+    }
 
     /** What the repository sample saw: datacenters and hosts found, every statement it ran, hosts left. */
     record Found(int datacenters, int hosts, List<String> statements, long hostsLeft) {

@@ -13,6 +13,8 @@ import io.quarry.repository.query.Types;
 import io.quarry.repository.query.parse.Part;
 import io.quarry.repository.query.parse.PartTree;
 import io.quarry.repository.query.parse.PropertyNames;
+import io.quarry.repository.query.parse.PropertyPath;
+import io.quarry.repository.query.parse.PropertyPaths;
 import io.quarry.repository.query.projection.Projection;
 import io.quarry.repository.query.projection.Projections;
 import io.quarry.session.Engine;
@@ -35,12 +37,14 @@ public final class QueryCreator {
     private final Engine engine;
     private final RepositoryContext context;
     private final Projections projections;
+    private final PropertyPaths paths;
 
     public QueryCreator(EntityModel<?> model, Engine engine, RepositoryContext context) {
         this.model = model;
         this.engine = engine;
         this.context = context;
         this.projections = new Projections(model, engine.models());
+        this.paths = new PropertyPaths(engine.models(), model);
     }
 
     public EntityModel<?> model() {
@@ -53,7 +57,7 @@ public final class QueryCreator {
 
     /** Parses {@code methodName} against this creator's model. */
     public PartTree parse(String methodName) {
-        return PartTree.parse(methodName, name -> PropertyNames.find(model, name) != null);
+        return PartTree.parse(methodName, name -> paths.find(name) != null);
     }
 
     public MethodHandler create(String method, PartTree tree, MethodParameters parameters, ResultShape result) {
@@ -83,7 +87,7 @@ public final class QueryCreator {
         QueryStatements.Recipe recipe = new QueryStatements.Recipe(model, tree.verb(), tree.isDistinct(), fixedLimit,
                 subject, assignments, new Criteria(conditions), orderBy(tree), argumentPlan.limitSlot(),
                 argumentPlan.offsetSlot());
-        QueryStatements statements = new QueryStatements(recipe, engine.dialect(), engine.codecs(), method);
+        QueryStatements statements = new QueryStatements(recipe, engine.dialect(), engine.models(), method);
         DerivedQuery.Plan plan = new DerivedQuery.Plan(method, model, tree.verb(), result, parameters, projection,
                 type -> projections.derived(type, subjectName), top, reader(tree.verb(), subject),
                 resultConverter(tree, result, subject));
@@ -146,23 +150,24 @@ public final class QueryCreator {
     }
 
     private Criteria.Condition condition(Part part, MethodArguments arguments) {
-        PropertyModel property = PropertyNames.resolveCondition(model, part.property(), part.source());
+        PropertyPath path = paths.resolveCondition(part.property(), part.source());
+        PropertyModel property = path.property();
         Part.Type type = part.type();
         boolean ignoreCase = ignoreCase(part, property);
         if ((type == Part.Type.TRUE || type == Part.Type.FALSE) && Types.boxed(property.javaType()) != Boolean.class) {
-            throw new InvalidQueryMethodException(type.keyword() + " needs a boolean property; '" + property.name()
+            throw new InvalidQueryMethodException(type.keyword() + " needs a boolean property; '" + path.dotted()
                     + "' of " + model.type().getSimpleName() + " is " + property.javaType().getSimpleName());
         }
         if (type.isLike() && property.javaType() != String.class) {
-            throw new InvalidQueryMethodException(type.keyword() + " needs a String property; '" + property.name() + "' of "
+            throw new InvalidQueryMethodException(type.keyword() + " needs a String property; '" + path.dotted() + "' of "
                     + model.type().getSimpleName() + " is " + property.javaType().getSimpleName());
         }
         if (type.arguments() == 0) {
-            return new Criteria.Condition(type, property, ignoreCase, -1, Coercions.identity(), -1, -1);
+            return new Criteria.Condition(type, path, ignoreCase, -1, Coercions.identity(), -1, -1);
         }
         if (type == Part.Type.IN || type == Part.Type.NOT_IN) {
             MethodParameters.Bindable parameter = arguments.next(part, property);
-            return new Criteria.Condition(type, property, ignoreCase, parameter.index(), Coercions.identity(), -1,
+            return new Criteria.Condition(type, path, ignoreCase, parameter.index(), Coercions.identity(), -1,
                     arguments.in(parameter, part, property));
         }
         MethodParameters.Bindable first = arguments.next(part, property);
@@ -182,7 +187,7 @@ public final class QueryCreator {
                         + "arguments; move the Sort, Pageable or Limit parameter after them");
             }
         }
-        return new Criteria.Condition(type, property, ignoreCase, first.index(), convert, nullBit, -1);
+        return new Criteria.Condition(type, path, ignoreCase, first.index(), convert, nullBit, -1);
     }
 
     private boolean ignoreCase(Part part, PropertyModel property) {
@@ -242,8 +247,13 @@ public final class QueryCreator {
     private List<Order> orderBy(PartTree tree) {
         List<Order> orders = new ArrayList<>();
         for (PartTree.OrderItem item : tree.orderBy()) {
-            PropertyModel property = PropertyNames.resolve(model, item.property());
-            orders.add(item.ascending() ? Sql.col(property.name()).asc() : Sql.col(property.name()).desc());
+            PropertyPath path = paths.resolve(item.property());
+            if (path.throughCollection()) {
+                throw new InvalidQueryMethodException("OrderBy " + item.property() + " goes through a collection ("
+                        + path.describe() + "), which would repeat each " + model.type().getSimpleName()
+                        + " once per element; order by a property or a path through references");
+            }
+            orders.add(item.ascending() ? Sql.col(path.dotted()).asc() : Sql.col(path.dotted()).desc());
         }
         return orders;
     }

@@ -2,6 +2,7 @@ package io.quarry.repository.query.derived;
 
 import io.quarry.dialect.Dialect;
 import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.ModelRegistry;
 import io.quarry.mapping.PropertyModel;
 import io.quarry.repository.Sort;
 import io.quarry.repository.query.Coercions;
@@ -81,16 +82,18 @@ final class QueryStatements {
 
     private final Recipe recipe;
     private final Dialect dialect;
+    private final ModelRegistry models;
     private final CodecRegistry codecs;
     private final SortResolver sorts;
     private final String method;
     private final Map<Key, SqlStatement> cache = new ConcurrentHashMap<>();
 
-    QueryStatements(Recipe recipe, Dialect dialect, CodecRegistry codecs, String method) {
+    QueryStatements(Recipe recipe, Dialect dialect, ModelRegistry models, String method) {
         this.recipe = recipe;
         this.dialect = dialect;
-        this.codecs = codecs;
-        this.sorts = new SortResolver(recipe.model());
+        this.models = models;
+        this.codecs = models.codecs();
+        this.sorts = new SortResolver(recipe.model(), models);
         this.method = method;
     }
 
@@ -150,20 +153,23 @@ final class QueryStatements {
     }
 
     private SqlStatement render(Key key) {
-        List<Predicate> where = recipe.criteria().where(key.shape());
+        // a DELETE or UPDATE cannot join the same way on every database: its paths are EXISTS subqueries
+        boolean writes = key.kind() == Kind.MAIN
+                && (recipe.verb() == PartTree.Verb.DELETE || recipe.verb() == PartTree.Verb.UPDATE);
+        List<Predicate> where = recipe.criteria().where(key.shape(), !writes);
         EntityModel<?> model = recipe.model();
         return switch (key.kind()) {
-            case IDS -> Select.from(model).columns(List.of(id())).where(where).render(dialect, codecs);
+            case IDS -> Select.from(model).columns(List.of(id())).where(where).render(dialect, models);
             case COUNT -> countRows(where, key.projection());
             case MAIN -> switch (recipe.verb()) {
                 case FIND -> find(where, key);
                 case COUNT -> Select.from(model).columns(List.of(recipe.distinct() && recipe.subject() != null
-                        ? Sql.countDistinct(column(recipe.subject())) : Sql.count())).where(where).render(dialect, codecs);
-                case EXISTS -> Select.from(model).columns(List.of(id())).where(where).limit(1L).render(dialect, codecs);
-                case DELETE -> Delete.from(model).where(where).render(dialect, codecs);
-                case UPDATE -> Update.table(model).set(assignments()).where(where).render(dialect, codecs);
+                        ? Sql.countDistinct(column(recipe.subject())) : Sql.count())).where(where).render(dialect, models);
+                case EXISTS -> Select.from(model).columns(List.of(id())).where(where).limit(1L).render(dialect, models);
+                case DELETE -> Delete.from(model).where(where).render(dialect, models);
+                case UPDATE -> Update.table(model).set(assignments()).where(where).render(dialect, models);
                 case SUM, AVG, MIN, MAX -> Select.from(model).columns(List.of(aggregate())).where(where)
-                        .render(dialect, codecs);
+                        .render(dialect, models);
             };
         };
     }
@@ -179,10 +185,10 @@ final class QueryStatements {
         }
         select = select.orderBy(orders);
         if (key.paging() == UNPAGED) {
-            return select.limit(recipe.fixedLimit()).render(dialect, codecs);
+            return select.limit(recipe.fixedLimit()).render(dialect, models);
         }
         select = select.limit(0L).offset(key.paging() == PAGED ? 0L : null);
-        return withPagingArguments(select.render(dialect, codecs), key.paging() == PAGED);
+        return withPagingArguments(select.render(dialect, models), key.paging() == PAGED);
     }
 
     /** Replaces the placeholder values of LIMIT (and OFFSET), bound last, with the call's slots. */
@@ -201,10 +207,10 @@ final class QueryStatements {
     private SqlStatement countRows(List<Predicate> where, Projection projection) {
         Select select = Select.from(recipe.model()).where(where);
         if (recipe.distinct() && !projection.isEntity()) {
-            SqlStatement inner = select.columns(columns(projection)).distinct(true).render(dialect, codecs);
+            SqlStatement inner = select.columns(columns(projection)).distinct(true).render(dialect, models);
             return Select.countRowsOf(inner);
         }
-        return select.columns(List.of(Sql.count())).render(dialect, codecs);
+        return select.columns(List.of(Sql.count())).render(dialect, models);
     }
 
     private List<Expression> columns(Projection projection) {

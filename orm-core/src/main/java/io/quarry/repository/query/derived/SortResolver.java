@@ -1,8 +1,10 @@
 package io.quarry.repository.query.derived;
 
 import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.ModelRegistry;
 import io.quarry.mapping.Names;
 import io.quarry.mapping.PropertyModel;
+import io.quarry.mapping.RelationModel;
 import io.quarry.repository.InvalidArgumentException;
 import io.quarry.repository.Sort;
 import io.quarry.sql.Column;
@@ -14,40 +16,79 @@ import java.util.List;
 
 /**
  * Turns a run-time {@link Sort} into ORDER BY items, accepting only names of the entity's
- * properties (or their columns): the identifier written into the SQL always comes from the model,
- * so "port desc", "port; drop table host" or "length(hostname)" are rejected before any SQL is
- * sent. Immutable and thread-safe.
+ * properties (or their columns), or dotted paths through references ({@code datacenter.name}, a LEFT
+ * JOIN): the identifiers written into the SQL always come from the model, so "port desc",
+ * "port; drop table host" or "length(hostname)" are rejected before any SQL is sent, and so is a
+ * path through a collection (it would repeat rows). Immutable and thread-safe.
  */
 final class SortResolver {
 
     private final EntityModel<?> model;
+    private final ModelRegistry models;
 
-    SortResolver(EntityModel<?> model) {
+    SortResolver(EntityModel<?> model, ModelRegistry models) {
         this.model = model;
+        this.models = models;
     }
 
     List<Order> orders(Sort sort, String method) {
         List<Order> orders = new ArrayList<>();
         for (Sort.Order order : sort) {
-            PropertyModel property = model.findProperty(order.getProperty());
+            String name = order.getProperty();
+            int dot = name.lastIndexOf('.');
+            EntityModel<?> owner = dot < 0 ? model : walk(name.substring(0, dot), name, method);
+            PropertyModel property = owner.findProperty(name.substring(dot + 1));
             if (property == null) {
+                String where = dot < 0 ? "" : " (" + name.substring(0, dot) + " reaches " + owner.type().getSimpleName()
+                        + ")";
                 throw new InvalidArgumentException(method + ": cannot sort " + model.type().getSimpleName() + " by '"
-                        + order.getProperty() + "': it is not a property" + hint(order.getProperty())
-                        + ". A Sort takes property names only; give the direction with "
-                        + "Sort.by(Sort.Direction.DESC, \"port\")");
+                        + name + "': it is not a property" + where + hint(owner, name.substring(dot + 1))
+                        + ". A Sort takes property names only" + (model.hasReferences()
+                                ? ", or paths through references such as \"" + example() + "\"" : "")
+                        + "; give the direction with Sort.by(Sort.Direction.DESC, \"port\")");
             }
             if (order.isIgnoreCase() && property.javaType() != String.class) {
-                throw new InvalidArgumentException(method + ": cannot sort by '" + property.name()
+                throw new InvalidArgumentException(method + ": cannot sort by '" + name
                         + "' ignoring case: it is "
                         + property.javaType().getSimpleName() + ", not String");
             }
-            orders.add(order(property, order));
+            orders.add(order(dot < 0 ? property.name() : name.substring(0, dot + 1) + property.name(), order));
         }
         return orders;
     }
 
-    private static Order order(PropertyModel property, Sort.Order order) {
-        Column<Object> column = Sql.col(property.name());
+    /** The entity at the end of the references named in {@code path}; refuses collections and unknown names. */
+    private EntityModel<?> walk(String path, String name, String method) {
+        EntityModel<?> current = model;
+        for (String step : path.split("\\.", -1)) {
+            RelationModel relation = current.findRelation(step);
+            String prefix = method + ": cannot sort " + model.type().getSimpleName() + " by '" + name + "': ";
+            if (relation == null) {
+                List<String> relations = current.relations().stream().map(RelationModel::name).toList();
+                throw new InvalidArgumentException(prefix + current.type().getSimpleName() + " has no relation '" + step
+                        + "'" + (relations.isEmpty() ? " (it maps none)"
+                                : Names.didYouMean(step, relations).replace("known properties", "its relations")));
+            }
+            if (relation.isCollection()) {
+                throw new InvalidArgumentException(prefix + current.type().getSimpleName() + "." + step + " is a "
+                        + "collection; sorting through it would repeat each " + current.type().getSimpleName()
+                        + " once per element. Sort by a property, or a path through references (datacenter.name)");
+            }
+            current = models.model(relation.target());
+        }
+        return current;
+    }
+
+    /** A path through the entity's first reference: {@code datacenter.name}. */
+    private String example() {
+        RelationModel reference = model.relations().get(0);
+        EntityModel<?> target = models.model(reference.target());
+        return reference.name() + "." + target.properties().stream().filter(property -> !property.isId())
+                .map(PropertyModel::name).findFirst().orElse(target.id().name());
+    }
+
+    private static Order order(String path, Sort.Order order) {
+        Column<Object> column = Sql.col(path);
         Operand<?> sorted = order.isIgnoreCase() ? column.lower() : column;
         Order result = order.isAscending() ? sorted.asc() : sorted.desc();
         return switch (order.getNullHandling()) {
@@ -57,8 +98,8 @@ final class SortResolver {
         };
     }
 
-    private String hint(String name) {
-        String hint = Names.didYouMean(name, model.properties().stream().map(PropertyModel::name).toList());
+    private static String hint(EntityModel<?> owner, String name) {
+        String hint = Names.didYouMean(name, owner.properties().stream().map(PropertyModel::name).toList());
         return hint.startsWith("; did you mean") ? hint : hint.replace("known properties", "properties");
     }
 }
