@@ -10,7 +10,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Turns failures into readable JSON: 400 for bad input, 404 for a missing host, 409 for a duplicate. */
+/** Turns failures into readable JSON: 400 for bad input, 404 for a missing host or datacenter, 409 for a duplicate. */
 @RestControllerAdvice
 public class ApiErrors {
 
@@ -21,8 +21,8 @@ public class ApiErrors {
         return body(HttpStatus.BAD_REQUEST, "invalid host", Map.of("fields", fields));
     }
 
-    @ExceptionHandler(HostNotFoundException.class)
-    public ResponseEntity<Map<String, Object>> notFound(HostNotFoundException e) {
+    @ExceptionHandler({HostNotFoundException.class, DatacenterNotFoundException.class})
+    public ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage(), Map.of());
     }
 

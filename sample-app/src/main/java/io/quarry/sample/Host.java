@@ -5,9 +5,17 @@ import io.quarry.mapping.Entity;
 import io.quarry.mapping.GeneratedValue;
 import io.quarry.mapping.Id;
 import io.quarry.mapping.Index;
+import io.quarry.mapping.ManyToMany;
+import io.quarry.mapping.ManyToOne;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
-/** A server in the inventory: the SQLAlchemy guide's Host, plus a group and a creation time. */
+/**
+ * A server in the inventory: the SQLAlchemy guide's Host, plus a group, a creation time, the
+ * {@link Datacenter} it is in (none for a host not placed yet) and its {@link Tag}s.
+ */
 @Entity
 @Index(columns = "group")
 public class Host {
@@ -29,6 +37,14 @@ public class Host {
 
     @Column(nullable = false)
     private Instant createdAt = Instant.now();
+
+    /** Column datacenter_id, NULL for a host in no datacenter; loaded with the host. */
+    @ManyToOne
+    private Datacenter datacenter;
+
+    /** Join table host_tags (host_id, tag_id); loaded on first access, or with the read. */
+    @ManyToMany
+    private Set<Tag> tags = new LinkedHashSet<>();
 
     protected Host() {
     }
@@ -82,6 +98,25 @@ public class Host {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Datacenter getDatacenter() {
+        return datacenter;
+    }
+
+    /** Moves the host: its datacenter_id is updated at the next flush. */
+    public void setDatacenter(Datacenter datacenter) {
+        this.datacenter = datacenter;
+    }
+
+    public Set<Tag> getTags() {
+        return tags;
+    }
+
+    /** Adds tags; new ones are saved with the host. */
+    public Host tag(Tag... more) {
+        tags.addAll(List.of(more));
+        return this;
     }
 
     @Override

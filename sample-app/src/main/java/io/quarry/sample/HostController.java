@@ -1,8 +1,13 @@
 package io.quarry.sample;
 
+import static io.quarry.sql.Sql.asc;
+import static io.quarry.sql.Sql.desc;
+
 import io.quarry.repository.Page;
 import io.quarry.repository.PageRequest;
 import io.quarry.repository.Sort;
+import io.quarry.session.PageResult;
+import io.quarry.sql.Order;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -32,34 +37,44 @@ public class HostController {
         this.service = service;
     }
 
-    /** {@code GET /hosts?group=&portFrom=&portTo=&page=&size=&sort=hostname,desc} */
+    /**
+     * {@code GET /hosts?group=&portFrom=&portTo=&region=&tag=&page=&size=&sort=hostname,desc}: hosts with their
+     * datacenter and tags. Without region and tag a repository method reads the page; with either, a query
+     * through the relations does ({@link HostService#search}).
+     */
     @GetMapping
     public Map<String, Object> list(@RequestParam(required = false) String group,
             @RequestParam(defaultValue = "1") int portFrom, @RequestParam(defaultValue = "65535") int portTo,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String tag,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "hostname") String sort) {
+        if (region != null || tag != null) {
+            PageResult<HostView> found = service.search(new HostFilter(region, tag, group, portFrom, portTo),
+                    parseOrder(sort), page, size);
+            return page(found.content(), found.pageNumber(), found.pageSize(), found.totalElements(), found.totalPages());
+        }
         PageRequest request = PageRequest.of(page, size, parseSort(sort));
         Page<Host> result = group == null
                 ? hosts.findByPortBetween(portFrom, portTo, request)
                 : hosts.findByGroupAndPortBetween(group, portFrom, portTo, request);
-        return Map.of("content", result.getContent(), "page", result.getNumber(), "size", result.getSize(),
-                "totalElements", result.getTotalElements(), "totalPages", result.getTotalPages());
+        return page(result.getContent().stream().map(HostView::of).toList(), result.getNumber(), result.getSize(),
+                result.getTotalElements(), result.getTotalPages());
     }
 
     @GetMapping("/{id}")
-    public Host get(@PathVariable long id) {
-        return service.get(id);
+    public HostView get(@PathVariable long id) {
+        return service.view(id);
     }
 
     @PostMapping
     @Transactional
-    public ResponseEntity<Host> create(@Valid @RequestBody HostForm form) {
+    public ResponseEntity<HostView> create(@Valid @RequestBody HostForm form) {
         Host host = hosts.save(form.toHost());
-        return ResponseEntity.created(URI.create("/hosts/" + host.getId())).body(host);
+        return ResponseEntity.created(URI.create("/hosts/" + host.getId())).body(HostView.of(host));
     }
 
     @PutMapping("/{id}")
-    public Host update(@PathVariable long id, @Valid @RequestBody HostForm form) {
+    public HostView update(@PathVariable long id, @Valid @RequestBody HostForm form) {
         return service.update(id, form);
     }
 
@@ -73,6 +88,23 @@ public class HostController {
     @GetMapping("/stats/by-group")
     public List<GroupCount> byGroup() {
         return service.countByGroup();
+    }
+
+    /** Hosts per region of their datacenter. */
+    @GetMapping("/stats/by-region")
+    public List<RegionCount> byRegion() {
+        return service.countByRegion();
+    }
+
+    private static Map<String, Object> page(List<HostView> content, int page, int size, long total, int pages) {
+        return Map.of("content", content, "page", page, "size", size, "totalElements", total, "totalPages", pages);
+    }
+
+    /** The same sort for a query: the property is checked against the model when the query is built. */
+    private static Order parseOrder(String sort) {
+        String[] parts = sort.split(",", 2);
+        String property = parts[0].trim();
+        return parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc") ? desc(property) : asc(property);
     }
 
     /** "hostname" or "port,desc"; the property is checked against the model by the repository. */

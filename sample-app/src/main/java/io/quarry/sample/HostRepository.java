@@ -1,5 +1,6 @@
 package io.quarry.sample;
 
+import io.quarry.repository.LoadWith;
 import io.quarry.repository.Page;
 import io.quarry.repository.Pageable;
 import io.quarry.repository.PagingAndSortingRepository;
@@ -20,8 +21,11 @@ public interface HostRepository extends PagingAndSortingRepository<Host, Long> {
 
     Page<Host> findByGroup(String group, Pageable pageable);
 
+    /** A page of hosts with their tags (their datacenters, references, always come with them). */
+    @LoadWith("tags")
     Page<Host> findByGroupAndPortBetween(String group, int from, int to, Pageable pageable);
 
+    @LoadWith("tags")
     Page<Host> findByPortBetween(int from, int to, Pageable pageable);
 
     long countByGroup(String group);

@@ -1,18 +1,24 @@
 package io.quarry.sample;
 
+import static io.quarry.sql.Sql.any;
 import static io.quarry.sql.Sql.asc;
 import static io.quarry.sql.Sql.col;
 import static io.quarry.sql.Sql.count;
 import static io.quarry.sql.Sql.set;
 
+import io.quarry.session.PageResult;
 import io.quarry.session.Session;
+import io.quarry.sql.Order;
+import io.quarry.sql.Predicate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the repository does not cover, written with the injected {@link Session} (always the
- * session of the current transaction): group-by counts, bulk updates, read-modify-write.
+ * session of the current transaction; outside one, each read runs in a short session of its own):
+ * group-by counts, bulk updates, read-modify-write, filters through relations.
  */
 @Service
 public class HostService {
@@ -40,6 +46,51 @@ public class HostService {
                 .into(GroupCount.class);
     }
 
+    /** Hosts per region of their datacenter, by region; hosts in no datacenter are not counted. */
+    public List<RegionCount> countByRegion() {
+        return session.select(Host.class, col("datacenter.region"), count())
+                .filter(col("datacenter.region").isNotNull())
+                .groupBy(col("datacenter.region"))
+                .orderBy(asc(col("datacenter.region")))
+                .into(RegionCount.class);
+    }
+
+    /**
+     * One page of the hosts that match every filter given (null: any), with their datacenter and tags.
+     * The region is a path through the datacenter reference (a LEFT JOIN); the tag a condition on the
+     * collection (EXISTS: a host with two matching tags comes back once). Outside a transaction this
+     * runs in one short read session: the rows, their datacenters and their tags are one statement
+     * each (and a count when the page is full), all loaded before the session closes.
+     */
+    public PageResult<HostView> search(HostFilter filter, Order order, int page, int size) {
+        List<Predicate> conditions = new ArrayList<>();
+        if (filter.region() != null) {
+            conditions.add(col("datacenter.region").eq(filter.region()));
+        }
+        if (filter.tag() != null) {
+            conditions.add(any("tags", col("name").eq(filter.tag())));
+        }
+        if (filter.group() != null) {
+            conditions.add(col(Host::getGroup).eq(filter.group()));
+        }
+        conditions.add(col(Host::getPort).between(filter.portFrom(), filter.portTo()));
+        PageResult<Host> found = session.query(Host.class)
+                .filter(conditions.toArray(Predicate[]::new))
+                .orderBy(order, asc(Host::getId))
+                .with("tags")
+                .page(page, size);
+        return new PageResult<>(found.content().stream().map(HostView::of).toList(), found.pageNumber(),
+                found.pageSize(), found.totalElements());
+    }
+
+    /** Moves the host {@code hostname} to the datacenter named {@code datacenter}: one UPDATE of its datacenter_id. */
+    @Transactional
+    public Host move(String hostname, String datacenter) {
+        Host host = session.query(Host.class).filterBy("hostname", hostname).one();
+        host.setDatacenter(session.query(Datacenter.class).filterBy("name", datacenter).one());
+        return host;
+    }
+
     /** Moves every host of {@code group} to {@code port} in one UPDATE; returns how many moved. */
     @Transactional
     public int movePort(String group, int port) {
@@ -58,13 +109,19 @@ public class HostService {
 
     /** Replaces a host's editable fields. */
     @Transactional
-    public Host update(long id, HostForm form) {
+    public HostView update(long id, HostForm form) {
         Host host = get(id);
         host.setHostname(form.hostname());
         host.setIpAddr(form.ipAddr());
         host.setPort(form.port() == null ? 22 : form.port());
         host.setGroup(form.group());
-        return host;
+        return HostView.of(host);
+    }
+
+    /** The host with {@code id} as the API shows it (its tags load on access, in the transaction). */
+    @Transactional(readOnly = true)
+    public HostView view(long id) {
+        return HostView.of(get(id));
     }
 
     /** The host with {@code id}, or {@link HostNotFoundException}. */

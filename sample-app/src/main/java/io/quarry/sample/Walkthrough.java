@@ -1,6 +1,7 @@
 package io.quarry.sample;
 
 import static io.quarry.sql.Sql.and;
+import static io.quarry.sql.Sql.any;
 import static io.quarry.sql.Sql.asc;
 import static io.quarry.sql.Sql.col;
 import static io.quarry.sql.Sql.desc;
@@ -19,8 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The guide, step by step: each step runs, then prints the SQL Quarry sent (captured with a
- * {@link StatementListener}) and the result. Uses the shared {@link Session}, the
- * {@link HostRepository} and the {@link HostService}.
+ * {@link StatementListener}), how many statements that was, and the result. Uses the shared
+ * {@link Session}, the {@link HostRepository}, the {@link DatacenterRepository} and the
+ * {@link HostService}. The last steps are about relations: datacenters with hosts and tags saved in
+ * one call, read with their relations, hosts filtered and counted through them, a host moved, an
+ * orphan deleted.
  */
 @Component
 public class Walkthrough {
@@ -28,17 +32,19 @@ public class Walkthrough {
     private final Engine engine;
     private final Session session;
     private final HostRepository hosts;
+    private final DatacenterRepository datacenters;
     private final HostService service;
     private final TransactionTemplate transaction;
     private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
     private PrintStream out;
     private int step;
 
-    public Walkthrough(Engine engine, Session session, HostRepository hosts, HostService service,
-            TransactionTemplate transaction) {
+    public Walkthrough(Engine engine, Session session, HostRepository hosts, DatacenterRepository datacenters,
+            HostService service, TransactionTemplate transaction) {
         this.engine = engine;
         this.session = session;
         this.hosts = hosts;
+        this.datacenters = datacenters;
         this.service = service;
         this.transaction = transaction;
     }
@@ -60,6 +66,10 @@ public class Walkthrough {
             orderBy();
             update();
             delete();
+            saveWithRelations();
+            loadWithRelations();
+            filterThroughRelations();
+            moveAndOrphan();
             out.println("Done.");
             return 0;
         } finally {
@@ -69,8 +79,8 @@ public class Walkthrough {
 
     private void createTables() {
         step("Create the tables (create_all)", () -> {
-            engine.dropAll(Host.class);
-            return engine.createAll(Host.class);
+            engine.dropAll(Host.class, Datacenter.class, Tag.class);
+            return engine.createAll(Host.class, Datacenter.class, Tag.class);
         });
     }
 
@@ -138,6 +148,59 @@ public class Walkthrough {
         step("Bulk delete: group 'db'", () -> hosts.deleteByGroup("db") + " hosts deleted; left: " + hosts.findAll());
     }
 
+    private void saveWithRelations() {
+        step("Save two datacenters with their hosts and tags in one call (cascade)", () -> {
+            Tag web = new Tag("web");
+            Tag db = new Tag("db");
+            Datacenter fra = new Datacenter("fra-1", "eu")
+                    .addHost(new Host("web-3", "10.1.0.3", "web").tag(web))
+                    .addHost(new Host("web-4", "10.1.0.4", "web").tag(web))
+                    .addHost(new Host("db-3", "10.1.1.3", "db", 5432).tag(db, web));
+            Datacenter iad = new Datacenter("iad-1", "us").addHost(new Host("web-5", "10.2.0.5", "web").tag(web));
+            datacenters.saveAll(List.of(fra, iad));
+            return "fra-1 and iad-1 saved with 4 hosts and 2 tags";
+        });
+    }
+
+    private void loadWithRelations() {
+        step("Load the datacenters of region 'eu' with their hosts and tags (@LoadWith)", () ->
+                datacenters.findByRegionOrderByName("eu").stream().map(Walkthrough::describe).toList());
+    }
+
+    private void filterThroughRelations() {
+        step("Hosts whose datacenter is in region 'eu' (a path through the reference)", () -> session.query(Host.class)
+                .filter(col("datacenter.region").eq("eu"))
+                .orderBy(asc(Host::getHostname))
+                .all().stream().map(host -> host.getHostname() + " in " + host.getDatacenter()).toList());
+        step("Hosts tagged 'db' (EXISTS through the join table)", () -> session.query(Host.class)
+                .filter(any("tags", col("name").eq("db")))
+                .all().stream().map(host -> host.getHostname() + " in " + host.getDatacenter()).toList());
+        step("Count hosts per region", () -> service.countByRegion());
+    }
+
+    private void moveAndOrphan() {
+        step("Move web-4 to iad-1", () -> {
+            Host moved = service.move("web-4", "iad-1");
+            return moved.getHostname() + " is in " + moved.getDatacenter();
+        });
+        step("Remove db-3 from fra-1's hosts and save fra-1: the orphan is deleted", () -> transaction.execute(status -> {
+            Datacenter fra = datacenters.findByName("fra-1").orElseThrow();
+            fra.getHosts().removeIf(host -> host.getHostname().equals("db-3"));
+            datacenters.save(fra);
+            return describe(fra);
+        }));
+        step("Load every datacenter with its hosts and their tags again", () -> session.query(Datacenter.class)
+                .with("hosts.tags")
+                .orderBy(asc(Datacenter::getName))
+                .all().stream().map(Walkthrough::describe).toList());
+    }
+
+    /** "fra-1 (eu): web-3 [web], db-3 [db, web]": reads the hosts and tags, which must be loaded. */
+    private static String describe(Datacenter datacenter) {
+        return datacenter + ": " + String.join(", ", datacenter.getHosts().stream()
+                .map(host -> host.getHostname() + " " + host.getTags()).toList());
+    }
+
     private void step(String title, Supplier<Object> action) {
         statements.clear();
         Object result = action.get();
@@ -146,6 +209,7 @@ public class Walkthrough {
         for (String sql : ran) {
             out.println("   SQL  " + sql);
         }
+        out.println("   " + ran.size() + (ran.size() == 1 ? " statement" : " statements"));
         if (result instanceof List<?> list) {
             out.println("   ->   " + list.size() + (list.size() == 1 ? " row" : " rows"));
             list.forEach(row -> out.println("        " + row));

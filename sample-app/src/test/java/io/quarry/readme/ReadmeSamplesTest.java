@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.repository.PageRequest;
 import io.quarry.repository.Sort;
+import io.quarry.sample.Datacenter;
+import io.quarry.sample.DatacenterRepository;
+import io.quarry.sample.SampleApplication;
+import io.quarry.sample.Tag;
 import io.quarry.session.Engine;
 import io.quarry.session.Session;
 import java.io.IOException;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps README.md true: every Java block in it is a region of the sources in this package (which
@@ -203,6 +208,40 @@ class ReadmeSamplesTest {
             assertThat(service.moveAll(22, 2222)).isEqualTo(3);
             assertThat(hosts.deleteByPort(2222)).isEqualTo(3);
             assertThat(hosts.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void springRelationSamplesRunOnTheSampleApplication() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off")
+                .run("--spring.datasource.url=jdbc:h2:mem:readme-sample;DB_CLOSE_DELAY=-1")) {
+            DatacenterRepository datacenters = context.getBean(DatacenterRepository.class);
+            Tag web = new Tag("web");
+            Datacenter fra = datacenters.save(new Datacenter("fra-1", "eu")
+                    .addHost(new io.quarry.sample.Host("web-1", "10.0.0.1", "web").tag(web, new Tag("prod")))
+                    .addHost(new io.quarry.sample.Host("web-2", "10.0.0.2", "web").tag(web)));
+            List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+            context.getBean(Engine.class).addStatementListener((sql, rows, nanos) -> statements.add(sql));
+
+            SampleRelationSamples.Seen seen = SampleRelationSamples.run(datacenters,
+                    context.getBean(TransactionTemplate.class), fra.getId());
+
+            assertThat(seen.hosts()).isEqualTo(2);
+            assertThat(seen.tags()).isEqualTo(2);
+            assertThat(seen.error()).isEqualTo("Cannot load Datacenter.hosts of Datacenter " + fra.getId()
+                    + ": the session that loaded it is closed. Load it with the query "
+                    + "(query(Datacenter.class).with(\"hosts\")) or declare it fetch = SELECTIN");
+            assertThat(seen.hostsInTransaction()).isEqualTo(2);
+            assertThat(statements).as("readById with @LoadWith, findByName, findByName and hosts in the transaction")
+                    .satisfiesExactly(
+                            sql -> assertThat(sql).startsWith("select").contains("from datacenter where id = ?"),
+                            sql -> assertThat(sql).startsWith("select").contains("from host where datacenter_id in"),
+                            sql -> assertThat(sql).startsWith("select").contains("join host_tags"),
+                            sql -> assertThat(sql).startsWith("select").contains("from datacenter where name = ?"),
+                            sql -> assertThat(sql).startsWith("select").contains("from datacenter where name = ?"),
+                            sql -> assertThat(sql).startsWith("select").contains("from host where datacenter_id in"));
         }
     }
 
