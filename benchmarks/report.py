@@ -18,7 +18,7 @@ import sys
 from datetime import date
 
 WORKLOADS = ["FindById", "FindByFilter", "Join", "CountFiltered", "GroupByCount", "Insert", "ReadModifyWrite",
-             "BulkUpdate", "StreamAll", "Startup"]
+             "BulkUpdate", "StreamAll", "Startup", "AggregateHosts", "AggregateDatacenters", "AggregateWrite"]
 CONTENDERS = {
     "jdbc": "raw JDBC",
     "jdbcReadOnlyTx": "raw JDBC, read-only transaction per call",
@@ -32,7 +32,7 @@ CONTENDERS = {
     "springBootJdbc": "spring-boot-starter-jdbc (floor)",
 }
 TO_NANOS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
-DATABASES = ["h2", "mysql", "postgresql"]
+DATABASES = ["h2", "mysql", "postgresql", "aggregate-h2", "aggregate-mysql", "aggregate-postgresql"]
 
 
 def database_of(run):
@@ -77,14 +77,29 @@ def rows_of(runs):
         median, p99 = median_and_p99(run["primaryMetric"], run["mode"])
         alloc = secondary(run, "gc.alloc.rate.norm")
         heap = secondary(run, "retainedHeapMb")
+        statements = secondary(run, "statements")
+        statements_small = secondary(run, "statementsSmall")
         row = {"median": median, "p99": p99, "alloc": alloc["score"] if alloc else None,
-               "heap": max(flatten(heap.get("rawData"))) if heap and heap.get("rawData") else None}
-        database = database_of(run)
+               "heap": max(flatten(heap.get("rawData"))) if heap and heap.get("rawData") else None,
+               "statements": statement_counts(statements_small, statements)}
+        # the aggregate workloads have tables of their own (with a statements column), marked aggregate-<db>
+        database = ("aggregate-" if workload.startswith("Aggregate") else "") + database_of(run)
         tables.setdefault(database, {}).setdefault((workload, params), {})[contender] = row
         sources.setdefault(database, [])
         if source not in sources[database]:
             sources[database].append(source)
     return tables, sources
+
+
+def statement_counts(small, full):
+    """'3' when one call at a tenth of the size sends as many statements as at the full size, else 'small → full'."""
+    def count(metric):
+        values = flatten(metric.get("rawData")) if metric else []
+        return int(max(values)) if values and max(values) >= 0 else None
+    small, full = count(small), count(full)
+    if full is None:
+        return None
+    return f"{full:,}" if small in (None, full) else f"{small:,} → {full:,}"
 
 
 def duration(nanos):
@@ -117,8 +132,9 @@ def table(workloads, kept=None):
     has_heap = any(row["heap"] is not None for rows in workloads.values() for row in rows.values()) or \
         any(line.count("|") == 9 for lines in kept.values() for line in lines)
     has_startup = any(workload == "Startup" for workload, _ in list(workloads) + list(kept))
+    has_statements = any(row.get("statements") for rows in workloads.values() for row in rows.values())
     header = ["Workload", "Contender", "Median", "p99", "Alloc/op"] + (["Retained heap"] if has_heap else []) + \
-        ["× JDBC¹" if has_startup else "× JDBC", "× Spring Data JPA"]
+        (["Statements²"] if has_statements else []) + ["× JDBC¹" if has_startup else "× JDBC", "× Spring Data JPA"]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i < 2 else "--:" for i in range(len(header))) + "|"]
     order = {name: i for i, name in enumerate(WORKLOADS)}
     contender_order = {name: i for i, name in enumerate(CONTENDERS)}
@@ -137,10 +153,16 @@ def table(workloads, kept=None):
                      duration(row["p99"]), size(row["alloc"])]
             if has_heap:
                 cells.append("" if row["heap"] is None else f"{row['heap']:.1f} MB")
+            if has_statements:
+                cells.append(row.get("statements") or "")
             cells += [ratio(row, jdbc), ratio(row, jpa)]
             lines.append("| " + " | ".join(cells) + " |")
     if has_startup:
         lines += ["", "¹ For Startup the base is the spring-boot-starter-jdbc floor."]
+    if has_statements:
+        lines += ["", "² Statements one call sends (JDBC executions; a batch is one), counted untimed in the fork's setup; "
+                  "`a → b`: a call at a tenth of the size (100 hosts, 5 datacenters, 10 datacenters written) sends a, "
+                  "a call at the full size b."]
     return "\n".join(lines)
 
 

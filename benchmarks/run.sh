@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Runs the Quarry benchmarks (see BENCHMARKS.md at the repository root).
 #
-#   benchmarks/run.sh [quick|full|verify] [h2|mysql|postgresql] [workload-regex]
+#   benchmarks/run.sh [quick|full|verify] [h2|mysql|postgresql|all] [workload-regex]
+#
+#   all     the same run on h2, then mysql, then postgresql, one after the other; e.g. the aggregate workloads
+#           (#14) on all three databases, about 20 minutes on 2 cores:  benchmarks/run.sh full all Aggregate
 #
 #   quick   every workload but streaming, 1 fork, short iterations, 1 cold start per start-up case:
 #           a ballpark in under 10 minutes on 2 cores (H2)
 #   full    every workload in 1 fork of 6 x 1 s warm-up and 5 x 1 s measurement (streaming: 2 forks of 3 x 1 s;
 #           start-up: 10 cold starts per case on H2, 5 on the servers): the numbers that go into
 #           BENCHMARKS.md; about 25 minutes per database on 2 cores, plus start-up
-#   verify  no timing: every contender's sanity checks for every workload, in one JVM (about a minute)
+#   verify  no timing: every contender's sanity checks for every workload, in one JVM (about a minute); with a
+#           regex containing 'Aggregate' only the aggregate workloads' checks, with each contender's statement counts
 #
 # The optional regex picks benchmarks by name (io.quarry.bench.<Workload>.<contender>), e.g. 'FindById',
 # 'Insert.quarry', 'Join|GroupBy'. Build first, from the repository root:
@@ -30,10 +34,16 @@ say() { echo "run.sh: $*" >&2; }
 
 case $mode in quick|full|verify) ;; *) say "unknown mode '$mode'; use quick, full or verify"; exit 2 ;; esac
 case $db in
+  all)
+    status=0
+    for each in h2 mysql postgresql; do
+      "${BASH_SOURCE[0]}" "$mode" "$each" "$filter" || status=1
+    done
+    exit "$status" ;;
   h2) ;;
   mysql) port=3306 ;;
   postgresql) port=5432 ;;
-  *) say "unknown database '$db'; use h2, mysql or postgresql"; exit 2 ;;
+  *) say "unknown database '$db'; use h2, mysql, postgresql or all"; exit 2 ;;
 esac
 if [[ ! -f $jar ]]; then
   say "$jar is missing; build it from the repository root with: mvn -q -DskipTests package -pl benchmarks -am"
@@ -58,7 +68,13 @@ workload_jvm_args="$jvm_args -XX:+AlwaysPreTouch"
 # QUARRY_BENCH_JMH_ARGS split on blanks into words, without glob expansion
 read -r -a extra_jmh_args <<<"${QUARRY_BENCH_JMH_ARGS:-}"
 
+if [[ $mode == verify && $filter == *Aggregate* ]]; then
+  exec java -Xmx2g "${props[@]}" -cp "$jar" io.quarry.bench.aggregate.VerifyAggregates
+fi
 if [[ $mode == verify ]]; then
+  if [[ -z $filter ]]; then
+    java -Xmx2g "${props[@]}" -cp "$jar" io.quarry.bench.aggregate.VerifyAggregates || exit 1
+  fi
   # shellcheck disable=SC2086 # filter words are workload names
   exec java -Xmx2g "${props[@]}" -cp "$jar" io.quarry.bench.support.VerifyContenders ${filter//|/ }
 fi
@@ -96,7 +112,7 @@ jmh() {
 }
 
 outputs=()
-workloads='FindById|FindByFilter|Join|CountFiltered|GroupByCount|Insert|ReadModifyWrite|BulkUpdate'
+workloads='FindById|FindByFilter|Join|CountFiltered|GroupByCount|Insert|ReadModifyWrite|BulkUpdate|AggregateHosts|AggregateDatacenters|AggregateWrite'
 mapfile -t selected < <(pick "$workloads")
 mapfile -t stream < <(pick StreamAll)
 mapfile -t startup < <(pick Startup)
