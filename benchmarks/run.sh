@@ -4,7 +4,7 @@
 #   benchmarks/run.sh [quick|full|verify] [h2|mysql|postgresql|all] [workload-regex]
 #
 #   all     the same run on h2, then mysql, then postgresql, one after the other; e.g. the aggregate workloads
-#           (#14) on all three databases, about 20 minutes on 2 cores:  benchmarks/run.sh full all Aggregate
+#           (#14) on all three databases, 20-24 minutes on 2 cores:  benchmarks/run.sh full all Aggregate
 #
 #   quick   every workload but streaming, 1 fork, short iterations, 1 cold start per start-up case:
 #           a ballpark in under 10 minutes on 2 cores (H2)
