@@ -15,7 +15,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * MySQL 8+ and MariaDB 10.6+ (both through mysql-connector-j). Tables use utf8mb4 with a binary
+ * MySQL 8+ and MariaDB 10.6+ (both through mysql-connector-j), and the MySQL-protocol distributed
+ * engines TiDB and Vitess (PlanetScale) as {@linkplain Flavour flavours}. Tables use utf8mb4 with a binary
  * collation, so comparisons are case-sensitive as on H2 and PostgreSQL; UUIDs are CHAR(36);
  * instants are UTC DATETIME(6); SEQUENCE ids fall back to AUTO_INCREMENT. On MariaDB, date-times are
  * bound as text ({@link TemporalTextCodecs}) so that their microseconds survive. Thread-safe.
@@ -42,10 +43,37 @@ public final class MySqlDialect extends Dialect {
     private static final Pattern KEY_NAME = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
     private static final Pattern CONSTRAINT_NAME = Pattern.compile("CONSTRAINT `([^`]+)`");
 
+    /**
+     * Which server speaks the MySQL protocol. The distributed engines differ from MySQL 8 only where
+     * Quarry would otherwise fail there (docs/scale-out.md has the sources):
+     * <ul>
+     * <li>{@link #TIDB} and {@link #VITESS} refuse the row alias of MySQL 8.0.19's upsert, so they get
+     * {@code values(c)} as MariaDB does;</li>
+     * <li>{@link #TIDB} reports optimistic and pessimistic write conflicts with its own codes (8002, 8005,
+     * 9007), which are classified as {@link ErrorKind#DEADLOCK}: the transaction is lost and retrying it
+     * whole is the documented remedy.</li>
+     * </ul>
+     */
+    public enum Flavour {
+        MYSQL, MARIADB, TIDB, VITESS;
+
+        /** The dialect's {@link Dialect#name() name}: the constant in lower case. */
+        public String dialectName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Flavour flavour;
     private final boolean mariaDb;
 
+    /** MySQL 8 ({@code false}) or MariaDB ({@code true}). */
     public MySqlDialect(boolean mariaDb) {
-        this.mariaDb = mariaDb;
+        this(mariaDb ? Flavour.MARIADB : Flavour.MYSQL);
+    }
+
+    public MySqlDialect(Flavour flavour) {
+        this.flavour = java.util.Objects.requireNonNull(flavour, "flavour");
+        this.mariaDb = flavour == Flavour.MARIADB;
     }
 
     /** Whether the server is MariaDB (it answers as "MySQL 5.5.5-10.x-MariaDB" through mysql-connector-j). */
@@ -53,9 +81,13 @@ public final class MySqlDialect extends Dialect {
         return mariaDb;
     }
 
+    public Flavour flavour() {
+        return flavour;
+    }
+
     @Override
     public String name() {
-        return mariaDb ? "mariadb" : "mysql";
+        return flavour.dialectName();
     }
 
     @Override
@@ -185,7 +217,8 @@ public final class MySqlDialect extends Dialect {
     public String upsert(String table, List<String> columns, List<String> keyColumns, List<String> updateColumns) {
         String insert = insertRow(table, columns);
         List<String> updated = updateColumns.isEmpty() ? List.of(keyColumns.get(0)) : updateColumns;
-        if (mariaDb) {
+        if (flavour != Flavour.MYSQL) {
+            // MariaDB, TiDB and Vitess have no row alias (TiDB: "Unknown column 'new_row.c'")
             return insert + " on duplicate key update " + assignments(updated, c -> "values(" + c + ")");
         }
         // MySQL 8.0.20 deprecates VALUES(); the row alias is the replacement
@@ -198,6 +231,9 @@ public final class MySqlDialect extends Dialect {
             case 1062, 1586 -> ErrorKind.DUPLICATE_KEY;
             case 1048, 1364, 1451, 1452, 3819, 4025 -> ErrorKind.CONSTRAINT;
             case 1213 -> ErrorKind.DEADLOCK;
+            // TiDB: 8002 a pessimistic SELECT FOR UPDATE met a write conflict, 8005 an optimistic transaction's
+            // commit lost a write conflict, 9007 TiKV's write conflict; each asks the client to retry
+            case 8002, 8005, 9007 -> flavour == Flavour.TIDB ? ErrorKind.DEADLOCK : super.classify(e);
             case 1205, 3572 -> ErrorKind.LOCK_TIMEOUT;
             case 1317, 3024 -> ErrorKind.QUERY_TIMEOUT;
             default -> super.classify(e);

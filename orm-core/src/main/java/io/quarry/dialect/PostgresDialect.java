@@ -8,8 +8,30 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** PostgreSQL 13+. Thread-safe. */
+/**
+ * PostgreSQL 13+, and the PostgreSQL-protocol distributed engines CockroachDB and YugabyteDB as
+ * {@linkplain Flavour flavours}. Thread-safe.
+ */
 public final class PostgresDialect extends Dialect {
+
+    /**
+     * Which server speaks the PostgreSQL protocol. On {@link #COCKROACHDB} and {@link #YUGABYTEDB} every
+     * {@code nextval} without a cache is a distributed write (a consensus round trip), so their sequences
+     * are created with {@code cache} {@value #DISTRIBUTED_SEQUENCE_CACHE}: ids stay unique but are no longer
+     * gap-free or in commit order, as with any cached sequence. Everything else is PostgreSQL's: both engines
+     * report a lost serializable transaction as SQLSTATE 40001, which is already {@link ErrorKind#DEADLOCK}.
+     */
+    public enum Flavour {
+        POSTGRESQL, COCKROACHDB, YUGABYTEDB;
+
+        /** The dialect's {@link Dialect#name() name}: the constant in lower case. */
+        public String dialectName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Sequence values a distributed engine hands out per session (CockroachDB) or connection (YugabyteDB) at once. */
+    public static final int DISTRIBUTED_SEQUENCE_CACHE = 100;
 
     /** With standard_conforming_strings on (the default since 9.1): a backslash escapes only in E'...'. */
     private static final Set<LexicalRule> LEXICAL_RULES = Set.of(LexicalRule.NESTED_BLOCK_COMMENTS,
@@ -24,9 +46,29 @@ public final class PostgresDialect extends Dialect {
 
     private static final Pattern CONSTRAINT_NAME = Pattern.compile("constraint \"([^\"]+)\"");
 
+    private final Flavour flavour;
+
+    public PostgresDialect() {
+        this(Flavour.POSTGRESQL);
+    }
+
+    public PostgresDialect(Flavour flavour) {
+        this.flavour = java.util.Objects.requireNonNull(flavour, "flavour");
+    }
+
+    public Flavour flavour() {
+        return flavour;
+    }
+
     @Override
     public String name() {
-        return "postgresql";
+        return flavour.dialectName();
+    }
+
+    @Override
+    public String createSequence(String sequence) {
+        String sql = super.createSequence(sequence);
+        return flavour == Flavour.POSTGRESQL ? sql : sql + " cache " + DISTRIBUTED_SEQUENCE_CACHE;
     }
 
     @Override

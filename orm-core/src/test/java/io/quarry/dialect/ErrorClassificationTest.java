@@ -59,4 +59,30 @@ class ErrorClassificationTest {
         assertThat(postgres.classify(new SQLException("could not obtain lock", "55P03"))).isEqualTo(ErrorKind.LOCK_TIMEOUT);
         assertThat(postgres.classify(new SQLException("syntax error", "42601"))).isEqualTo(ErrorKind.OTHER);
     }
+
+    @Test
+    void readsTiDbWriteConflictsAsRetryableOnTiDbOnly() {
+        MySqlDialect tidb = new MySqlDialect(MySqlDialect.Flavour.TIDB);
+        SQLException pessimistic = new SQLException("Write conflict, txnStartTS=445, conflictStartTS=446, "
+                + "conflictCommitTS=447, key=... [try again later]", "HY000", 9007);
+        SQLException optimistic = new SQLException("Write conflict, txnStartTS is stale [try again later]", "HY000", 8005);
+        SQLException forUpdate = new SQLException("Write conflict when executing SELECT FOR UPDATE", "HY000", 8002);
+
+        assertThat(tidb.classify(pessimistic)).isEqualTo(ErrorKind.DEADLOCK);
+        assertThat(tidb.classify(optimistic)).isEqualTo(ErrorKind.DEADLOCK);
+        assertThat(tidb.classify(forUpdate)).isEqualTo(ErrorKind.DEADLOCK);
+        assertThat(tidb.classify(new SQLException("Deadlock found", "40001", 1213))).isEqualTo(ErrorKind.DEADLOCK);
+        // the same numbers mean nothing retryable on MySQL or MariaDB
+        assertThat(new MySqlDialect(false).classify(pessimistic)).isEqualTo(ErrorKind.OTHER);
+        assertThat(new MySqlDialect(true).classify(optimistic)).isEqualTo(ErrorKind.OTHER);
+    }
+
+    @Test
+    void readsDistributedPostgresRetryErrorsAsRetryable() {
+        SQLException restart = new SQLException("restart transaction: TransactionRetryWithProtoRefreshError: "
+                + "WriteTooOldError", "40001");
+        for (PostgresDialect.Flavour flavour : PostgresDialect.Flavour.values()) {
+            assertThat(new PostgresDialect(flavour).classify(restart)).as(flavour.name()).isEqualTo(ErrorKind.DEADLOCK);
+        }
+    }
 }

@@ -644,6 +644,30 @@ class StatementRenderingTest {
     }
 
     @Test
+    void cachesSequenceValuesOnDistributedPostgresEngines() {
+        List<String> cached = List.of("create sequence if not exists r_ticket_seq start with 1 increment by 1 cache 100",
+                "create table r_ticket (id bigint not null, subject varchar(255), primary key (id))");
+
+        assertThat(ddl(new PostgresDialect(PostgresDialect.Flavour.COCKROACHDB), Ticket.class)).isEqualTo(cached);
+        assertThat(ddl(new PostgresDialect(PostgresDialect.Flavour.YUGABYTEDB), Ticket.class)).isEqualTo(cached);
+    }
+
+    @Test
+    void writesTheUpsertWithValuesWhereTheRowAliasIsRefused() {
+        List<String> columns = List.of("id", "name");
+        String rowAlias = "insert into t (id, name) values (?, ?) as new_row on duplicate key update name = new_row.name";
+        String values = "insert into t (id, name) values (?, ?) on duplicate key update name = values(name)";
+
+        assertThat(new MySqlDialect(MySqlDialect.Flavour.MYSQL).upsert("t", columns, List.of("id"), List.of("name")))
+                .isEqualTo(rowAlias);
+        for (MySqlDialect.Flavour flavour : List.of(MySqlDialect.Flavour.MARIADB, MySqlDialect.Flavour.TIDB,
+                MySqlDialect.Flavour.VITESS)) {
+            assertThat(new MySqlDialect(flavour).upsert("t", columns, List.of("id"), List.of("name")))
+                    .as(flavour.name()).isEqualTo(values);
+        }
+    }
+
+    @Test
     void dropsTheTableAndItsSequence() {
         assertThat(drop(new H2Dialect(), Ticket.class))
                 .containsExactly("drop table if exists r_ticket", "drop sequence if exists r_ticket_seq");
