@@ -84,6 +84,7 @@ final class RepositoryBuilder {
                 }
                 LoadWith load = method.getAnnotation(LoadWith.class);
                 if (load != null) {
+                    checkLoadsEntities(method, types, model);
                     RepositoryContext base = timeout == null ? context : new TimedRepositoryContext(context,
                             timeout.value(), repository.getSimpleName() + "'s @QueryTimeout");
                     creators = new Creators(model, new LoadingRepositoryContext(base, model, fetchPlan(model, load)));
@@ -150,6 +151,19 @@ final class RepositoryBuilder {
                     + "query modifies rows without it");
         }
         return creator.create(name, creator.parse(method.getName()), parameters, result);
+    }
+
+    /**
+     * {@code @LoadWith} loads relations with entities; a method returning a projection (or a count)
+     * reads columns, joining its relations itself, so the annotation would silently do nothing.
+     */
+    private static void checkLoadsEntities(Method method, Types types, EntityModel<?> model) {
+        ResultShape result = ResultShape.of(types.resolve(method.getGenericReturnType()));
+        if (!result.dynamic() && !result.element().isAssignableFrom(model.type())) {
+            throw new InvalidQueryMethodException("@LoadWith loads relations with " + model.type().getSimpleName()
+                    + " entities, but the method returns " + result.element().getSimpleName() + ", which reads columns "
+                    + "(a projection selects the columns of its relations through joins of its own); remove @LoadWith");
+        }
     }
 
     private FetchPlan fetchPlan(EntityModel<?> model, LoadWith load) {

@@ -207,16 +207,22 @@ final class QueryStatements {
     private SqlStatement countRows(List<Predicate> where, Projection projection) {
         Select select = Select.from(recipe.model()).where(where);
         if (recipe.distinct() && !projection.isEntity()) {
-            SqlStatement inner = select.columns(columns(projection)).distinct(true).render(dialect, models);
+            // a derived table's columns need distinct names (MariaDB, H2): hostname and datacenter.name are both "name"
+            List<Expression> labelled = new ArrayList<>();
+            List<Expression> columns = columns(projection);
+            for (int i = 0; i < columns.size(); i++) {
+                labelled.add(new SqlParts.Labelled(columns.get(i), "c" + (i + 1)));
+            }
+            SqlStatement inner = select.columns(labelled).distinct(true).render(dialect, models);
             return Select.countRowsOf(inner);
         }
         return select.columns(List.of(Sql.count())).render(dialect, models);
     }
 
-    private List<Expression> columns(Projection projection) {
+    private static List<Expression> columns(Projection projection) {
         List<Expression> columns = new ArrayList<>();
-        for (PropertyModel property : projection.properties()) {
-            columns.add(column(property));
+        for (String path : projection.columns()) {
+            columns.add(Sql.col(path));
         }
         return columns;
     }

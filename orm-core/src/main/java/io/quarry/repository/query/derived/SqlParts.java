@@ -7,8 +7,8 @@ import io.quarry.sql.Predicate;
 import io.quarry.sql.RenderContext;
 
 /**
- * The two SQL pieces derived queries need beyond io.quarry.sql: LIKE with a run-time pattern, and
- * {@code lower(?)}. Both are immutable records.
+ * The SQL pieces derived queries need beyond io.quarry.sql: LIKE with a run-time pattern,
+ * {@code lower(?)}, and a column labelled in a derived table. All are immutable records.
  */
 final class SqlParts {
 
@@ -45,6 +45,15 @@ final class SqlParts {
             context.append("lower(");
             context.bind(argument);
             context.append(")");
+        }
+    }
+
+    /** {@code expression as label}, for the columns of a derived table; {@code label} is Quarry's own ({@code c1}). */
+    record Labelled(Expression expression, String label) implements Expression {
+        @Override
+        public void render(RenderContext context) {
+            expression.render(context);
+            context.append(" as ").identifier(label);
         }
     }
 }

@@ -11,10 +11,12 @@ import java.util.stream.Stream;
 final class EntityProjection implements Projection {
 
     private final EntityModel<Object> model;
+    private final List<String> columns;
 
     @SuppressWarnings("unchecked")
     EntityProjection(EntityModel<?> model) {
         this.model = (EntityModel<Object>) model;
+        this.columns = model.properties().stream().map(PropertyModel::name).toList();
     }
 
     @Override
@@ -23,8 +25,8 @@ final class EntityProjection implements Projection {
     }
 
     @Override
-    public List<PropertyModel> properties() {
-        return model.properties();
+    public List<String> columns() {
+        return columns;
     }
 
     @Override

@@ -1,12 +1,10 @@
 package io.quarry.repository.query.projection;
 
-import io.quarry.QuarryException;
 import io.quarry.mapping.PropertyModel;
 import io.quarry.session.ResultMapper;
 import io.quarry.session.StatementSession;
 import io.quarry.sql.SqlStatement;
 import io.quarry.types.Codec;
-import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -14,19 +12,18 @@ import java.util.stream.Stream;
 
 /**
  * Rows read by a {@link ResultMapper}, not through the identity map: one value per row (a
- * property, or the first column of hand-written SQL), or the values of {@link Slots} handed to a
- * constructor or an interface projection's proxy. The mappers are made once. Immutable and
+ * property, or the first column of hand-written SQL), or the values of {@link Slots} handed to what
+ * builds the row's object (a constructor, an interface projection's proxy, or a tree of them). The mappers are made once. Immutable and
  * thread-safe.
  */
 final class MappedProjection implements Projection {
 
-    private final List<PropertyModel> properties;
+    private final List<String> columns;
     private final ResultMapper<Object> byPosition;
     private final ResultMapper<Object> byLabel;
 
-    private MappedProjection(List<PropertyModel> properties, ResultMapper<Object> byPosition,
-            ResultMapper<Object> byLabel) {
-        this.properties = properties;
+    private MappedProjection(List<String> columns, ResultMapper<Object> byPosition, ResultMapper<Object> byLabel) {
+        this.columns = columns;
         this.byPosition = byPosition;
         this.byLabel = byLabel;
     }
@@ -34,25 +31,12 @@ final class MappedProjection implements Projection {
     /** One value per row, read through {@code codec} from the first column and converted to the declared type. */
     static MappedProjection scalar(PropertyModel property, Codec<Object> codec, UnaryOperator<Object> convert) {
         ResultMapper<Object> first = resultSet -> convert.apply(codec.read(resultSet, 1));
-        return new MappedProjection(property == null ? List.of() : List.of(property), first, first);
+        return new MappedProjection(property == null ? List.of() : List.of(property.name()), first, first);
     }
 
     /** The values of {@code slots}, each row's handed to {@code create}. */
     static MappedProjection of(Slots slots, Function<Object[], Object> create) {
-        return new MappedProjection(slots.properties(), slots.byPosition(create), slots.byLabel(create));
-    }
-
-    /** A record or class built through the constructor whose parameters are {@code slots}, in order. */
-    static MappedProjection constructing(Class<?> type, Slots slots, MethodHandle constructor) {
-        return of(slots, values -> {
-            try {
-                return constructor.invokeExact(values);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new QuarryException("The constructor of " + type.getSimpleName() + " failed: " + e, e);
-            }
-        });
+        return new MappedProjection(slots.columns(), slots.byPosition(create), slots.byLabel(create));
     }
 
     @Override
@@ -61,8 +45,8 @@ final class MappedProjection implements Projection {
     }
 
     @Override
-    public List<PropertyModel> properties() {
-        return properties;
+    public List<String> columns() {
+        return columns;
     }
 
     @Override

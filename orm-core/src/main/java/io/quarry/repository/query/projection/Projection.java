@@ -1,6 +1,5 @@
 package io.quarry.repository.query.projection;
 
-import io.quarry.mapping.PropertyModel;
 import io.quarry.session.StatementSession;
 import io.quarry.sql.SqlStatement;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.stream.Stream;
  * How result rows become the objects a query method returns: whole entities, one column (a
  * scalar), a DTO built through its constructor, or an interface backed by the row's values. Each
  * fetches its own rows through the session: a derived query's by position (its columns are
- * {@link #properties()} in order), hand-written SQL's by column label. Built once per method (or
+ * {@link #columns()} in order), hand-written SQL's by column label. Built once per method (or
  * per {@code Class<P>} argument); immutable and thread-safe.
  */
 public interface Projection {
@@ -18,10 +17,13 @@ public interface Projection {
     /** Whether rows load whole entities through the session (identity map, dirty checking), selecting every column. */
     boolean isEntity();
 
-    /** The properties a derived query selects, in column order; every property for an entity. */
-    List<PropertyModel> properties();
+    /**
+     * The columns a derived query selects, in order, as paths from the entity ({@code hostname},
+     * {@code datacenter.name}: a LEFT JOIN per to-one path); every property for an entity.
+     */
+    List<String> columns();
 
-    /** Runs a derived query's {@code statement}, whose columns are {@link #properties()} in order. */
+    /** Runs a derived query's {@code statement}, whose columns are {@link #columns()} in order. */
     List<Object> list(StatementSession session, SqlStatement statement, Object[] args);
 
     /** {@link #list} as a stream that holds the statement open until closed. */

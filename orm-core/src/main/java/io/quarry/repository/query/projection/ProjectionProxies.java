@@ -11,22 +11,23 @@ import java.util.function.Function;
 
 /**
  * Makes the objects of an interface projection: a JDK proxy per row answering each getter
- * ({@code String getHostname()} or {@code String hostname()}) from the row's values; default
- * methods work. The getter-to-slot map is built once. Immutable and thread-safe; the proxies are
+ * ({@code String getHostname()} or {@code String hostname()}) from the row's values (a nested
+ * projection's getter from the nested object, built with the row); default methods work. The getter-to-slot map is built once. Immutable and thread-safe; the proxies are
  * immutable.
  */
 final class ProjectionProxies implements Function<Object[], Object> {
 
     private final Class<?> type;
-    private final Slots slots;
+    private final List<String> names;
     private final Map<Method, Integer> getters;
     private final Map<Method, MethodHandler> defaults;
 
-    ProjectionProxies(Class<?> type, Slots slots, Map<Method, Integer> getters, Map<Method, MethodHandler> defaults) {
+    /** Proxies whose values are those of {@link ProjectionTypes.Getters#names()}, in that order. */
+    ProjectionProxies(Class<?> type, ProjectionTypes.Getters getters) {
         this.type = type;
-        this.slots = slots;
-        this.getters = Map.copyOf(getters);
-        this.defaults = Map.copyOf(defaults);
+        this.names = getters.names();
+        this.getters = Map.copyOf(getters.getters());
+        this.defaults = Map.copyOf(getters.defaults());
     }
 
     @Override
@@ -69,9 +70,8 @@ final class ProjectionProxies implements Function<Object[], Object> {
 
         private String describe() {
             StringBuilder text = new StringBuilder(type.getSimpleName()).append('{');
-            List<Slots.Slot> all = slots.slots();
-            for (int i = 0; i < all.size(); i++) {
-                text.append(i > 0 ? ", " : "").append(all.get(i).name()).append('=').append(values[i]);
+            for (int i = 0; i < names.size(); i++) {
+                text.append(i > 0 ? ", " : "").append(names.get(i)).append('=').append(values[i]);
             }
             return text.append('}').toString();
         }

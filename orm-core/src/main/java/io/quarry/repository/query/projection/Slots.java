@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The values a DTO constructor or a projection interface takes, each read through a codec: by
- * position in derived queries (the selected properties), by label in hand-written SQL. Immutable.
+ * The values a projection reads from a row, each through a codec: by position in derived queries
+ * (the selected columns, maybe through relations), by label in hand-written SQL. Immutable.
  */
 final class Slots {
 
@@ -25,13 +25,21 @@ final class Slots {
      * One value.
      *
      * @param name the constructor parameter or getter property name
+     * @param column the path a derived query selects ({@code hostname}, {@code datacenter.name}), or null
      * @param property the entity property it names, or null (hand-written SQL only)
      * @param codec reads the column
      * @param type the declared Java type
      * @param labels lower-case column labels that match it
      */
-    record Slot(String name, PropertyModel property, Codec<Object> codec, Class<?> type, List<String> labels) {
+    record Slot(String name, String column, PropertyModel property, Codec<Object> codec, Class<?> type,
+            List<String> labels) {
 
+        /** A value of a derived query: the column at the end of {@code column}, a path from the entity. */
+        static Slot selecting(String name, String column, PropertyModel property, Class<?> type) {
+            return new Slot(name, column, property, property.codec(), type, List.of());
+        }
+
+        /** A value of hand-written SQL, found by label. */
         static Slot of(String name, PropertyModel property, Codec<Object> codec, Class<?> type) {
             List<String> labels = new ArrayList<>();
             labels.add(name.toLowerCase(Locale.ROOT));
@@ -39,7 +47,8 @@ final class Slots {
             if (property != null) {
                 labels.add(property.column().toLowerCase(Locale.ROOT));
             }
-            return new Slot(name, property, codec, type, List.copyOf(labels));
+            return new Slot(name, property == null ? null : property.name(), property, codec, type,
+                    List.copyOf(labels));
         }
     }
 
@@ -55,8 +64,9 @@ final class Slots {
         return slots;
     }
 
-    List<PropertyModel> properties() {
-        return slots.stream().map(Slot::property).toList();
+    /** The paths a derived query selects, in slot order. */
+    List<String> columns() {
+        return slots.stream().map(Slot::column).toList();
     }
 
     /** A mapper reading columns 1..n in slot order. */
