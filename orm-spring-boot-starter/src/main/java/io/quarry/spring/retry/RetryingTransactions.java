@@ -81,7 +81,7 @@ public final class RetryingTransactions {
 
     /** Runs {@code action} in a transaction, again on transient failures. */
     public void executeWithoutResult(Consumer<TransactionStatus> action) {
-        execute(status -> {
+        run(action, status -> {
             action.accept(status);
             return null;
         });
@@ -89,13 +89,18 @@ public final class RetryingTransactions {
 
     /** Runs {@code action} as {@link #execute} does; its result and the number of attempts it took. */
     public <T> Attempts<T> executeAndCount(TransactionCallback<T> action) {
+        return run(action, action);
+    }
+
+    /** Runs {@code callback}, named in log lines after {@code action}: the user's code, not a wrapper of ours. */
+    private <T> Attempts<T> run(Object action, TransactionCallback<T> callback) {
         TransactionTemplate transactions = new TransactionTemplate(transactionManager, definition);
         AtomicInteger attempts = new AtomicInteger();
         Retryable<T> attempt = new Retryable<>() {
             @Override
             public T execute() {
                 attempts.incrementAndGet();
-                return transactions.execute(action);
+                return transactions.execute(callback);
             }
 
             @Override
