@@ -22,12 +22,16 @@ final class TransactionSessions {
 
     private final SessionFactory factory;
     private final ConnectionProvider connections;
+    /** Where the short reads outside a transaction get their connections (read-only ones where that routes them). */
+    private final ConnectionProvider shortReads;
     private final SessionOptions options;
     private final QuarryExceptionTranslator translator;
 
     TransactionSessions(SessionFactory factory, ConnectionProvider connections, QuarryExceptionTranslator translator) {
         this.factory = factory;
         this.connections = connections;
+        this.shortReads = connections instanceof SpringConnectionProvider spring
+                ? spring.readsOutsideTransactions() : connections;
         this.options = factory.options().withAutoCommit(false);
         this.translator = translator;
     }
@@ -77,7 +81,7 @@ final class TransactionSessions {
      * an identity map, since it ends with the read.
      */
     SessionTransaction openShort() {
-        return factory.openSession(connections, shortOptions());
+        return factory.openSession(shortReads, shortOptions());
     }
 
     private SessionOptions shortOptions() {
