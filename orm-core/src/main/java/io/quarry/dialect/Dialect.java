@@ -161,6 +161,12 @@ public abstract class Dialect {
         };
     }
 
+    /**
+     * How this database matches a regular expression, case-sensitively or ignoring case, whatever
+     * the column's collation says.
+     */
+    public abstract RegexMatch regexMatch(boolean ignoreCase);
+
     /** The SQL literal of a LIKE escape character (already checked to be one safe character). */
     public String escapeLiteral(char escape) {
         return "'" + escape + "'";

@@ -59,6 +59,12 @@ public final class H2Dialect extends Dialect {
                 + placeholders(columns.size()) + ")";
     }
 
+    /** {@code regexp_like} with flag {@code c} or {@code i}: Java's regular expressions. */
+    @Override
+    public RegexMatch regexMatch(boolean ignoreCase) {
+        return new RegexMatch("regexp_like(", ", ", ignoreCase ? ", 'i')" : ", 'c')");
+    }
+
     /** H2 has no shared row locks: FOR SHARE is taken as the stronger FOR UPDATE. */
     @Override
     public String lockClause(RowLock lock) {

@@ -95,6 +95,16 @@ public final class MySqlDialect extends Dialect {
         return LEXICAL_RULES;
     }
 
+    /**
+     * {@code regexp} (MariaDB has no {@code regexp_like}) with the case rule put in the pattern
+     * ({@code (?i)} / {@code (?-i)}, understood by MySQL's ICU and MariaDB's PCRE alike), so a
+     * case-insensitive collation does not decide it.
+     */
+    @Override
+    public RegexMatch regexMatch(boolean ignoreCase) {
+        return new RegexMatch("", ignoreCase ? " regexp concat('(?i)', " : " regexp concat('(?-i)', ", ")");
+    }
+
     /** MariaDB spells a shared row lock {@code lock in share mode}; MySQL 8 {@code for share}. */
     @Override
     public String lockClause(RowLock lock) {

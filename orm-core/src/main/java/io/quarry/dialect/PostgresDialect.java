@@ -76,6 +76,12 @@ public final class PostgresDialect extends Dialect {
         return LEXICAL_RULES;
     }
 
+    /** {@code ~} and {@code ~*}: POSIX regular expressions. */
+    @Override
+    public RegexMatch regexMatch(boolean ignoreCase) {
+        return new RegexMatch("", ignoreCase ? " ~* " : " ~ ", "");
+    }
+
     @Override
     public String storedName(String identifier) {
         return identifier.toLowerCase(Locale.ROOT);

@@ -137,6 +137,36 @@ public abstract class Operand<V> implements Expression {
         return new Predicates.Like(this, "%" + escapeLike(require(text, "notContains")) + "%", true, false);
     }
 
+    /** Starts with {@code prefix} taken literally, ignoring case ({@code lower(x) like lower(?)}). */
+    public Predicate startsWithIgnoreCase(String prefix) {
+        return new Predicates.Like(this, escapeLike(require(prefix, "startsWithIgnoreCase")) + "%", false, true);
+    }
+
+    /** Ends with {@code suffix} taken literally, ignoring case. */
+    public Predicate endsWithIgnoreCase(String suffix) {
+        return new Predicates.Like(this, "%" + escapeLike(require(suffix, "endsWithIgnoreCase")), false, true);
+    }
+
+    /** Contains {@code text} taken literally, ignoring case. */
+    public Predicate containsIgnoreCase(String text) {
+        return new Predicates.Like(this, "%" + escapeLike(require(text, "containsIgnoreCase")) + "%", false, true);
+    }
+
+    /**
+     * Matches the regular expression {@code regex} anywhere in the value (anchor it with {@code ^} and
+     * {@code $} for the whole value), in the database's own regular expression language: Java's on H2,
+     * POSIX on PostgreSQL ({@code ~}), ICU on MySQL and PCRE on MariaDB ({@code regexp}). The pattern
+     * is bound, never written into the SQL.
+     */
+    public Predicate matchesRegex(String regex) {
+        return new Predicates.Regex(this, require(regex, "matchesRegex"), false);
+    }
+
+    /** {@link #matchesRegex(String)} ignoring case ({@code ~*} on PostgreSQL, flag {@code i} elsewhere). */
+    public Predicate matchesRegexIgnoreCase(String regex) {
+        return new Predicates.Regex(this, require(regex, "matchesRegexIgnoreCase"), true);
+    }
+
     /** {@code lower(x) = lower(value)}. */
     public Predicate eqIgnoreCase(String value) {
         return new Predicates.IgnoreCase(this, "=", require(value, "eqIgnoreCase"));

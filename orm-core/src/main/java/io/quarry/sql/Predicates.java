@@ -97,6 +97,24 @@ final class Predicates {
         }
     }
 
+    /** {@code left} matches the regular expression {@code pattern}, as the dialect writes it. */
+    record Regex(Expression left, String pattern, boolean ignoreCase) implements Predicate {
+        @Override
+        public void render(RenderContext context) {
+            io.quarry.dialect.RegexMatch match = context.dialect().regexMatch(ignoreCase);
+            context.append(match.before());
+            left.render(context);
+            context.append(match.between());
+            Values.bind(context, left, pattern);
+            context.append(match.after());
+        }
+
+        @Override
+        public String toString() {
+            return left.label() + (ignoreCase ? " matches (ignoring case) " : " matches ") + pattern;
+        }
+    }
+
     /** {@code left is [not] null}. */
     record NullCheck(Expression left, boolean negated) implements Predicate {
         @Override

@@ -136,6 +136,25 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    void queryByExampleSamplesRunOnH2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-examples;DB_CLOSE_DELAY=-1");
+        Engine engine = Engine.create(dataSource);
+        engine.createAll(Host.class);
+        try (Session session = engine.openSession()) {
+            session.addAll(new Host("web-2", "10.0.0.2"), new Host("Web-1", "10.0.0.1"), new Host("db-1", "10.0.1.1"));
+            session.commit();
+        }
+
+        SpringDataSamples.Found found = SpringDataSamples.queryByExample(engine);
+
+        assertThat(found.web()).extracting(Host::getHostname).containsExactly("Web-1", "web-2");
+        assertThat(found.page().getTotalElements()).isEqualTo(2);
+        assertThat(found.first()).get().extracting(Host::getHostname).isEqualTo("Web-1");
+        assertThat(found.count()).isEqualTo(2);
+    }
+
+    @Test
     void relationshipQuerySamplesRunOnH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:readme-relation-queries;DB_CLOSE_DELAY=-1");

@@ -35,7 +35,8 @@ import java.util.Set;
 
 /**
  * Builds the {@code Map<Method, MethodHandler>} of a repository interface, resolving every method
- * once: a fragment's implementation, else a default method, else a CRUD base method, else
+ * once: a fragment's implementation, else a default method, else a query-by-example or predicate
+ * executor method, else a CRUD base method, else
  * {@link Query} SQL, else a derived query parsed from the name. Collects every method that cannot
  * be implemented and fails with all of them. Used once per proxy; not thread-safe.
  */
@@ -89,8 +90,7 @@ final class RepositoryBuilder {
                             timeout.value(), repository.getSimpleName() + "'s @QueryTimeout");
                     creators = new Creators(model, new LoadingRepositoryContext(base, model, fetchPlan(model, load)));
                 }
-                handlers.put(method, handler(method, types, creators.creator, creators.crud, creators.handWritten,
-                        usedFragments));
+                handlers.put(method, handler(method, types, creators, usedFragments));
             } catch (InvalidQueryMethodException | MappingException e) {
                 failures.add("Cannot create query for method [" + repository.getSimpleName() + "." + method.getName()
                         + "]; " + e.getMessage());
@@ -115,16 +115,18 @@ final class RepositoryBuilder {
         final QueryCreator creator;
         final CrudMethods crud;
         final NativeQueryCreator handWritten;
+        final ExecutorMethods executors;
 
         Creators(EntityModel<?> model, RepositoryContext context) {
             creator = new QueryCreator(model, engine, context);
             crud = new CrudMethods(creator, context, repository.getSimpleName());
             handWritten = new NativeQueryCreator(engine, context, creator.projections());
+            executors = new ExecutorMethods(new ExecutorSupport(model, engine, context, creator.projections(),
+                    repository.getSimpleName()), repository);
         }
     }
 
-    private MethodHandler handler(Method method, Types types, QueryCreator creator, CrudMethods crud,
-            NativeQueryCreator handWritten, Set<Object> usedFragments) {
+    private MethodHandler handler(Method method, Types types, Creators creators, Set<Object> usedFragments) {
         for (Object fragment : fragments) {
             MethodHandler handler = FragmentMethodHandler.find(fragment, method);
             if (handler != null) {
@@ -135,7 +137,11 @@ final class RepositoryBuilder {
         if (method.isDefault()) {
             return DefaultMethodHandler.of(method);
         }
-        MethodHandler base = crud.handlerFor(method);
+        MethodHandler executor = creators.executors.handlerFor(method);
+        if (executor != null) {
+            return executor;
+        }
+        MethodHandler base = creators.crud.handlerFor(method);
         if (base != null) {
             return base;
         }
@@ -144,13 +150,13 @@ final class RepositoryBuilder {
         MethodParameters parameters = MethodParameters.of(method, types);
         ResultShape result = ResultShape.of(types.resolve(method.getGenericReturnType()));
         if (query != null) {
-            return handWritten.create(name, query, method.getAnnotation(Modifying.class), parameters, result);
+            return creators.handWritten.create(name, query, method.getAnnotation(Modifying.class), parameters, result);
         }
         if (method.isAnnotationPresent(Modifying.class)) {
             throw new InvalidQueryMethodException("@Modifying goes with @Query; a derived delete...By or update...By "
                     + "query modifies rows without it");
         }
-        return creator.create(name, creator.parse(method.getName()), parameters, result);
+        return creators.creator.create(name, creators.creator.parse(method.getName()), parameters, result);
     }
 
     /**

@@ -71,9 +71,13 @@ final class RepositoryScanner {
     static List<Class<?>> fragmentInterfaces(Class<?> repository) {
         List<Class<?>> fragments = new ArrayList<>();
         for (Class<?> extended : repository.getInterfaces()) {
+            if (extended.getPackageName().equals(Repository.class.getPackageName())) {
+                // Quarry implements its own interfaces (CrudRepository, QueryByExampleExecutor, PredicateExecutor)
+                continue;
+            }
             if (!Repository.class.isAssignableFrom(extended)) {
                 fragments.add(extended);
-            } else if (!extended.getPackageName().equals(Repository.class.getPackageName())) {
+            } else {
                 fragments.addAll(fragmentInterfaces(extended));
             }
         }

@@ -21,17 +21,17 @@ import java.util.List;
  * "port; drop table host" or "length(hostname)" are rejected before any SQL is sent, and so is a
  * path through a collection (it would repeat rows). Immutable and thread-safe.
  */
-final class SortResolver {
+public final class SortResolver {
 
     private final EntityModel<?> model;
     private final ModelRegistry models;
 
-    SortResolver(EntityModel<?> model, ModelRegistry models) {
+    public SortResolver(EntityModel<?> model, ModelRegistry models) {
         this.model = model;
         this.models = models;
     }
 
-    List<Order> orders(Sort sort, String method) {
+    public List<Order> orders(Sort sort, String method) {
         List<Order> orders = new ArrayList<>();
         for (Sort.Order order : sort) {
             String name = order.getProperty();
