@@ -27,7 +27,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.transaction.ConfigurableTransactionManager;
@@ -48,6 +50,7 @@ import org.springframework.transaction.ConfigurableTransactionManager;
 @ConditionalOnClass({Engine.class, DataSource.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(QuarryProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public class QuarryAutoConfiguration {
 
     @Bean
