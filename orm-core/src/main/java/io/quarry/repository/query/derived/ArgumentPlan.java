@@ -26,8 +26,13 @@ final class ArgumentPlan {
     static final int IN_BITS = 6;
     private static final int MAX_IN = 53 * 1024;
 
-    /** What to check or convert for one argument. */
-    record Check(int argument, String what, boolean required, UnaryOperator<Object> inConvert, int nullBit, int inShift) {
+    /**
+     * What to check or convert for one argument.
+     *
+     * @param convert turns each In element, or a value that is not null (an entity into its id), into
+     *     what is bound; null: bound as it is
+     */
+    record Check(int argument, String what, boolean required, UnaryOperator<Object> convert, int nullBit, int inShift) {
     }
 
     /** A prepared call: the arguments to bind and the shape that picks the statement. */
@@ -43,7 +48,7 @@ final class ArgumentPlan {
         this.method = method;
         this.checks = checks.toArray(Check[]::new);
         this.count = count;
-        this.copy = paged || checks.stream().anyMatch(check -> check.inShift() >= 0);
+        this.copy = paged || checks.stream().anyMatch(check -> check.inShift() >= 0 || check.convert() != null);
     }
 
     /** The argument slot bound to LIMIT. */
@@ -71,11 +76,18 @@ final class ArgumentPlan {
                             + (check.inShift() >= 0 ? "pass an empty collection to match nothing"
                                     : "this condition needs a value (to match NULL use IsNull)"));
                 }
+                continue;
             }
             if (check.inShift() >= 0) {
                 Object[] padded = padded(elements(value, check), check);
                 bound[check.argument()] = padded;
                 shape |= (long) code(padded.length) << check.inShift();
+            } else if (check.convert() != null) {
+                try {
+                    bound[check.argument()] = check.convert().apply(value);
+                } catch (InvalidArgumentException e) {
+                    throw new InvalidArgumentException(method + ": " + e.getMessage());
+                }
             }
         }
         return new Call(bound, shape);
@@ -90,7 +102,8 @@ final class ArgumentPlan {
             iterable.forEach(list::add);
             values = list.toArray();
         } else if (value instanceof Object[] array) {
-            values = array.clone();
+            // an Object[] copy: converted elements (an entity's id) need not fit the argument's array type
+            values = Arrays.copyOf(array, array.length, Object[].class);
         } else if (value.getClass().isArray()) {
             values = new Object[Array.getLength(value)];
             for (int i = 0; i < values.length; i++) {
@@ -107,7 +120,7 @@ final class ArgumentPlan {
                         + "condition");
             }
             try {
-                values[i] = check.inConvert().apply(values[i]);
+                values[i] = check.convert().apply(values[i]);
             } catch (InvalidArgumentException e) {
                 throw new InvalidArgumentException(method + ": " + e.getMessage() + " (the value at position " + i
                         + ")");

@@ -1,6 +1,8 @@
 package io.quarry.repository.query.derived;
 
+import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
+import io.quarry.repository.InvalidArgumentException;
 import io.quarry.repository.query.Coercions;
 import io.quarry.repository.query.InvalidQueryMethodException;
 import io.quarry.repository.query.MethodParameters;
@@ -86,7 +88,11 @@ final class MethodArguments {
         return convert;
     }
 
-    int in(MethodParameters.Bindable parameter, Part part, PropertyModel property) {
+    /**
+     * The In list of {@code parameter}; {@code referenced} is the entity a foreign key refers to
+     * (null for other properties), whose objects the list may hold, compared by their ids.
+     */
+    int in(MethodParameters.Bindable parameter, Part part, PropertyModel property, EntityModel<?> referenced) {
         Class<?> type = parameter.type();
         Class<?> element;
         if (type.isArray()) {
@@ -98,10 +104,14 @@ final class MethodArguments {
                     + "; " + part.type().keyword() + " takes a Collection, an array or varargs of "
                     + Types.boxed(property.javaType()).getSimpleName());
         }
-        UnaryOperator<Object> convert = Coercions.converter(element, property.javaType(), describe(parameter, part));
+        boolean entities = referenced != null && referenced.type().isAssignableFrom(element);
+        UnaryOperator<Object> convert = entities ? entityId(parameter, part, referenced)
+                : Coercions.converter(element, property.javaType(), describe(parameter, part));
         if (convert == null) {
             throw new InvalidQueryMethodException(describe(parameter, part) + " holds " + element.getSimpleName()
-                    + " values but '" + property.name() + "' is " + property.javaType().getSimpleName());
+                    + " values but '" + property.name() + "' is " + property.javaType().getSimpleName()
+                    + (referenced == null ? "" : ", the id of the " + referenced.type().getSimpleName() + " it refers to; "
+                            + "pass " + referenced.type().getSimpleName() + " objects or their ids"));
         }
         if (convert == Coercions.identity() && !element.isPrimitive()) {
             // generics are erased: a raw collection may hold anything, so every element is checked once per call
@@ -115,12 +125,49 @@ final class MethodArguments {
     }
 
     int nullable(MethodParameters.Bindable parameter, Part part) {
+        return nullable(parameter, part, null);
+    }
+
+    /** A call-shape bit set when the argument is null; {@code convert} (or null) turns other values into what is bound. */
+    int nullable(MethodParameters.Bindable parameter, Part part, UnaryOperator<Object> convert) {
         if (parameter.type().isPrimitive()) {
             return -1;
         }
         int bit = allocate(1);
-        checks.add(new ArgumentPlan.Check(parameter.index(), describe(parameter, part), false, null, bit, -1));
+        checks.add(new ArgumentPlan.Check(parameter.index(), describe(parameter, part), false, convert, bit, -1));
         return bit;
+    }
+
+    /** Whether {@code parameter} passes objects of {@code referenced}, compared by id with the foreign key referring to it. */
+    static boolean isEntity(MethodParameters.Bindable parameter, EntityModel<?> referenced) {
+        return referenced != null && referenced.type().isAssignableFrom(parameter.type());
+    }
+
+    /** Converts the argument, when it is not null, before the call's statement is chosen. */
+    void converted(MethodParameters.Bindable parameter, Part part, UnaryOperator<Object> convert) {
+        checks.add(new ArgumentPlan.Check(parameter.index(), describe(parameter, part), false, convert, -1, -1));
+    }
+
+    /**
+     * An object of {@code referenced} to its id, checked per call before any SQL: an object of
+     * another class, or one without an id (transient: never saved, so no row can refer to it), is an
+     * {@link InvalidArgumentException}.
+     */
+    UnaryOperator<Object> entityId(MethodParameters.Bindable parameter, Part part, EntityModel<?> referenced) {
+        String what = describe(parameter, part);
+        Class<?> type = referenced.type();
+        String name = type.getSimpleName();
+        return value -> {
+            if (!type.isInstance(value)) {
+                throw new InvalidArgumentException(what + " is a " + value.getClass().getSimpleName() + ", not a " + name);
+            }
+            if (referenced.hasUnsetId(value)) {
+                throw new InvalidArgumentException(what + " is a " + name + " without an id (transient: never saved), "
+                        + "which no row can refer to; save it first"
+                        + (part == null ? "" : ", or find rows without one with " + part.property() + "IsNull"));
+            }
+            return referenced.idOf(value);
+        };
     }
 
     void required(MethodParameters.Bindable parameter, Part part) {

@@ -165,12 +165,23 @@ public final class QueryCreator {
         if (type.arguments() == 0) {
             return new Criteria.Condition(type, path, ignoreCase, -1, Coercions.identity(), -1, -1);
         }
+        EntityModel<?> referenced = property.reference() == null ? null
+                : engine.models().model(property.reference().target());
         if (type == Part.Type.IN || type == Part.Type.NOT_IN) {
             MethodParameters.Bindable parameter = arguments.next(part, property);
             return new Criteria.Condition(type, path, ignoreCase, parameter.index(), Coercions.identity(), -1,
-                    arguments.in(parameter, part, property));
+                    arguments.in(parameter, part, property, referenced));
         }
         MethodParameters.Bindable first = arguments.next(part, property);
+        if (MethodArguments.isEntity(first, referenced)) {
+            return entityCondition(part, path, first, referenced, arguments);
+        }
+        if (referenced != null && Coercions.converter(first.type(), property.javaType(), part.source()) == null) {
+            throw new InvalidQueryMethodException("argument " + (first.index() + 1) + " for '" + part.source() + "' is "
+                    + first.type().getSimpleName() + " but '" + path.dotted() + "' refers to "
+                    + referenced.type().getSimpleName() + "; pass a " + referenced.type().getSimpleName()
+                    + " (compared by its id) or its id (" + Types.boxed(property.javaType()).getSimpleName() + ")");
+        }
         UnaryOperator<Object> convert = arguments.converter(first, part, type.isLike() ? String.class : property.javaType());
         int nullBit = -1;
         if (type == Part.Type.SIMPLE_PROPERTY || type == Part.Type.NEGATING_SIMPLE_PROPERTY) {
@@ -188,6 +199,26 @@ public final class QueryCreator {
             }
         }
         return new Criteria.Condition(type, path, ignoreCase, first.index(), convert, nullBit, -1);
+    }
+
+    /**
+     * {@code findByDatacenter(Datacenter dc)}: the object's id compared with the foreign key, no join
+     * (a null argument is IS NULL, as for any Is); ids are taken, and transient objects refused,
+     * before the statement is chosen.
+     */
+    private Criteria.Condition entityCondition(Part part, PropertyPath path, MethodParameters.Bindable argument,
+            EntityModel<?> referenced, MethodArguments arguments) {
+        Part.Type type = part.type();
+        if (type != Part.Type.SIMPLE_PROPERTY && type != Part.Type.NEGATING_SIMPLE_PROPERTY) {
+            throw new InvalidQueryMethodException(type.keyword() + " on '" + path.dotted() + "' (in '" + part.source()
+                    + "') takes a " + referenced.type().getSimpleName() + " argument, but an object is compared by its "
+                    + "id with Is, Not, In or NotIn only; compare a property of it instead, e.g. " + part.property()
+                    + referenced.properties().stream().filter(p -> !p.isId() && p.reference() == null)
+                            .map(p -> Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1)).findFirst()
+                            .orElse("Id") + type.keyword());
+        }
+        int nullBit = arguments.nullable(argument, part, arguments.entityId(argument, part, referenced));
+        return new Criteria.Condition(type, path, false, argument.index(), Coercions.identity(), nullBit, -1);
     }
 
     private boolean ignoreCase(Part part, PropertyModel property) {
@@ -216,6 +247,13 @@ public final class QueryCreator {
                     + "cannot change: delete the row and insert a new one");
         }
         MethodParameters.Bindable parameter = arguments.nextValue(property);
+        EntityModel<?> referenced = property.reference() == null ? null
+                : engine.models().model(property.reference().target());
+        if (MethodArguments.isEntity(parameter, referenced)) {
+            // updateDatacenterByHostname(dc, hostname): the foreign key set to the object's id, null to NULL
+            arguments.converted(parameter, null, arguments.entityId(parameter, null, referenced));
+            return new QueryStatements.Assign(property, parameter.index(), Coercions.identity());
+        }
         if (Coercions.converter(parameter.type(), property.javaType(), property.name()) == null) {
             throw new InvalidQueryMethodException("the new value of '" + property.name() + "' is argument "
                     + (parameter.index() + 1) + (parameter.name() == null ? "" : " (" + parameter.name() + ")") + ", a "

@@ -34,6 +34,34 @@ class ArgumentPlanTest {
     }
 
     @Test
+    void convertedElementsOfATypedArrayNeedNotFitItsType() {
+        ArgumentPlan plan = new ArgumentPlan("R.m", List.of(new ArgumentPlan.Check(0, "argument 1", true,
+                value -> ((String) value).length(), -1, 0)), 1, false);
+        String[] names = {"a", "bb"};
+
+        Object[] bound = (Object[]) plan.prepare(new Object[] {names}).args()[0];
+
+        assertThat(bound).containsExactly(1, 2);
+        assertThat(names).as("the caller's array is left alone").containsExactly("a", "bb");
+    }
+
+    @Test
+    void aConvertedValueIsBoundInACopyAndANullOneIsLeftToItsShape() {
+        ArgumentPlan plan = new ArgumentPlan("R.m", List.of(new ArgumentPlan.Check(0, "argument 1", false,
+                value -> ((String) value).length(), 0, -1)), 1, false);
+        Object[] args = {"abc"};
+
+        assertThat(plan.prepare(args).args()[0]).isEqualTo(3);
+        assertThat(args[0]).isEqualTo("abc");
+        assertThat(plan.prepare(new Object[] {null}).shape()).isEqualTo(1L);
+        assertThatThrownBy(() -> new ArgumentPlan("R.m", List.of(new ArgumentPlan.Check(0, "argument 1", false,
+                value -> {
+                    throw new InvalidArgumentException("argument 1 is transient");
+                }, 0, -1)), 1, false).prepare(new Object[] {"x"})).isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("R.m: argument 1 is transient");
+    }
+
+    @Test
     void everyCombinationOfNullArgumentsHasItsOwnShape() {
         ArgumentPlan plan = new ArgumentPlan("R.m", List.of(nullable(0, 0), nullable(1, 1), nullable(2, 2)), 3, false);
         Set<Long> shapes = new HashSet<>();
