@@ -1,14 +1,17 @@
 package io.quarry.sample;
 
+import io.quarry.repository.InvalidSortException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.databind.DatabindException;
 
 /** Turns failures into readable JSON: 400 for bad input, 404 for a missing host or datacenter, 409 for a duplicate. */
 @RestControllerAdvice
@@ -31,9 +34,29 @@ public class ApiErrors {
         return body(HttpStatus.CONFLICT, "a host with this hostname or address exists", Map.of());
     }
 
+    /** A sort or filter the model cannot answer; the message says what, not which repository method refused it. */
     @ExceptionHandler(InvalidDataAccessApiUsageException.class)
     public ResponseEntity<Map<String, Object>> badQuery(InvalidDataAccessApiUsageException e) {
-        return body(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of());
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidSortException sort) {
+                return body(HttpStatus.BAD_REQUEST, sort.clientMessage(), Map.of());
+            }
+        }
+        return body(HttpStatus.BAD_REQUEST, "invalid query parameters", Map.of());
+    }
+
+    /** A body that is not JSON, or a value of the wrong type ("port": 1.5, "port": "ssh"): which field, not the stack. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                String field = databind.getPath().stream().map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                        .collect(java.util.stream.Collectors.joining("."));
+                return body(HttpStatus.BAD_REQUEST, "invalid value for '" + field + "'", Map.of());
+            }
+        }
+        return body(HttpStatus.BAD_REQUEST, "the request body is not valid JSON", Map.of());
     }
 
     private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, Map<String, Object> extra) {

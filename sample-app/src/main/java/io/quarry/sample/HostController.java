@@ -1,17 +1,11 @@
 package io.quarry.sample;
 
-import static io.quarry.sql.Sql.asc;
-import static io.quarry.sql.Sql.desc;
-
 import io.quarry.repository.Page;
-import io.quarry.repository.PageRequest;
-import io.quarry.repository.Sort;
-import io.quarry.session.PageResult;
-import io.quarry.sql.Order;
+import io.quarry.repository.Pageable;
+import io.quarry.spring.web.PageableDefault;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,26 +33,23 @@ public class HostController {
 
     /**
      * {@code GET /hosts?group=&portFrom=&portTo=&region=&tag=&page=&size=&sort=hostname,desc}: hosts with their
-     * datacenter and tags. Without region and tag a repository method reads the page; with either, a query
-     * through the relations does ({@link HostService#search}).
+     * datacenter and tags, as {@code {"content": [...], "page": {...}}}. The starter reads the {@link Pageable}
+     * (a page below 0 or a size below 1 fall back to the defaults, sizes above {@code quarry.web.max-page-size}
+     * are lowered) and answers a sort by an unknown property with a 400. Without region and tag a repository
+     * method reads the page; with either, a query through the relations does ({@link HostService#search}).
      */
     @GetMapping
-    public Map<String, Object> list(@RequestParam(required = false) String group,
+    public Page<HostView> list(@RequestParam(required = false) String group,
             @RequestParam(defaultValue = "1") int portFrom, @RequestParam(defaultValue = "65535") int portTo,
             @RequestParam(required = false) String region, @RequestParam(required = false) String tag,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            @RequestParam(defaultValue = "hostname") String sort) {
+            @PageableDefault(sort = "hostname") Pageable pageable) {
         if (region != null || tag != null) {
-            PageResult<HostView> found = service.search(new HostFilter(region, tag, group, portFrom, portTo),
-                    parseOrder(sort), page, size);
-            return page(found.content(), found.pageNumber(), found.pageSize(), found.totalElements(), found.totalPages());
+            return service.search(new HostFilter(region, tag, group, portFrom, portTo), pageable);
         }
-        PageRequest request = PageRequest.of(page, size, parseSort(sort));
         Page<Host> result = group == null
-                ? hosts.findByPortBetween(portFrom, portTo, request)
-                : hosts.findByGroupAndPortBetween(group, portFrom, portTo, request);
-        return page(result.getContent().stream().map(HostView::of).toList(), result.getNumber(), result.getSize(),
-                result.getTotalElements(), result.getTotalPages());
+                ? hosts.findByPortBetween(portFrom, portTo, pageable)
+                : hosts.findByGroupAndPortBetween(group, portFrom, portTo, pageable);
+        return Page.of(result.getContent().stream().map(HostView::of).toList(), pageable, result.getTotalElements());
     }
 
     @GetMapping("/{id}")
@@ -94,23 +85,5 @@ public class HostController {
     @GetMapping("/stats/by-region")
     public List<RegionCount> byRegion() {
         return service.countByRegion();
-    }
-
-    private static Map<String, Object> page(List<HostView> content, int page, int size, long total, int pages) {
-        return Map.of("content", content, "page", page, "size", size, "totalElements", total, "totalPages", pages);
-    }
-
-    /** The same sort for a query: the property is checked against the model when the query is built. */
-    private static Order parseOrder(String sort) {
-        String[] parts = sort.split(",", 2);
-        String property = parts[0].trim();
-        return parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc") ? desc(property) : asc(property);
-    }
-
-    /** "hostname" or "port,desc"; the property is checked against the model by the repository. */
-    private static Sort parseSort(String sort) {
-        String[] parts = sort.split(",", 2);
-        Sort byProperty = Sort.by(parts[0].trim());
-        return parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc") ? byProperty.descending() : byProperty;
     }
 }

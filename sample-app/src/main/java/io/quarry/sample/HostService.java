@@ -4,8 +4,12 @@ import static io.quarry.sql.Sql.any;
 import static io.quarry.sql.Sql.asc;
 import static io.quarry.sql.Sql.col;
 import static io.quarry.sql.Sql.count;
+import static io.quarry.sql.Sql.desc;
 import static io.quarry.sql.Sql.set;
 
+import io.quarry.repository.Page;
+import io.quarry.repository.Pageable;
+import io.quarry.repository.Sort;
 import io.quarry.session.PageResult;
 import io.quarry.session.Session;
 import io.quarry.sql.Order;
@@ -62,7 +66,7 @@ public class HostService {
      * runs in one short read session: the rows, their datacenters and their tags are one statement
      * each (and a count when the page is full), all loaded before the session closes.
      */
-    public PageResult<HostView> search(HostFilter filter, Order order, int page, int size) {
+    public Page<HostView> search(HostFilter filter, Pageable pageable) {
         List<Predicate> conditions = new ArrayList<>();
         if (filter.region() != null) {
             conditions.add(col("datacenter.region").eq(filter.region()));
@@ -74,13 +78,17 @@ public class HostService {
             conditions.add(col(Host::getGroup).eq(filter.group()));
         }
         conditions.add(col(Host::getPort).between(filter.portFrom(), filter.portTo()));
+        List<Order> orders = new ArrayList<>();
+        for (Sort.Order order : pageable.getSort()) {      // checked against the model when the query is built
+            orders.add(order.isAscending() ? asc(order.getProperty()) : desc(order.getProperty()));
+        }
+        orders.add(asc(Host::getId));
         PageResult<Host> found = session.query(Host.class)
                 .filter(conditions.toArray(Predicate[]::new))
-                .orderBy(order, asc(Host::getId))
+                .orderBy(orders.toArray(Order[]::new))
                 .with("tags")
-                .page(page, size);
-        return new PageResult<>(found.content().stream().map(HostView::of).toList(), found.pageNumber(),
-                found.pageSize(), found.totalElements());
+                .page(pageable.getPageNumber(), pageable.getPageSize());
+        return Page.of(found.content().stream().map(HostView::of).toList(), pageable, found.totalElements());
     }
 
     /** Moves the host {@code hostname} to the datacenter named {@code datacenter}: one UPDATE of its datacenter_id. */

@@ -2,6 +2,7 @@ package io.quarry.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarry.repository.Page;
 import io.quarry.repository.PageRequest;
 import io.quarry.repository.Sort;
 import io.quarry.sample.Datacenter;
@@ -232,6 +233,9 @@ class ReadmeSamplesTest {
             assertThat(hosts.findByHostname("web-1")).get().extracting(Host::getPort).isEqualTo(22);
             assertThat(context.getBean(RetryingTransactions.class).retries()).as("nothing failed here").isZero();
             ports.changePort("db-1", 5432);
+            Page<Host> page = context.getBean(HostPages.class).hosts(1, 100, PageRequest.of(0, 2, Sort.by("hostname")));
+            assertThat(page.getContent()).extracting(Host::getHostname).containsExactly("50%_off", "web-1");
+            assertThat(page.getTotalElements()).isEqualTo(3);
             assertThat(service.moveAll(22, 2222)).isEqualTo(3);
             assertThat(hosts.deleteByPort(2222)).isEqualTo(3);
             assertThat(hosts.count()).isEqualTo(1);

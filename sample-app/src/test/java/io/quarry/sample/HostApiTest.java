@@ -41,16 +41,48 @@ class HostApiTest {
         assertThat(mvc.get().uri("/hosts?group=web&sort=hostname,desc"))
                 .hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.content[0].hostname", v -> v.assertThat().isEqualTo("web-2"))
-                .hasPathSatisfying("$.totalElements", v -> v.assertThat().isEqualTo(2));
+                .hasPathSatisfying("$.page.totalElements", v -> v.assertThat().isEqualTo(2));
         assertThat(mvc.get().uri("/hosts?portFrom=1000&portTo=6000&size=1"))
                 .hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.content[0].hostname", v -> v.assertThat().isEqualTo("db-1"))
-                .hasPathSatisfying("$.totalPages", v -> v.assertThat().isEqualTo(2));
+                .hasPathSatisfying("$.page.totalPages", v -> v.assertThat().isEqualTo(2));
     }
 
     @Test
     void rejectsASortPropertyThatIsNotMapped() {
         assertThat(mvc.get().uri("/hosts?sort=hostname; drop table host")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(jdbc.queryForObject("select count(*) from host", Integer.class)).isEqualTo(3);
+    }
+
+    @Test
+    void answersAMisspelledSortWith400NamingTheNearestPropertyButNoRepositoryMethod() {
+        assertThat(mvc.get().uri("/hosts?sort=hostnme,desc")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+                .isStrictlyEqualTo("""
+                        {"status": 400, "error": "cannot sort by 'hostnme': no such property; did you mean 'hostname'?"}""");
+    }
+
+    @Test
+    void boundsPageParametersInsteadOfFailing() {
+        for (String query : new String[] {"size=0", "size=-5", "page=-1", "page=x&size=y"}) {
+            assertThat(mvc.get().uri("/hosts?" + query)).as(query).hasStatusOk().bodyJson()
+                    .hasPathSatisfying("$.page.size", v -> v.assertThat().isEqualTo(20))
+                    .hasPathSatisfying("$.page.number", v -> v.assertThat().isEqualTo(0))
+                    .hasPathSatisfying("$.page.totalElements", v -> v.assertThat().isEqualTo(3));
+        }
+        assertThat(mvc.get().uri("/hosts?size=1000000")).as("quarry.web.max-page-size").hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.page.size", v -> v.assertThat().isEqualTo(2000));
+    }
+
+    @Test
+    void refusesAFractionalPortInsteadOfTruncatingIt() {
+        assertThat(mvc.post().uri("/hosts").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"hostname\":\"cache-1\",\"ipAddr\":\"10.0.2.1\",\"port\":1.5}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+                .isStrictlyEqualTo("""
+                        {"status": 400, "error": "invalid value for 'port'"}""");
+        assertThat(mvc.post().uri("/hosts").contentType(MediaType.APPLICATION_JSON).content("{\"hostname\":"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+                .hasPathSatisfying("$.error", v -> v.assertThat().isEqualTo("the request body is not valid JSON"));
         assertThat(jdbc.queryForObject("select count(*) from host", Integer.class)).isEqualTo(3);
     }
 

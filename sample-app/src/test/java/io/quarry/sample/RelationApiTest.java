@@ -92,7 +92,7 @@ class RelationApiTest {
                 .hasPathSatisfying("$.content[*].hostname", v -> v.assertThat().asList()
                         .containsExactly("db-1", "web-1", "web-2"))
                 .hasPathSatisfying("$.content[0].datacenter", v -> v.assertThat().isEqualTo("fra-1"))
-                .hasPathSatisfying("$.totalElements", v -> v.assertThat().isEqualTo(3));
+                .hasPathSatisfying("$.page.totalElements", v -> v.assertThat().isEqualTo(3));
         assertThat(statements).as("the hosts (a LEFT JOIN), their datacenters, their tags; no count for a page "
                 + "that is not full").satisfiesExactly(
                 sql -> assertThat(sql).startsWith("select").contains("left join datacenter"),
@@ -113,11 +113,11 @@ class RelationApiTest {
     void filtersHostsByRegionAndTagTogetherAndPages() {
         assertThat(mvc.get().uri("/hosts?region=eu&tag=web&size=2")).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.content[*].hostname", v -> v.assertThat().asList().containsExactly("db-1", "web-1"))
-                .hasPathSatisfying("$.totalElements", v -> v.assertThat().isEqualTo(3))
-                .hasPathSatisfying("$.totalPages", v -> v.assertThat().isEqualTo(2));
+                .hasPathSatisfying("$.page.totalElements", v -> v.assertThat().isEqualTo(3))
+                .hasPathSatisfying("$.page.totalPages", v -> v.assertThat().isEqualTo(2));
         assertThat(statements).as("the page, its count, the datacenters, the tags").hasSize(4);
         assertThat(mvc.get().uri("/hosts?region=us&tag=db")).hasStatusOk().bodyJson()
-                .hasPathSatisfying("$.totalElements", v -> v.assertThat().isEqualTo(0));
+                .hasPathSatisfying("$.page.totalElements", v -> v.assertThat().isEqualTo(0));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.quarry.mapping.Names;
 import io.quarry.mapping.PropertyModel;
 import io.quarry.mapping.RelationModel;
 import io.quarry.repository.InvalidArgumentException;
+import io.quarry.repository.InvalidSortException;
 import io.quarry.repository.Sort;
 import io.quarry.sql.Column;
 import io.quarry.sql.Operand;
@@ -41,16 +42,19 @@ public final class SortResolver {
             if (property == null) {
                 String where = dot < 0 ? "" : " (" + name.substring(0, dot) + " reaches " + owner.type().getSimpleName()
                         + ")";
-                throw new InvalidArgumentException(method + ": cannot sort " + model.type().getSimpleName() + " by '"
-                        + name + "': it is not a property" + where + hint(owner, name.substring(dot + 1))
+                String hint = hint(owner, name.substring(dot + 1));
+                throw new InvalidSortException(method + ": cannot sort " + model.type().getSimpleName() + " by '"
+                        + name + "': it is not a property" + where + hint
                         + ". A Sort takes property names only" + (model.hasReferences()
                                 ? ", or paths through references such as \"" + example() + "\"" : "")
-                        + "; give the direction with Sort.by(Sort.Direction.DESC, \"port\")");
+                        + "; give the direction with Sort.by(Sort.Direction.DESC, \"port\")", name,
+                        "cannot sort by '" + name + "': no such property" + nearest(hint, dot < 0 ? "" : name.substring(0, dot + 1)));
             }
             if (order.isIgnoreCase() && property.javaType() != String.class) {
-                throw new InvalidArgumentException(method + ": cannot sort by '" + name
+                throw new InvalidSortException(method + ": cannot sort by '" + name
                         + "' ignoring case: it is "
-                        + property.javaType().getSimpleName() + ", not String");
+                        + property.javaType().getSimpleName() + ", not String", name,
+                        "cannot sort by '" + name + "' ignoring case: it is not text");
             }
             orders.add(order(dot < 0 ? property.name() : name.substring(0, dot + 1) + property.name(), order));
         }
@@ -65,14 +69,16 @@ public final class SortResolver {
             String prefix = method + ": cannot sort " + model.type().getSimpleName() + " by '" + name + "': ";
             if (relation == null) {
                 List<String> relations = current.relations().stream().map(RelationModel::name).toList();
-                throw new InvalidArgumentException(prefix + current.type().getSimpleName() + " has no relation '" + step
+                throw new InvalidSortException(prefix + current.type().getSimpleName() + " has no relation '" + step
                         + "'" + (relations.isEmpty() ? " (it maps none)"
-                                : Names.didYouMean(step, relations).replace("known properties", "its relations")));
+                                : Names.didYouMean(step, relations).replace("known properties", "its relations")),
+                        name, "cannot sort by '" + name + "': no such property");
             }
             if (relation.isCollection()) {
-                throw new InvalidArgumentException(prefix + current.type().getSimpleName() + "." + step + " is a "
+                throw new InvalidSortException(prefix + current.type().getSimpleName() + "." + step + " is a "
                         + "collection; sorting through it would repeat each " + current.type().getSimpleName()
-                        + " once per element. Sort by a property, or a path through references (datacenter.name)");
+                        + " once per element. Sort by a property, or a path through references (datacenter.name)",
+                        name, "cannot sort by '" + name + "': '" + step + "' is a collection");
             }
             current = models.model(relation.target());
         }
@@ -96,6 +102,12 @@ public final class SortResolver {
             case NULLS_FIRST -> result.nullsFirst();
             case NULLS_LAST -> result.nullsLast();
         };
+    }
+
+    /** "; did you mean 'hostname'?" from a did-you-mean hint, for clients: nothing when there is no close name. */
+    private static String nearest(String hint, String prefix) {
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("did you mean '([^']+)'").matcher(hint);
+        return quoted.find() ? "; did you mean '" + prefix + quoted.group(1) + "'?" : "";
     }
 
     private static String hint(EntityModel<?> owner, String name) {
