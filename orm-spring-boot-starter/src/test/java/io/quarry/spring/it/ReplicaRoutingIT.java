@@ -10,6 +10,7 @@ import io.quarry.spring.replica.ReadReplicas;
 import io.quarry.spring.replica.ReplicaStatistics;
 import io.quarry.testing.CrossDatabaseTest;
 import io.quarry.testing.TestDatabase;
+import io.quarry.testing.TestReplica;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.util.List;

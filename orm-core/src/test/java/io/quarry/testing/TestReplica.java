@@ -1,6 +1,5 @@
-package io.quarry.spring.it;
+package io.quarry.testing;
 
-import io.quarry.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * 127.0.0.1:5433 ({@code QUARRY_REPLICA_URL} points elsewhere). Tests that need it skip without it, or fail
  * when {@code QUARRY_TEST_REPLICA=required} (as in CI). Stateless.
  */
-final class TestReplica {
+public final class TestReplica {
 
     private static final Pattern HOST_AND_PORT = Pattern.compile("^(jdbc:postgresql://)[^/]*(/.*)$");
 
@@ -26,7 +25,7 @@ final class TestReplica {
     }
 
     /** The replica's URL: {@code QUARRY_REPLICA_URL}, else the test database's on 127.0.0.1:5433. */
-    static String url(TestDatabase db) {
+    public static String url(TestDatabase db) {
         String configured = System.getenv("QUARRY_REPLICA_URL");
         if (configured != null && !configured.isBlank()) {
             return configured;
@@ -43,8 +42,8 @@ final class TestReplica {
      * Skips the calling test unless {@code db} is PostgreSQL and its replica answers and is in recovery;
      * fails it instead when the replica is required and does not.
      */
-    static void assume(TestDatabase db) {
-        Assumptions.assumeTrue(db.name().equals("postgresql"),
+    public static void assume(TestDatabase db) {
+        Assumptions.assumeTrue(db.name().equals(TestDatabase.POSTGRESQL),
                 "the replica of .ci/pg-replica is a PostgreSQL streaming replica; this run is on " + db.name());
         String problem = problem(db);
         if (problem == null) {
@@ -74,12 +73,12 @@ final class TestReplica {
     }
 
     /** A connection of its own to the replica (the caller closes it), to pause and resume its replay. */
-    static Connection connect(TestDatabase db) throws SQLException {
+    public static Connection connect(TestDatabase db) throws SQLException {
         return DriverManager.getConnection(url(db), db.user(), db.password());
     }
 
     /** Waits until the replica has replayed everything the primary has written so far (at most 30 s). */
-    static void awaitReplay(TestDatabase db) throws SQLException, InterruptedException {
+    public static void awaitReplay(TestDatabase db) throws SQLException, InterruptedException {
         String primaryLsn;
         try (Connection primary = db.dataSource().getConnection();
                 Statement statement = primary.createStatement();
@@ -107,7 +106,7 @@ final class TestReplica {
     }
 
     /** Pauses the replica's replay of the WAL it receives, and waits until it has paused. */
-    static void pauseReplay(Connection replica) throws SQLException, InterruptedException {
+    public static void pauseReplay(Connection replica) throws SQLException, InterruptedException {
         try (Statement statement = replica.createStatement()) {
             statement.execute("select pg_wal_replay_pause()");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -126,7 +125,7 @@ final class TestReplica {
         }
     }
 
-    static void resumeReplay(Connection replica) throws SQLException {
+    public static void resumeReplay(Connection replica) throws SQLException {
         try (Statement statement = replica.createStatement()) {
             statement.execute("select pg_wal_replay_resume()");
         }
