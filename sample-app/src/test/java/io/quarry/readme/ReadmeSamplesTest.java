@@ -137,7 +137,7 @@ class ReadmeSamplesTest {
     }
 
     @Test
-    void queryByExampleSamplesRunOnH2() {
+    void queryByExampleAndPredicateSamplesRunOnH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:readme-examples;DB_CLOSE_DELAY=-1");
         Engine engine = Engine.create(dataSource);
@@ -153,6 +153,17 @@ class ReadmeSamplesTest {
         assertThat(found.page().getTotalElements()).isEqualTo(2);
         assertThat(found.first()).get().extracting(Host::getHostname).isEqualTo("Web-1");
         assertThat(found.count()).isEqualTo(2);
+
+        try (Session session = engine.openSession()) {
+            session.query(Host.class).filterBy("hostname", "web-2").one().setPort(2222);
+            session.commit();
+        }
+        SpringDataSamples.Filtered filtered = SpringDataSamples.predicates(engine);
+
+        assertThat(filtered.web()).extracting(Host::getHostname).containsExactly("web-2");
+        assertThat(filtered.page().getContent()).extracting(Host::getHostname).containsExactlyInAnyOrder("Web-1", "web-2",
+                "db-1");
+        assertThat(filtered.removed()).isEqualTo(1);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.quarry.repository.query.derived.SortResolver;
 import io.quarry.repository.query.projection.Projection;
 import io.quarry.repository.query.projection.Projections;
 import io.quarry.session.Engine;
+import io.quarry.sql.Delete;
 import io.quarry.sql.Expression;
 import io.quarry.sql.Order;
 import io.quarry.sql.Predicate;
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * What the query-by-example executor of one repository needs: the entity's model,
+ * What the query-by-example and predicate executors of one repository share: the entity's model,
  * where sessions come from, projections (cached per class), run-time sorts, and the rendering of
  * their statements through the SQL layer. Conditions differ per call, so each call renders its
  * statement; anything wrong with it (another entity's property, a path a DELETE cannot join) is
@@ -58,6 +59,15 @@ final class ExecutorSupport {
     <S> ExecutorQuery<S> byExample(Example<S> example, String method) {
         String name = repository + "." + method;
         return new ExecutorQuery<>(this, examples.where(example, name), name);
+    }
+
+    /** A fluent query of the entities meeting {@code predicate}. */
+    <S> ExecutorQuery<S> byPredicate(Predicate predicate, String method) {
+        String name = repository + "." + method;
+        if (predicate == null) {
+            throw new InvalidArgumentException(name + "(null): a Predicate is required; Sql.and() matches every row");
+        }
+        return new ExecutorQuery<>(this, predicate, name);
     }
 
     EntityModel<?> model() {
@@ -124,6 +134,19 @@ final class ExecutorSupport {
 
     boolean runExists(SqlStatement firstId) {
         return context.read(session -> !session.list(firstId, NO_ARGUMENTS, Results.FIRST_COLUMN).isEmpty());
+    }
+
+    /** One DELETE of the rows meeting {@code where}; the session's matching objects leave it. */
+    long delete(Predicate where, String method) {
+        String name = repository + "." + method;
+        if (where == null) {
+            throw new InvalidArgumentException(name + "(null): a Predicate is required; deleteAll() removes every row");
+        }
+        SqlStatement delete = render(() -> Delete.from(model).where(List.of(where)).render(engine.dialect(),
+                engine.models()), name);
+        SqlStatement ids = render(() -> from(where).columns(List.of(Sql.col(model.id().name())))
+                .render(engine.dialect(), engine.models()), name);
+        return context.inTransaction(session -> session.bulkDelete(model, delete, ids, NO_ARGUMENTS));
     }
 
     private Select from(Predicate where) {
