@@ -37,12 +37,15 @@ class ArchitectureTest {
             .layer("sql").definedBy("io.quarry.sql..")
             .layer("session").definedBy("io.quarry.session..")
             .layer("repository").definedBy("io.quarry.repository..")
+            .layer("schema").definedBy("io.quarry.schema..")
             .whereLayer("repository").mayNotBeAccessedByAnyLayer()
-            .whereLayer("session").mayOnlyBeAccessedByLayers("repository")
-            .whereLayer("sql").mayOnlyBeAccessedByLayers("session", "repository")
-            .whereLayer("dialect").mayOnlyBeAccessedByLayers("sql", "session", "repository")
-            .whereLayer("mapping").mayOnlyBeAccessedByLayers("dialect", "sql", "session", "repository")
-            .whereLayer("types").mayOnlyBeAccessedByLayers("mapping", "dialect", "sql", "session", "repository");
+            .whereLayer("schema").mayNotBeAccessedByAnyLayer()
+            .whereLayer("session").mayOnlyBeAccessedByLayers("repository", "schema")
+            .whereLayer("sql").mayOnlyBeAccessedByLayers("session", "repository", "schema")
+            .whereLayer("dialect").mayOnlyBeAccessedByLayers("sql", "session", "repository", "schema")
+            .whereLayer("mapping").mayOnlyBeAccessedByLayers("dialect", "sql", "session", "repository", "schema")
+            .whereLayer("types").mayOnlyBeAccessedByLayers("mapping", "dialect", "sql", "session", "repository",
+                    "schema");
 
     /** The repository implementation, in the order DESIGN.md gives: shared, parse, projection, derived | handwritten, support. */
     @ArchTest

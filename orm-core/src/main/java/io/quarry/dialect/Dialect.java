@@ -127,6 +127,21 @@ public abstract class Dialect {
         return "drop constraint";
     }
 
+    /**
+     * ALTER TABLE that gives {@code column} of {@code table} the type {@code type} (a full type name
+     * from {@link #typeName}): standard SQL's {@code alter column c set data type t}, which H2 and
+     * PostgreSQL take and which leaves the column's nullability alone; MySQL restates the column.
+     */
+    public String alterColumnType(String table, String column, String type, boolean nullable) {
+        return "alter table " + quote(table) + " alter column " + quote(column) + " set data type " + type;
+    }
+
+    /** ALTER TABLE that makes {@code column} NULL-able or NOT NULL ({@code type} for MySQL, which restates it). */
+    public String alterColumnNullability(String table, String column, String type, boolean nullable) {
+        return "alter table " + quote(table) + " alter column " + quote(column) + (nullable ? " drop" : " set")
+                + " not null";
+    }
+
     public String createSequence(String sequence) {
         return "create sequence if not exists " + quote(sequence) + " start with 1 increment by 1";
     }

@@ -173,6 +173,18 @@ public final class MySqlDialect extends Dialect {
         return "drop foreign key";
     }
 
+    /** MySQL changes a column by restating it: {@code modify column c t [not null]}. */
+    @Override
+    public String alterColumnType(String table, String column, String type, boolean nullable) {
+        return "alter table " + quote(table) + " modify column " + quote(column) + " " + type
+                + (nullable ? "" : " not null");
+    }
+
+    @Override
+    public String alterColumnNullability(String table, String column, String type, boolean nullable) {
+        return alterColumnType(table, column, type, nullable);
+    }
+
     @Override
     public String tableOptions() {
         return " engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin";

@@ -172,6 +172,30 @@ public final class SchemaDdl {
         return statements;
     }
 
+    /**
+     * ALTER TABLE that drops {@code column} of {@code table} with its values; the names come from the
+     * live schema, so the caller has checked that they are plain identifiers.
+     */
+    public String dropColumn(String table, String column) {
+        return "alter table " + dialect.quote(table) + " drop column " + dialect.quote(column);
+    }
+
+    /** ALTER TABLE that gives {@code property}'s existing column the mapped type. */
+    public String alterColumnType(EntityModel<?> model, PropertyModel property) {
+        return dialect.alterColumnType(model.table(), property.column(), dialect.typeName(property.spec()),
+                nullable(property));
+    }
+
+    /** ALTER TABLE that gives {@code property}'s existing column the mapped nullability. */
+    public String alterColumnNullability(EntityModel<?> model, PropertyModel property) {
+        return dialect.alterColumnNullability(model.table(), property.column(), dialect.typeName(property.spec()),
+                nullable(property));
+    }
+
+    private static boolean nullable(PropertyModel property) {
+        return property.spec().nullable() && !property.isId();
+    }
+
     public String createIndex(EntityModel<?> model, IndexModel index) {
         return "create " + (index.unique() ? "unique " : "") + "index " + dialect.quote(shorten(index.name())) + " on "
                 + dialect.quote(model.table()) + " ("

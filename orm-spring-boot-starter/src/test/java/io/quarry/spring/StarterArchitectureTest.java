@@ -26,10 +26,6 @@ class StarterArchitectureTest {
 
     /** Literals that contain an SQL keyword but are not SQL. */
     static final List<Allowed> ALLOWED = List.of(
-            new Allowed("io/quarry/spring/schema/SchemaUpdater.java", "update the schema",
-                    "the task name in logs and listeners"),
-            new Allowed("io/quarry/spring/schema/SchemaUpdater.java", "ddl-auto=update adds column",
-                    "a log message naming the property value"),
             new Allowed("io/quarry/spring/boot/SchemaValidationFailureAnalyzer.java", "ddl-auto=update adds",
                     "advice in a failure analysis naming the property value"));
 

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -109,6 +110,31 @@ class ReadmeSamplesTest {
                 .contains("Load the relation with query(...).with(...)");
         HostRepository hosts = PlainJavaSamples.plainJavaRepository(engine);
         assertThat(hosts.findByHostname("db-1")).isPresent();
+    }
+
+    @Test
+    void migrationSampleWritesOnlyWhatTheSchemaLacks(@TempDir Path directory) throws IOException {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-migration;DB_CLOSE_DELAY=-1");
+        Engine engine = Engine.create(dataSource);
+        engine.createAll(Host.class);
+        engine.withConnection("drop the port column", connection -> engine.execute(connection, "readme",
+                new io.quarry.sql.SchemaDdl(engine.dialect()).dropColumn("host", "port")));
+        Files.writeString(directory.resolve("V1__hosts.sql"), "-- the first migration");
+
+        List<Path> written = MigrationSamples.migrationScript(dataSource, directory);
+
+        assertThat(written).singleElement().satisfies(file -> {
+            assertThat(file.getFileName()).hasToString("V2__add_host_port.sql");
+            assertThat(Files.readString(file)).contains("\nalter table host add column port integer not null;\n");
+        });
+        for (String line : Files.readAllLines(written.get(0))) {
+            if (!line.isBlank() && !line.startsWith("--")) {
+                engine.withConnection("migrate", connection -> engine.execute(connection, "readme",
+                        line.substring(0, line.length() - 1)));
+            }
+        }
+        assertThat(MigrationSamples.migrationScript(dataSource, directory)).as("nothing left to migrate").isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.quarry.spring.schema;
+package io.quarry.schema;
 
 import io.quarry.dialect.Dialect;
 import java.sql.Connection;
@@ -47,6 +47,17 @@ final class LiveSchema {
             }
         }
         return found == null ? null : new Table(found, columns(found), indexes(found), foreignKeys(found));
+    }
+
+    /** The names of every table of the schema, as stored. */
+    List<String> tableNames() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet tables = metadata.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+        }
+        return names;
     }
 
     private Map<String, Column> columns(String table) throws SQLException {

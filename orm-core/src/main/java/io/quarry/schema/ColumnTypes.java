@@ -1,4 +1,4 @@
-package io.quarry.spring.schema;
+package io.quarry.schema;
 
 import io.quarry.mapping.ColumnSpec;
 import java.sql.Types;
