@@ -57,7 +57,7 @@ final class SchemaChanges {
             if (table == null) {
                 ddl.create(model).forEach(sql -> changes.add(Change.of(sql)));
             } else {
-                additions(model, table, connection, changes);
+                additions(model, table, connection, destructive, changes);
                 if (destructive) {
                     changes.addAll(new ColumnChanges(engine.dialect(), ddl).of(model, table));
                 }
@@ -71,7 +71,8 @@ final class SchemaChanges {
         return changes;
     }
 
-    private void additions(EntityModel<?> model, LiveSchema.Table table, Connection connection, List<Change> changes) {
+    private void additions(EntityModel<?> model, LiveSchema.Table table, Connection connection, boolean destructive,
+            List<Change> changes) {
         for (PropertyModel property : model.properties()) {
             if (table.column(property.column()) == null) {
                 // the rows there have no value for it: NOT NULL would fail (or invent one, on MySQL)
@@ -82,6 +83,10 @@ final class SchemaChanges {
                 List<String> statements = ddl.addColumn(model, property, withoutNotNull);
                 changes.add(new Change(statements.get(0), false, warning));
                 statements.subList(1, statements.size()).forEach(sql -> changes.add(Change.of(sql)));
+                if (withoutNotNull && destructive) {
+                    changes.add(new Change(ddl.alterColumnNullability(model, property), true, "column " + model.table()
+                            + "." + property.column() + " gets its NOT NULL once every row has a value"));
+                }
                 if (property.reference() != null) {
                     changes.add(Change.of(ddl.createForeignKeyIndex(model, property)));
                 }

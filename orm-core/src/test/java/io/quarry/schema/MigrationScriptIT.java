@@ -133,6 +133,25 @@ class MigrationScriptIT {
                 + " NOT NULL: rows holding NULL make it fail; give them a value first");
     }
 
+    @Test
+    void aNotNullColumnAddedToRowsComesWithoutItsConstraintWhichFollowsCommentedOut() throws SQLException {
+        engine.createAll(Book.class);
+        run(List.of("alter table mg_shelf drop column capacity", "insert into mg_shelf (name) values ('a')"));
+
+        MigrationScript script = schema.migrationScript(Book.class);
+
+        String integer = engine.dialect().typeName(engine.model(Shelf.class).property("capacity").spec());
+        String notNull = engine.dialect().alterColumnNullability("mg_shelf", "capacity", integer, false);
+        assertThat(script.statements()).containsExactly("alter table mg_shelf add column capacity " + integer);
+        assertThat(ours(script.skipped())).containsExactly(notNull);
+        assertThat(script.warnings()).contains("column mg_shelf.capacity is added without NOT NULL because the table has"
+                + " rows; give them a value and add the constraint with a migration",
+                "column mg_shelf.capacity gets its NOT NULL once every row has a value");
+        run(script.statements());
+        run(List.of("update mg_shelf set capacity = 3", notNull));
+        assertThat(schema.differences(List.of(Book.class))).isEmpty();
+    }
+
     private void run(List<String> statements) throws SQLException {
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
