@@ -1,8 +1,12 @@
 package io.quarry.spring.it;
 
+import static io.quarry.sql.Sql.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarry.repository.Example;
+import io.quarry.repository.ExampleMatcher;
+import io.quarry.repository.Sort;
 import io.quarry.spring.it.badrepo.BrokenRepository;
 import io.quarry.spring.it.repo.HostRepository;
 import io.quarry.spring.repository.EnableQuarryRepositories;
@@ -21,6 +25,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -127,6 +132,28 @@ class RepositoryRegistrationIT {
             HostRepository hosts = context.getBean(HostRepository.class);
             hosts.save(new Host("web-1", 2222));
             assertThat(hosts.describe("web-1")).as("on %s", db).isEqualTo("web-1:2222");
+        });
+    }
+
+    @Test
+    void queryByExampleAndPredicateExecutorsAreImplementedByQuarry() {
+        withRepositories().run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeanNamesForType(HostRepository.class)).hasSize(1);
+            HostRepository hosts = context.getBean(HostRepository.class);
+            hosts.saveAll(List.of(new Host("web-1", 22), new Host("web-2", 22), new Host("db-1", 5432)));
+            Host probe = new Host("web", 22);
+            Example<Host> example = Example.of(probe, ExampleMatcher.matching().withStringMatcher(
+                    ExampleMatcher.StringMatcher.STARTING));
+            assertThat(hosts.findAll(example, Sort.by("hostname"))).as("on %s", db).extracting(Host::getHostname)
+                    .containsExactly("web-1", "web-2");
+            assertThat(hosts.count(col(Host::getPort).gt(1024))).isEqualTo(1);
+            assertThat(hosts.delete(col(Host::getHostname).eq("db-1"))).isEqualTo(1);
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Example<Host> account = (Example) Example.of(new Account());
+            assertThatThrownBy(() -> hosts.findAll(account)).as("bad input as Spring's API-misuse exception")
+                    .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                    .hasMessageContaining("the example's probe is a Account, but this repository reads Host");
         });
     }
 
