@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,7 +46,8 @@ class ReadmeReplicaIT {
 
     @Test
     void readsRunOnTheReplicaExceptRightAfterTheThreadsOwnWrite() throws Exception {
-        TestReplica.assume(db);
+        Assumptions.assumeTrue(db.name().equals("postgresql"), "the sample's profile is PostgreSQL's");
+        TestReplica replica = TestReplica.of(db);
         try (Connection connection = db.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("create schema if not exists " + SCHEMA);
@@ -55,7 +57,7 @@ class ReadmeReplicaIT {
                 .profiles("replicas")
                 .run("--spring.datasource.url=" + inSchema(db.jdbcUrl()), "--spring.datasource.username=" + db.user(),
                         "--spring.datasource.password=" + db.password(), "--spring.main.banner-mode=off",
-                        "--quarry.ddl-auto=drop-create", "--quarry.replicas.nodes[0].url=" + inSchema(TestReplica.url(db)),
+                        "--quarry.ddl-auto=drop-create", "--quarry.replicas.nodes[0].url=" + inSchema(replica.url()),
                         "--quarry.replicas.nodes[0].username=" + db.user(),
                         "--quarry.replicas.nodes[0].password=" + db.password())) {
             HostService service = context.getBean(HostService.class);
@@ -64,7 +66,7 @@ class ReadmeReplicaIT {
 
             service.register("web-1", "10.0.0.1");
             HostReport.Summary ownWrite = report.summary();
-            TestReplica.awaitReplay(db);
+            replica.awaitReplay();
             HostReport.Summary elsewhere = CompletableFuture.supplyAsync(report::summary).get();
             boolean found = CompletableFuture.supplyAsync(() -> report.find("web-1").isPresent()).get();
 
@@ -72,7 +74,7 @@ class ReadmeReplicaIT {
             assertThat(elsewhere).as("another thread: the replica").isEqualTo(new HostReport.Summary(1, 1));
             assertThat(found).isTrue();
             assertThat(replicas.statistics()).isEqualTo(new ReplicaStatistics(2, 0, 1, 0));
-            assertThat(replicas.names()).containsExactly("quarry-replica-1 (" + inSchema(TestReplica.url(db)) + ")");
+            assertThat(replicas.names()).containsExactly("quarry-replica-1 (" + inSchema(replica.url()) + ")");
         }
     }
 

@@ -37,16 +37,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Read-replica routing against a real PostgreSQL streaming replica ({@link TestReplica}): where each kind of
- * work goes, the replication lag and the read-your-writes window that hides it, a dead replica, and the
- * switch that turns it all off. The replica proves where a statement ran: {@code pg_is_in_recovery()} is
- * true only there.
+ * Read-replica routing against real replicas ({@link TestReplica}): PostgreSQL streaming replication of the
+ * postgresql test server, and a MariaDB primary and replica with GTID replication for the mysql runs. Where
+ * each kind of work goes, the replication lag and the read-your-writes window that hides it, a dead replica,
+ * and the switch that turns it all off. The replica proves where a statement ran: {@code pg_is_in_recovery()}
+ * is true only there, as MariaDB's {@code @@global.read_only} is only on its replica.
  */
 @CrossDatabaseTest
 @ExtendWith(OutputCaptureExtension.class)
 class ReplicaRoutingIT {
-
-    private static final String RECOVERY = "select pg_is_in_recovery()";
 
     private final TestDatabase db;
 
@@ -61,16 +60,16 @@ class ReplicaRoutingIT {
 
     @Test
     void readOnlyTransactionsReadFromTheReplicaOnTheConnectionJdbcTemplateShares() {
-        TestReplica.assume(db);
-        replicated().run(context -> {
-            TestReplica.awaitReplay(db);
+        TestReplica replica = TestReplica.of(db);
+        replicated(replica).run(context -> {
+            replica.awaitReplay();
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             Session session = context.getBean(Session.class);
 
             List<Object> seen = readOnly(context).execute(status -> List.of(
-                    jdbc.queryForObject(RECOVERY, Boolean.class),
-                    jdbc.queryForObject("select pg_backend_pid()", Integer.class),
-                    session.sqlRows("select pg_backend_pid() as pid", Map.of()).get(0).getInt(0),
+                    jdbc.queryForObject(replica.onReplicaQuery(), Boolean.class),
+                    jdbc.queryForObject(replica.connectionIdQuery(), Long.class),
+                    session.sqlRows(replica.connectionIdQuery(), Map.of()).get(0).getLong(0),
                     session.query(Host.class).count()));
 
             assertThat(seen.get(0)).as("in recovery: on the replica").isEqualTo(true);
@@ -82,28 +81,28 @@ class ReplicaRoutingIT {
 
     @Test
     void theReplicaRefusesWritesInAReadOnlyTransaction() {
-        TestReplica.assume(db);
-        replicated().run(context -> {
-            TestReplica.awaitReplay(db);
+        TestReplica replica = TestReplica.of(db);
+        replicated(replica).run(context -> {
+            replica.awaitReplay();
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
             assertThatThrownBy(() -> readOnly(context).executeWithoutResult(status -> {
-                assertThat(jdbc.queryForObject(RECOVERY, Boolean.class)).isTrue();
+                assertThat(jdbc.queryForObject(replica.onReplicaQuery(), Boolean.class)).isTrue();
                 jdbc.update("insert into spring_host (hostname, port) values ('web-1', 22)");
             })).isInstanceOf(DataAccessException.class)
-                    .hasMessageContaining("cannot execute INSERT in a read-only transaction");
+                    .hasMessageContaining(replica.readOnlyRefusal());
         });
     }
 
     @Test
     void quarryReadsOutsideATransactionGoToTheReplica() {
-        TestReplica.assume(db);
-        replicated().run(context -> {
-            TestReplica.awaitReplay(db);
+        TestReplica replica = TestReplica.of(db);
+        replicated(replica).run(context -> {
+            replica.awaitReplay();
             Session session = context.getBean(Session.class);
 
-            assertThat(session.sqlRows("select pg_is_in_recovery() as recovery", Map.of()).get(0).get(0))
-                    .isEqualTo(true);
+            assertThat(onReplica(session, replica))
+                    .isTrue();
             assertThat(session.query(Host.class).all()).isEmpty();
             assertThat(statistics(context)).isEqualTo(new ReplicaStatistics(2, 0, 0, 0));
         });
@@ -111,14 +110,14 @@ class ReplicaRoutingIT {
 
     @Test
     void readWriteTransactionsWriteAndReadOnThePrimary() {
-        TestReplica.assume(db);
-        replicated().run(context -> {
+        TestReplica replica = TestReplica.of(db);
+        replicated(replica).run(context -> {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             Session session = context.getBean(Session.class);
 
             List<Object> seen = readWrite(context).execute(status -> {
                 session.add(new Host("web-1", 22));
-                return List.of(jdbc.queryForObject(RECOVERY, Boolean.class), session.query(Host.class).count(),
+                return List.of(jdbc.queryForObject(replica.onReplicaQuery(), Boolean.class), session.query(Host.class).count(),
                         jdbc.queryForObject("select count(*) from spring_host", Long.class));
             });
 
@@ -129,13 +128,13 @@ class ReplicaRoutingIT {
 
     @Test
     void replicationLagShowsOnTheReplicaAndTheReadYourWritesWindowHidesIt() throws Exception {
-        TestReplica.assume(db);
+        TestReplica replica = TestReplica.of(db);
         ExecutorService otherThread = Executors.newSingleThreadExecutor();
-        try (Connection replica = TestReplica.connect(db)) {
-            replicated().run(context -> {
-                TestReplica.awaitReplay(db);
+        try (Connection replay = replica.connect()) {
+            replicated(replica).run(context -> {
+                replica.awaitReplay();
                 Session session = context.getBean(Session.class);
-                TestReplica.pauseReplay(replica);
+                replica.pauseReplay(replay);
                 try {
                     readWrite(context).executeWithoutResult(status -> session.add(new Host("web-1", 22)));
 
@@ -147,9 +146,9 @@ class ReplicaRoutingIT {
                             .isZero();
                     assertThat(statistics(context)).isEqualTo(new ReplicaStatistics(1, 0, 1, 0));
                 } finally {
-                    TestReplica.resumeReplay(replica);
+                    replica.resumeReplay(replay);
                 }
-                TestReplica.awaitReplay(db);
+                replica.awaitReplay();
                 assertThat(otherThread.submit(() -> session.query(Host.class).count()).get()).isEqualTo(1);
             });
         } finally {
@@ -160,12 +159,12 @@ class ReplicaRoutingIT {
 
     @Test
     void afterTheWindowTheWritersReadsGoBackToTheReplica() throws Exception {
-        TestReplica.assume(db);
-        try (Connection replica = TestReplica.connect(db)) {
-            replicated("quarry.replicas.read-your-writes=300ms").run(context -> {
-                TestReplica.awaitReplay(db);
+        TestReplica replica = TestReplica.of(db);
+        try (Connection replay = replica.connect()) {
+            replicated(replica, "quarry.replicas.read-your-writes=300ms").run(context -> {
+                replica.awaitReplay();
                 Session session = context.getBean(Session.class);
-                TestReplica.pauseReplay(replica);
+                replica.pauseReplay(replay);
                 try {
                     readWrite(context).executeWithoutResult(status -> session.add(new Host("web-1", 22)));
                     long inWindow = session.query(Host.class).count();
@@ -175,7 +174,7 @@ class ReplicaRoutingIT {
                     assertThat(inWindow).isEqualTo(1);
                     assertThat(afterWindow).as("the replica, lagging behind").isZero();
                 } finally {
-                    TestReplica.resumeReplay(replica);
+                    replica.resumeReplay(replay);
                 }
             });
         }
@@ -183,9 +182,9 @@ class ReplicaRoutingIT {
 
     @Test
     void replicationLagWithoutAPauseIsMeasured() {
-        TestReplica.assume(db);
-        replicated("quarry.replicas.read-your-writes=0").run(context -> {
-            TestReplica.awaitReplay(db);
+        TestReplica replica = TestReplica.of(db);
+        replicated(replica, "quarry.replicas.read-your-writes=0").run(context -> {
+            replica.awaitReplay();
             Session session = context.getBean(Session.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             int rounds = 20;
@@ -204,22 +203,22 @@ class ReplicaRoutingIT {
                 seenAtOnce += reads == 0 ? 1 : 0;
                 slowestNanos = Math.max(slowestNanos, System.nanoTime() - written);
             }
-            System.out.printf("replica lag: %d of %d writes seen by the first read on the replica; slowest seen "
-                    + "after %.1f ms%n", seenAtOnce, rounds, slowestNanos / 1e6);
+            System.out.printf("replica lag on %s: %d of %d writes seen by the first read on the replica; slowest "
+                    + "seen after %.1f ms%n", db.name(), seenAtOnce, rounds, slowestNanos / 1e6);
             assertThat(statistics(context).fromReplica()).isGreaterThanOrEqualTo(rounds);
         });
     }
 
     @Test
     void aReplicaThatGivesNoConnectionIsSkippedAndItsReadsGoToThePrimary(CapturedOutput output) throws Exception {
-        TestReplica.assume(db);
-        String closed = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/quarry";
-        replicated("quarry.replicas.nodes[0].url=" + closed, "quarry.replicas.nodes[0].hikari.connection-timeout=500")
+        TestReplica replica = TestReplica.of(db);
+        String closed = replica.onPort(closedPort());
+        replicated(replica, "quarry.replicas.nodes[0].url=" + closed, "quarry.replicas.nodes[0].hikari.connection-timeout=500")
                 .run(context -> {
                     JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
-                    boolean first = readOnly(context).execute(status -> jdbc.queryForObject(RECOVERY, Boolean.class));
-                    boolean second = readOnly(context).execute(status -> jdbc.queryForObject(RECOVERY, Boolean.class));
+                    boolean first = readOnly(context).execute(status -> jdbc.queryForObject(replica.onReplicaQuery(), Boolean.class));
+                    boolean second = readOnly(context).execute(status -> jdbc.queryForObject(replica.onReplicaQuery(), Boolean.class));
 
                     assertThat(first).as("the primary").isFalse();
                     assertThat(second).as("the primary").isFalse();
@@ -230,21 +229,21 @@ class ReplicaRoutingIT {
                     assertThatThrownBy(() -> readOnly(context).executeWithoutResult(status ->
                             jdbc.update("insert into spring_host (hostname, port) values ('web-1', 22)")))
                             .as("a read-only transaction on the primary stays read-only")
-                            .hasMessageContaining("cannot execute INSERT in a read-only transaction");
+                            .hasMessageContaining(replica.readOnlyRefusal());
                 });
     }
 
     @Test
     void aDeadReplicaIsSkippedForTheLiveOnes() throws Exception {
-        TestReplica.assume(db);
-        String closed = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/quarry";
-        replicated("quarry.replicas.nodes[1].url=" + closed, "quarry.replicas.nodes[1].username=" + db.user(),
+        TestReplica replica = TestReplica.of(db);
+        String closed = replica.onPort(closedPort());
+        replicated(replica, "quarry.replicas.nodes[1].url=" + closed, "quarry.replicas.nodes[1].username=" + replica.user(),
                 "quarry.replicas.nodes[1].hikari.connection-timeout=500").run(context -> {
-            TestReplica.awaitReplay(db);
+            replica.awaitReplay();
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
             for (int read = 0; read < 4; read++) {
-                assertThat((boolean) readOnly(context).execute(status -> jdbc.queryForObject(RECOVERY, Boolean.class)))
+                assertThat((boolean) readOnly(context).execute(status -> jdbc.queryForObject(replica.onReplicaQuery(), Boolean.class)))
                         .isTrue();
             }
 
@@ -255,32 +254,32 @@ class ReplicaRoutingIT {
 
     @Test
     void disabledReplicasLeaveEverythingOnThePrimary() {
-        TestReplica.assume(db);
-        replicated("quarry.replicas.enabled=false").run(context -> {
+        TestReplica replica = TestReplica.of(db);
+        replicated(replica, "quarry.replicas.enabled=false").run(context -> {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             Session session = context.getBean(Session.class);
 
-            assertThat((boolean) readOnly(context).execute(status -> jdbc.queryForObject(RECOVERY, Boolean.class))).isFalse();
-            assertThat(session.sqlRows("select pg_is_in_recovery() as recovery", Map.of()).get(0).get(0))
-                    .isEqualTo(false);
+            assertThat((boolean) readOnly(context).execute(status -> jdbc.queryForObject(replica.onReplicaQuery(), Boolean.class))).isFalse();
+            assertThat(onReplica(session, replica))
+                    .isFalse();
             assertThat(context).doesNotHaveBean(ReadReplicas.class);
         });
     }
 
     @Test
     void aDataSourceBeanMarkedQuarryReplicaIsAReplica() {
-        TestReplica.assume(db);
-        QuarryContext.on(db)
+        TestReplica replica = TestReplica.of(db);
+        QuarryContext.on(db, replica.primary())
                 .withConfiguration(AutoConfigurations.of(QuarryReplicaAutoConfiguration.class))
                 .withUserConfiguration(OwnReplica.class)
-                .withPropertyValues("test.replica.url=" + TestReplica.url(db), "test.replica.user=" + db.user(),
-                        "test.replica.password=" + db.password())
+                .withPropertyValues("test.replica.url=" + replica.url(), "test.replica.user=" + replica.user(),
+                        "test.replica.password=" + replica.password())
                 .run(context -> {
-                    TestReplica.awaitReplay(db);
+                    replica.awaitReplay();
                     JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
-                    boolean readOnly = readOnly(context).execute(status -> jdbc.queryForObject(RECOVERY, Boolean.class));
-                    boolean readWrite = readWrite(context).execute(status -> jdbc.queryForObject(RECOVERY, Boolean.class));
+                    boolean readOnly = readOnly(context).execute(status -> jdbc.queryForObject(replica.onReplicaQuery(), Boolean.class));
+                    boolean readWrite = readWrite(context).execute(status -> jdbc.queryForObject(replica.onReplicaQuery(), Boolean.class));
 
                     assertThat(readOnly).isTrue();
                     assertThat(readWrite).isFalse();
@@ -301,13 +300,19 @@ class ReplicaRoutingIT {
     }
 
     /** The starter's context on the test database, with its replica as quarry.replicas.nodes[0]. */
-    private ApplicationContextRunner replicated(String... properties) {
-        return QuarryContext.on(db)
+    private ApplicationContextRunner replicated(TestReplica replica, String... properties) {
+        return QuarryContext.on(db, replica.primary())
                 .withConfiguration(AutoConfigurations.of(QuarryReplicaAutoConfiguration.class))
-                .withPropertyValues("quarry.replicas.nodes[0].url=" + TestReplica.url(db),
-                        "quarry.replicas.nodes[0].username=" + db.user(),
-                        "quarry.replicas.nodes[0].password=" + db.password())
+                .withPropertyValues("quarry.replicas.nodes[0].url=" + replica.url(),
+                        "quarry.replicas.nodes[0].username=" + replica.user(),
+                        "quarry.replicas.nodes[0].password=" + replica.password())
                 .withPropertyValues(properties);
+    }
+
+    /** Quarry's answer to the replica's question (a boolean on PostgreSQL, a number on MariaDB). */
+    private static boolean onReplica(Session session, TestReplica replica) {
+        Object answer = session.sqlRows(replica.onReplicaQuery(), Map.of()).get(0).get(0);
+        return answer instanceof Boolean truth ? truth : ((Number) answer).intValue() != 0;
     }
 
     private static ReplicaStatistics statistics(AssertableApplicationContext context) {
