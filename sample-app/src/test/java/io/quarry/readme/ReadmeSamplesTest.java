@@ -236,6 +236,22 @@ class ReadmeSamplesTest {
                 sql -> assertThat(sql).startsWith("select count(*) from dc_host where exists"),
                 sql -> assertThat(sql).isEqualTo("delete from dc_host where exists (select 1 from datacenter s1 "
                         + "where s1.id = dc_host.datacenter_id and s1.region = ?)"));
+
+        RelationSamples.Projected projected = RelationSamples.projections(Engine.create(dataSource));
+
+        assertThat(projected.views()).containsExactly("ams-a@ams-1/eu", "ams-b@ams-1/eu", "ams-spare@-");
+        assertThat(projected.inAms()).containsExactlyInAnyOrder("ams-a@ams-1", "ams-b@ams-1");
+        assertThat(projected.counted()).isEqualTo(2);
+        assertThat(projected.deleted()).isEqualTo(2);
+        assertThat(projected.statements()).as("the views, the hosts and their datacenter, the count, the delete")
+                .satisfiesExactly(
+                        sql -> assertThat(sql).as("name may be NULL: the foreign key tells a host without a "
+                                + "datacenter").startsWith("select dc_host.hostname, j1.name, dc_host.datacenter_id, "
+                                + "j1.region from dc_host left join datacenter j1 on j1.id = dc_host.datacenter_id"),
+                        sql -> assertThat(sql).doesNotContain("join").endsWith("from dc_host where datacenter_id = ?"),
+                        sql -> assertThat(sql).contains("from datacenter where id in"),
+                        sql -> assertThat(sql).isEqualTo("select count(*) from dc_host where datacenter_id = ?"),
+                        sql -> assertThat(sql).isEqualTo("delete from dc_host where datacenter_id = ?"));
     }
 
     @Test

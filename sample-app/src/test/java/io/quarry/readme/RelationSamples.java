@@ -105,6 +105,68 @@ final class RelationSamples {
                 tagged, deleted, List.copyOf(statements));
     }
 
+    // README: relationship-projections
+    interface DatacenterView {
+        String getName();
+    }
+
+    interface HostView {
+        String getHostname();
+
+        String getDatacenterRegion();                        // flattened: datacenter.region
+
+        DatacenterView getDatacenter();                      // nested: null for a host without one
+    }
+
+    interface DcViewRepository extends CrudRepository<Host, Long> {
+
+        List<HostView> findByHostnameStartingWithOrderByHostname(String prefix);  // one statement, a LEFT JOIN
+
+        List<Host> findByDatacenter(Datacenter datacenter);  // datacenter_id = ?, no join
+
+        long countByDatacenter(Datacenter datacenter);
+
+        int deleteByDatacenter(Datacenter datacenter);       // one DELETE
+    }
+    // END
+
+    /** What the projection sample saw: the views described, hosts found, counted and deleted, every statement. */
+    record Projected(List<String> views, List<String> inAms, long counted, int deleted, List<String> statements) {
+    }
+
+    /** Runs the projection sample after adding ams-1 (eu) with ams-a and ams-b, and ams-spare without a datacenter. */
+    static Projected projections(Engine engine) {
+        Datacenter ams = new Datacenter();
+        try (Session session = engine.openSession()) {
+            ams.name = "ams-1";
+            ams.region = "eu";
+            for (String name : List.of("ams-a", "ams-b")) {
+                Host host = new Host();
+                host.hostname = name;
+                ams.hosts.add(host);
+            }
+            Host spare = new Host();
+            spare.hostname = "ams-spare";
+            session.add(ams);
+            session.add(spare);
+            session.commit();
+        }
+        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.addStatementListener((sql, rows, nanos) -> statements.add(sql));
+        // README: relationship-projections-use
+        DcViewRepository hosts = RepositoryFactory.of(engine.sessionFactory()).create(DcViewRepository.class);
+        List<HostView> views = hosts.findByHostnameStartingWithOrderByHostname("ams-");  // 1 statement
+        String name = views.get(0).getDatacenter().getName();  // "ams-1", built from the same row
+        List<Host> inAms = hosts.findByDatacenter(ams);      // the hosts, then their datacenter: 2 statements
+        long counted = hosts.countByDatacenter(ams);
+        int deleted = hosts.deleteByDatacenter(ams);
+        // END
+        List<String> described = views.stream().map(view -> view.getHostname() + "@" + (view.getDatacenter() == null
+                ? "-" : view.getDatacenter().getName() + "/" + view.getDatacenterRegion())).toList();
+        return new Projected(described, inAms.stream().map(h -> h.hostname + "@" + name).toList(), counted, deleted,
+                List.copyOf(statements));
+    }
+
     /** What the repository sample saw: datacenters and hosts found, every statement it ran, hosts left. */
     record Found(int datacenters, int hosts, List<String> statements, long hostsLeft) {
     }
