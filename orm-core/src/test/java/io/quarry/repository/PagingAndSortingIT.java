@@ -45,6 +45,10 @@ class PagingAndSortingIT {
 
         Page<Host> findTop5ByOrderByPortAsc(Pageable pageable);
 
+        Page<Host> findFirst2ByOrderByPortAsc(Pageable pageable);
+
+        Slice<Host> findFirst2ByRackOrderByPortAsc(String rack, Pageable pageable);
+
         Page<String> findDistinctRackBy(Pageable pageable);
 
         Host findFirstByRack(String rack, Sort sort);
@@ -206,12 +210,37 @@ class PagingAndSortingIT {
     }
 
     @Test
-    void topCapsThePagesOfAPageable() {
+    void topCapsEachPageAndThePagesOffsetStillApplies() {
+        Page<Host> second = hosts.findFirst2ByOrderByPortAsc(PageRequest.of(1, 3));
+
+        assertThat(ports(second)).as("at most 2 rows, from the page's offset 3").containsExactly(1004, 1005);
+        assertThat(second.getTotalElements()).as("every matching row, as Spring Data counts").isEqualTo(12);
+        assertThat(second.getSize()).isEqualTo(3);
+        assertThat(statements).as("the page and its count: a capped page does not tell the total").hasSize(2);
+    }
+
+    @Test
+    void topLargerThanThePageLeavesThePageSizeInCharge() {
         Page<Host> second = hosts.findTop5ByOrderByPortAsc(PageRequest.of(1, 3));
 
-        assertThat(ports(second)).containsExactly(1004, 1005);
-        assertThat(second.getTotalElements()).isEqualTo(5);
-        assertThat(second.isLast()).isTrue();
+        assertThat(ports(second)).containsExactly(1004, 1005, 1006);
+        assertThat(second.getTotalElements()).isEqualTo(12);
+        Page<Host> last = hosts.findTop5ByOrderByPortAsc(PageRequest.of(3, 3));
+        assertThat(ports(last)).containsExactly(1010, 1011, 1012);
+        assertThat(last.isLast()).isTrue();
+    }
+
+    @Test
+    void topCapsEachSliceAndTellsWhetherMoreFollow() {
+        Slice<Host> first = hosts.findFirst2ByRackOrderByPortAsc("r1", PageRequest.of(0, 3));
+        Slice<Host> last = hosts.findFirst2ByRackOrderByPortAsc("r1", PageRequest.of(1, 3));
+
+        assertThat(ports(first)).containsExactly(1001, 1002);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(ports(last)).as("offset 3 of rack r1's six hosts").containsExactly(1004, 1005);
+        assertThat(last.hasNext()).as("a third row at offset 5").isTrue();
+        assertThat(ports(hosts.findFirst2ByRackOrderByPortAsc("r3", PageRequest.of(0, 3)))).containsExactly(1011, 1012);
+        assertThat(hosts.findFirst2ByRackOrderByPortAsc("r3", PageRequest.of(0, 3)).hasNext()).isFalse();
     }
 
     @Test

@@ -36,11 +36,19 @@ public final class Results {
      * (a full page, or an empty page past the first).
      */
     public static Page<Object> page(List<Object> content, Pageable pageable, LongSupplier count) {
+        return page(content, pageable, Integer.MAX_VALUE, count);
+    }
+
+    /**
+     * The same for a query whose pages hold at most {@code pageRows} rows ({@code findTop3By...(Pageable)}):
+     * a short page tells the total only when it is shorter than that cap too.
+     */
+    public static Page<Object> page(List<Object> content, Pageable pageable, int pageRows, LongSupplier count) {
         if (pageable.isUnpaged()) {
             return Page.of(content, pageable, content.size());
         }
         long offset = pageable.getOffset();
-        if ((offset == 0 || !content.isEmpty()) && content.size() < pageable.getPageSize()) {
+        if ((offset == 0 || !content.isEmpty()) && content.size() < Math.min(pageable.getPageSize(), pageRows)) {
             return Page.of(content, pageable, offset + content.size());
         }
         return Page.of(content, pageable, count.getAsLong());
@@ -48,10 +56,16 @@ public final class Results {
 
     /** A slice of {@code content}, read with one row more than the page size to tell whether more follow. */
     public static Slice<Object> slice(List<Object> content, Pageable pageable) {
+        return slice(content, pageable, Integer.MAX_VALUE);
+    }
+
+    /** The same for a query whose slices hold at most {@code pageRows} rows, read with one row more than that. */
+    public static Slice<Object> slice(List<Object> content, Pageable pageable, int pageRows) {
         if (pageable.isUnpaged()) {
             return Slice.of(content, pageable, false);
         }
-        boolean more = content.size() > pageable.getPageSize();
-        return Slice.of(more ? content.subList(0, pageable.getPageSize()) : content, pageable, more);
+        int rows = Math.min(pageable.getPageSize(), pageRows);
+        boolean more = content.size() > rows;
+        return Slice.of(more ? content.subList(0, rows) : content, pageable, more);
     }
 }

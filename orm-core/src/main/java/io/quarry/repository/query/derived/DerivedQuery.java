@@ -100,18 +100,22 @@ final class DerivedQuery implements MethodHandler {
             case STREAM -> context.stream(session -> projection.stream(session, select, bound));
             case PAGE -> page(call, projection, select, (Pageable) args[plan.parameters().pageable()]);
             case SLICE -> Results.slice(context.read(session -> projection.list(session, select, bound)),
-                    (Pageable) args[plan.parameters().pageable()]);
+                    (Pageable) args[plan.parameters().pageable()], pageRows());
             case VOID -> throw new IllegalStateException("rejected when the proxy was built");
         };
     }
 
     private Object page(ArgumentPlan.Call call, Projection projection, SqlStatement select, Pageable pageable) {
-        // unpaged: every row (at most Top of them), so the content is the total
+        // unpaged: every row (at most Top of them), so the content is the total. Paged: Top caps each page, as in
+        // Spring Data, and the total counts every matching row
         SqlStatement count = pageable.isUnpaged() ? null : statements.count(call.shape(), projection);
-        return context.read(session -> Results.page(projection.list(session, select, call.args()), pageable, () -> {
-            long total = ((Number) first(session, count, call.args(), Results.FIRST_COLUMN)).longValue();
-            return plan.top() == null ? total : Math.min(total, plan.top());
-        }));
+        return context.read(session -> Results.page(projection.list(session, select, call.args()), pageable, pageRows(),
+                () -> ((Number) first(session, count, call.args(), Results.FIRST_COLUMN)).longValue()));
+    }
+
+    /** The most rows one page holds by the method's name: its Top/First number, or no cap. */
+    private int pageRows() {
+        return plan.top() == null ? Integer.MAX_VALUE : plan.top();
     }
 
     /** Sets the LIMIT and OFFSET slots from a Pageable or Limit argument; returns the paging mode. */
@@ -127,10 +131,10 @@ final class DerivedQuery implements MethodHandler {
             if (pageable.isUnpaged()) {
                 return top == null ? QueryStatements.UNPAGED : limit(bound, top);
             }
-            long offset = pageable.getOffset();
-            long size = pageable.getPageSize() + (plan.result().kind() == ResultShape.Kind.SLICE ? 1L : 0L);
-            bound[arguments.limitSlot()] = top == null ? size : Math.max(0L, Math.min(size, top - offset));
-            bound[arguments.offsetSlot()] = offset;
+            // Top/First caps each page (the offset of the page still applies); a slice reads one row more
+            long rows = top == null ? pageable.getPageSize() : Math.min(pageable.getPageSize(), top);
+            bound[arguments.limitSlot()] = rows + (plan.result().kind() == ResultShape.Kind.SLICE ? 1L : 0L);
+            bound[arguments.offsetSlot()] = pageable.getOffset();
             return QueryStatements.PAGED;
         }
         if (parameters.limit() >= 0) {
