@@ -4,6 +4,7 @@ import io.quarry.MappingException;
 import io.quarry.QuarryException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.repository.LoadWith;
+import io.quarry.repository.Lock;
 import io.quarry.repository.Modifying;
 import io.quarry.repository.Query;
 import io.quarry.repository.QueryCreationException;
@@ -149,14 +150,20 @@ final class RepositoryBuilder {
         Query query = method.getAnnotation(Query.class);
         MethodParameters parameters = MethodParameters.of(method, types);
         ResultShape result = ResultShape.of(types.resolve(method.getGenericReturnType()));
+        Lock lock = method.getAnnotation(Lock.class);
         if (query != null) {
+            if (lock != null) {
+                throw new InvalidQueryMethodException("@Lock does not rewrite @Query SQL; write the lock into it "
+                        + "(\"... for update\") and remove @Lock");
+            }
             return creators.handWritten.create(name, query, method.getAnnotation(Modifying.class), parameters, result);
         }
         if (method.isAnnotationPresent(Modifying.class)) {
             throw new InvalidQueryMethodException("@Modifying goes with @Query; a derived delete...By or update...By "
                     + "query modifies rows without it");
         }
-        return creators.creator.create(name, creators.creator.parse(method.getName()), parameters, result);
+        return creators.creator.create(name, creators.creator.parse(method.getName()), parameters, result,
+                lock == null ? null : lock.value());
     }
 
     /**

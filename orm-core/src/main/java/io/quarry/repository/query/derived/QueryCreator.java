@@ -2,6 +2,7 @@ package io.quarry.repository.query.derived;
 
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.PropertyModel;
+import io.quarry.repository.LockMode;
 import io.quarry.repository.RepositoryContext;
 import io.quarry.repository.query.Coercions;
 import io.quarry.repository.query.InvalidQueryMethodException;
@@ -61,6 +62,12 @@ public final class QueryCreator {
     }
 
     public MethodHandler create(String method, PartTree tree, MethodParameters parameters, ResultShape result) {
+        return create(method, tree, parameters, result, null);
+    }
+
+    /** The same with the rows a find reads locked ({@code @Lock}), or {@code lock} null for none. */
+    public MethodHandler create(String method, PartTree tree, MethodParameters parameters, ResultShape result,
+            LockMode lock) {
         checkSpecialParameters(tree, parameters, result);
         MethodArguments arguments = new MethodArguments(method, parameters);
         List<QueryStatements.Assign> assignments = new ArrayList<>();
@@ -76,6 +83,9 @@ public final class QueryCreator {
             conditions.add(all);
         }
         arguments.checkAllUsed(tree);
+        if (lock != null) {
+            checkLockable(tree, conditions, lock);
+        }
         String subjectName = tree.subject().isEmpty() ? null : tree.subject().get(0);
         PropertyModel subject = subject(tree, subjectName);
         Projection projection = tree.verb() == PartTree.Verb.FIND && !result.dynamic()
@@ -86,7 +96,7 @@ public final class QueryCreator {
         ArgumentPlan argumentPlan = arguments.plan(parameters.isPagedOrLimited() || top != null);
         QueryStatements.Recipe recipe = new QueryStatements.Recipe(model, tree.verb(), tree.isDistinct(), fixedLimit,
                 subject, assignments, new Criteria(conditions), orderBy(tree), argumentPlan.limitSlot(),
-                argumentPlan.offsetSlot());
+                argumentPlan.offsetSlot(), lock == null ? null : lock.rowLock());
         QueryStatements statements = new QueryStatements(recipe, engine.dialect(), engine.models(), method);
         DerivedQuery.Plan plan = new DerivedQuery.Plan(method, model, tree.verb(), result, parameters, projection,
                 type -> projections.derived(type, subjectName), top, reader(tree.verb(), subject),
@@ -95,6 +105,36 @@ public final class QueryCreator {
             statements.prerender(nullBits(conditions), projection, pagings(parameters));
         }
         return new DerivedQuery(plan, argumentPlan, statements, context);
+    }
+
+    /** {@code @Lock} on what can be locked plainly: a find, without DISTINCT, without joins to other tables. */
+    private void checkLockable(PartTree tree, List<List<Criteria.Condition>> conditions, LockMode lock) {
+        String annotation = "@Lock(" + lock + ")";
+        if (tree.verb() != PartTree.Verb.FIND) {
+            throw new InvalidQueryMethodException(annotation + " locks the rows a find method reads; a "
+                    + tree.verb().name().toLowerCase(java.util.Locale.ROOT) + " query returns none to lock. Remove it, "
+                    + "or lock with a findBy method in the same transaction");
+        }
+        if (tree.isDistinct()) {
+            throw new InvalidQueryMethodException(annotation + " cannot lock the rows of a Distinct query (PostgreSQL "
+                    + "refuses FOR UPDATE with DISTINCT); drop Distinct or the lock");
+        }
+        for (List<Criteria.Condition> and : conditions) {
+            for (Criteria.Condition condition : and) {
+                if (!condition.path().isDirect() && !condition.path().throughCollection()) {
+                    throw new InvalidQueryMethodException(annotation + " on a condition through a reference ('"
+                            + condition.path().dotted() + "') would lock a joined row too, and PostgreSQL refuses to "
+                            + "lock the nullable side of an outer join; filter by the foreign key instead ("
+                            + condition.path().relations().get(0).name() + "Id, or the entity itself)");
+                }
+            }
+        }
+        for (String name : tree.orderBy().stream().map(PartTree.OrderItem::property).toList()) {
+            if (!paths.resolve(name).isDirect()) {
+                throw new InvalidQueryMethodException(annotation + " with OrderBy through a reference ('" + name
+                        + "') would join and lock another table; order by the entity's own properties");
+            }
+        }
     }
 
     private static List<Integer> nullBits(List<List<Criteria.Condition>> conditions) {

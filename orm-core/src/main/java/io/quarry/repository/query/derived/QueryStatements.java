@@ -1,6 +1,7 @@
 package io.quarry.repository.query.derived;
 
 import io.quarry.dialect.Dialect;
+import io.quarry.dialect.RowLock;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.ModelRegistry;
 import io.quarry.mapping.PropertyModel;
@@ -53,7 +54,8 @@ final class QueryStatements {
 
     /** What the statements of a query are made of. */
     record Recipe(EntityModel<?> model, PartTree.Verb verb, boolean distinct, Long fixedLimit, PropertyModel subject,
-            List<Assign> assignments, Criteria criteria, List<Order> orderBy, int limitSlot, int offsetSlot) {
+            List<Assign> assignments, Criteria criteria, List<Order> orderBy, int limitSlot, int offsetSlot,
+            RowLock lock) {
     }
 
     private enum Kind { MAIN, COUNT, IDS }
@@ -183,7 +185,7 @@ final class QueryStatements {
         if (key.sort() != null) {
             orders.addAll(sorts.orders(key.sort(), method));
         }
-        select = select.orderBy(orders);
+        select = select.orderBy(orders).lock(recipe.lock());
         if (key.paging() == UNPAGED) {
             return select.limit(recipe.fixedLimit()).render(dialect, models);
         }
