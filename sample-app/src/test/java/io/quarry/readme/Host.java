@@ -1,12 +1,12 @@
 package io.quarry.readme;
 
+// README: model
 import io.quarry.mapping.Column;
 import io.quarry.mapping.Entity;
 import io.quarry.mapping.GeneratedValue;
 import io.quarry.mapping.Id;
 import io.quarry.mapping.Version;
 
-// README: model
 @Entity                                     // table "host": the snake_case of the class
 public class Host {
     @Id @GeneratedValue Long id;            // an identity column; keys come back from batched inserts

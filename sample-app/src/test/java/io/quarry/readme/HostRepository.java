@@ -1,5 +1,6 @@
 package io.quarry.readme;
 
+// README: repository
 import io.quarry.repository.Page;
 import io.quarry.repository.Pageable;
 import io.quarry.repository.PagingAndSortingRepository;
@@ -9,7 +10,6 @@ import io.quarry.repository.QueryTimeout;
 import java.util.List;
 import java.util.Optional;
 
-// README: repository
 public interface HostRepository extends PagingAndSortingRepository<Host, Long> {
     Optional<Host> findByHostname(String hostname);
     List<Host> findByPortGreaterThanOrderByHostnameDesc(int port);

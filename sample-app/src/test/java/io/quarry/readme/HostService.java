@@ -1,5 +1,6 @@
 package io.quarry.readme;
 
+// README: service
 import static io.quarry.sql.Sql.col;
 import static io.quarry.sql.Sql.set;
 
@@ -7,7 +8,6 @@ import io.quarry.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-// README: service
 @Service
 public class HostService {
     private final HostRepository hosts;
