@@ -76,6 +76,9 @@ final class DerivedQuery implements MethodHandler {
                     first(session, statement, bound, plan.reader())));
             case EXISTS -> context.read(session -> !session.list(statement, bound, Results.FIRST_COLUMN).isEmpty());
             case DELETE, UPDATE -> {
+                if (plan.verb() == PartTree.Verb.DELETE && plan.projection() != null) {
+                    yield deleteReturning(call.shape(), bound);
+                }
                 SqlStatement ids = statements.ids(call.shape());
                 boolean delete = plan.verb() == PartTree.Verb.DELETE;
                 yield plan.convert().apply(context.inTransaction(session -> delete
@@ -84,6 +87,25 @@ final class DerivedQuery implements MethodHandler {
             }
             case FIND -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /**
+     * A delete that returns what it removed: the rows are read and locked (one SELECT ... FOR UPDATE), a
+     * single-result method that matched more than one fails before anything is deleted, and the session
+     * deletes them (one batch by id at the flush; cascades apply as for {@code delete(entity)}).
+     */
+    private Object deleteReturning(long shape, Object[] bound) {
+        SqlStatement rows = statements.rowsToDelete(shape);
+        return context.inTransaction(session -> {
+            List<Object> found = plan.projection().list(session, rows, bound);
+            Object result = plan.result().kind() == ResultShape.Kind.LIST ? found
+                    : Results.single(found, plan.result(), count -> plan.method() + " matched " + count + " rows but "
+                            + "returns " + plan.result().describe() + "; nothing was deleted. Return a List, or add "
+                            + "conditions that match one row");
+            found.forEach(session::delete);
+            session.flush();
+            return result;
+        });
     }
 
     /** Resolves projection, Sort and paging, and the statement, before any session is opened. */

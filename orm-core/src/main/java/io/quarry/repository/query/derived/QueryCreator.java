@@ -89,7 +89,8 @@ public final class QueryCreator {
         String subjectName = tree.subject().isEmpty() ? null : tree.subject().get(0);
         PropertyModel subject = subject(tree, subjectName);
         Projection projection = tree.verb() == PartTree.Verb.FIND && !result.dynamic()
-                ? projections.derived(result.element(), subjectName) : null;
+                ? projections.derived(result.element(), subjectName)
+                : returnsDeleted(tree, result) ? projections.derived(model.type(), null) : null;
         boolean single = result.kind() == ResultShape.Kind.ONE || result.kind() == ResultShape.Kind.OPTIONAL;
         Integer top = tree.maxResults();
         Long fixedLimit = top != null ? Long.valueOf(top) : single ? Long.valueOf(2) : null;
@@ -135,6 +136,13 @@ public final class QueryCreator {
                         + "') would join and lock another table; order by the entity's own properties");
             }
         }
+    }
+
+    /** Whether a delete returns the entities it removes ({@code List<T> deleteBy...}, {@code Optional<T>}, {@code T}). */
+    private boolean returnsDeleted(PartTree tree, ResultShape result) {
+        return tree.verb() == PartTree.Verb.DELETE && !result.dynamic() && result.element() == model.type()
+                && (result.kind() == ResultShape.Kind.LIST || result.kind() == ResultShape.Kind.ONE
+                        || result.kind() == ResultShape.Kind.OPTIONAL);
     }
 
     private static List<Integer> nullBits(List<List<Criteria.Condition>> conditions) {
@@ -366,9 +374,15 @@ public final class QueryCreator {
                 if (result.kind() == ResultShape.Kind.VOID) {
                     yield value -> null;
                 }
+                if (returnsDeleted(tree, result)) {
+                    yield Coercions.identity();
+                }
                 if (!one || !isCount(element)) {
                     throw new InvalidQueryMethodException("a " + verb + " query runs one statement and returns the number "
-                            + "of rows it changed; declare int, long or void, not " + result.describe());
+                            + "of rows it changed; declare int, long or void, not " + result.describe()
+                            + (tree.verb() == PartTree.Verb.DELETE ? " (a delete may also return what it removed: "
+                                    + "List<" + model.type().getSimpleName() + ">, " + model.type().getSimpleName()
+                                    + " or Optional<" + model.type().getSimpleName() + ">)" : ""));
                 }
                 yield toDeclared(element, "the row count");
             }

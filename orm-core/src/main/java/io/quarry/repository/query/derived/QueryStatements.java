@@ -58,7 +58,7 @@ final class QueryStatements {
             RowLock lock) {
     }
 
-    private enum Kind { MAIN, COUNT, IDS }
+    private enum Kind { MAIN, COUNT, IDS, LOCKED_ROWS }
 
     /**
      * A variant. equals and hashCode are written out: a record's generated ones are bootstrapped
@@ -120,6 +120,9 @@ final class QueryStatements {
             if (recipe.verb() == PartTree.Verb.DELETE || recipe.verb() == PartTree.Verb.UPDATE) {
                 ids(shape);
             }
+            if (recipe.verb() == PartTree.Verb.DELETE && projection != null) {
+                rowsToDelete(shape);
+            }
         }
     }
 
@@ -131,6 +134,15 @@ final class QueryStatements {
     /** The count of all rows a paged find would read. */
     SqlStatement count(long shape, Projection projection) {
         return cached(new Key(Kind.COUNT, shape, null, UNPAGED, projection));
+    }
+
+    /**
+     * The rows a delete that returns them will remove, locked (FOR UPDATE) so that nobody changes or
+     * deletes them between the read and the delete. Its conditions never join (paths are EXISTS
+     * subqueries), so PostgreSQL can lock every row it reads.
+     */
+    SqlStatement rowsToDelete(long shape) {
+        return cached(new Key(Kind.LOCKED_ROWS, shape, null, UNPAGED, null));
     }
 
     /** The ids of the rows a bulk delete or update will touch. */
@@ -156,12 +168,13 @@ final class QueryStatements {
 
     private SqlStatement render(Key key) {
         // a DELETE or UPDATE cannot join the same way on every database: its paths are EXISTS subqueries
-        boolean writes = key.kind() == Kind.MAIN
+        boolean writes = key.kind() == Kind.LOCKED_ROWS || key.kind() == Kind.MAIN
                 && (recipe.verb() == PartTree.Verb.DELETE || recipe.verb() == PartTree.Verb.UPDATE);
         List<Predicate> where = recipe.criteria().where(key.shape(), !writes);
         EntityModel<?> model = recipe.model();
         return switch (key.kind()) {
             case IDS -> Select.from(model).columns(List.of(id())).where(where).render(dialect, models);
+            case LOCKED_ROWS -> Select.from(model).where(where).lock(RowLock.UPDATE).render(dialect, models);
             case COUNT -> countRows(where, key.projection());
             case MAIN -> switch (recipe.verb()) {
                 case FIND -> find(where, key);
