@@ -318,7 +318,7 @@ class RepositoryFactoryTest {
     }
 
     interface DeleteReturningRows extends Repository<Host, Long> {
-        List<Host> deleteByPort(int port);
+        List<Integer> deleteByPort(int port);
     }
 
     interface FindNothing extends Repository<Host, Long> {
@@ -330,7 +330,8 @@ class RepositoryFactoryTest {
         rejectsWith(CountOfHosts.class, "countByPort", "a count query returns long or int, not Host");
         rejectsWith(ExistsAsNumber.class, "existsByPort", "an exists query returns boolean, not int");
         rejectsWith(DeleteReturningRows.class, "deleteByPort", "a delete query runs one statement and returns the number "
-                + "of rows it changed; declare int, long or void, not List<Host>");
+                + "of rows it changed; declare int, long or void, not List<Integer> (a delete may also return what it removed: "
+                + "List<Host>, Host or Optional<Host>)");
         rejectsWith(FindNothing.class, "findByPort", "a find query must return its results");
     }
 

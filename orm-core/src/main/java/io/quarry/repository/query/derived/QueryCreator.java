@@ -84,13 +84,13 @@ public final class QueryCreator {
         }
         arguments.checkAllUsed(tree);
         if (lock != null) {
-            checkLockable(tree, conditions, lock);
+            LockRules.check(tree, conditions, lock, paths);
         }
         String subjectName = tree.subject().isEmpty() ? null : tree.subject().get(0);
         PropertyModel subject = subject(tree, subjectName);
         Projection projection = tree.verb() == PartTree.Verb.FIND && !result.dynamic()
                 ? projections.derived(result.element(), subjectName)
-                : returnsDeleted(tree, result) ? projections.derived(model.type(), null) : null;
+                : LockRules.returnsDeleted(tree, result, model) ? projections.derived(model.type(), null) : null;
         boolean single = result.kind() == ResultShape.Kind.ONE || result.kind() == ResultShape.Kind.OPTIONAL;
         Integer top = tree.maxResults();
         Long fixedLimit = top != null ? Long.valueOf(top) : single ? Long.valueOf(2) : null;
@@ -106,43 +106,6 @@ public final class QueryCreator {
             statements.prerender(nullBits(conditions), projection, pagings(parameters));
         }
         return new DerivedQuery(plan, argumentPlan, statements, context);
-    }
-
-    /** {@code @Lock} on what can be locked plainly: a find, without DISTINCT, without joins to other tables. */
-    private void checkLockable(PartTree tree, List<List<Criteria.Condition>> conditions, LockMode lock) {
-        String annotation = "@Lock(" + lock + ")";
-        if (tree.verb() != PartTree.Verb.FIND) {
-            throw new InvalidQueryMethodException(annotation + " locks the rows a find method reads; a "
-                    + tree.verb().name().toLowerCase(java.util.Locale.ROOT) + " query returns none to lock. Remove it, "
-                    + "or lock with a findBy method in the same transaction");
-        }
-        if (tree.isDistinct()) {
-            throw new InvalidQueryMethodException(annotation + " cannot lock the rows of a Distinct query (PostgreSQL "
-                    + "refuses FOR UPDATE with DISTINCT); drop Distinct or the lock");
-        }
-        for (List<Criteria.Condition> and : conditions) {
-            for (Criteria.Condition condition : and) {
-                if (!condition.path().isDirect() && !condition.path().throughCollection()) {
-                    throw new InvalidQueryMethodException(annotation + " on a condition through a reference ('"
-                            + condition.path().dotted() + "') would lock a joined row too, and PostgreSQL refuses to "
-                            + "lock the nullable side of an outer join; filter by the foreign key instead ("
-                            + condition.path().relations().get(0).name() + "Id, or the entity itself)");
-                }
-            }
-        }
-        for (String name : tree.orderBy().stream().map(PartTree.OrderItem::property).toList()) {
-            if (!paths.resolve(name).isDirect()) {
-                throw new InvalidQueryMethodException(annotation + " with OrderBy through a reference ('" + name
-                        + "') would join and lock another table; order by the entity's own properties");
-            }
-        }
-    }
-
-    /** Whether a delete returns the entities it removes ({@code List<T> deleteBy...}, {@code Optional<T>}, {@code T}). */
-    private boolean returnsDeleted(PartTree tree, ResultShape result) {
-        return tree.verb() == PartTree.Verb.DELETE && !result.dynamic() && result.element() == model.type()
-                && (result.kind() == ResultShape.Kind.LIST || result.kind() == ResultShape.Kind.ONE
-                        || result.kind() == ResultShape.Kind.OPTIONAL);
     }
 
     private static List<Integer> nullBits(List<List<Criteria.Condition>> conditions) {
@@ -374,7 +337,7 @@ public final class QueryCreator {
                 if (result.kind() == ResultShape.Kind.VOID) {
                     yield value -> null;
                 }
-                if (returnsDeleted(tree, result)) {
+                if (LockRules.returnsDeleted(tree, result, model)) {
                     yield Coercions.identity();
                 }
                 if (!one || !isCount(element)) {
