@@ -26,6 +26,7 @@ class ArchitectureTest {
     static final Set<String> SESSION_API = Set.of("ConnectionProvider", "DataSourceConnectionProvider", "Engine",
             "FetchPlan", "NamedSql", "NPlusOneDetection", "ObjectState", "PageResult", "Query", "ResultMapper", "Row",
             "RowQuery", "Session", "SessionFactory", "SessionOptions", "SessionTransaction", "StatementListener",
+            "StatementObserver",
             "StatementSession");
 
     /** DESIGN.md "Layers inside orm-core": each may use only the ones above it; io.quarry's exceptions serve all. */

@@ -14,7 +14,6 @@ import java.util.function.UnaryOperator;
 import io.quarry.types.Codec;
 import io.quarry.types.CodecRegistry;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,8 +36,6 @@ public final class Engine {
     /** Rows per JDBC batch unless configured. */
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
-    private static final org.slf4j.Logger N_PLUS_ONE_LOG = org.slf4j.LoggerFactory.getLogger("io.quarry.NPlusOne");
-
     private final DataSource dataSource;
     private final ConnectionProvider connections;
     private final Dialect dialect;
@@ -49,8 +46,7 @@ public final class Engine {
     private final Duration queryTimeout;
     private final Duration lockTimeout;
     private final NPlusOneDetection nPlusOne;
-    private volatile Consumer<String> nPlusOneWarnings = N_PLUS_ONE_LOG::warn;
-    private final Consumer<String> nPlusOneWarner = message -> nPlusOneWarnings.accept(message);
+    private final NPlusOneReports nPlusOneReports = new NPlusOneReports();
     private final Map<Object, SqlStatement> byId = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Object, String> flushSql = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, NamedSql> namedSql = new java.util.concurrent.ConcurrentHashMap<>();
@@ -64,7 +60,8 @@ public final class Engine {
         dialect.registerCodecs(codecs);
         builder.codecs.forEach((type, codec) -> register(codecs, type, codec));
         this.models = new ModelRegistry(codecs);
-        this.executor = new StatementExecutor(dialect, builder.showSql, builder.listeners);
+        this.executor = new StatementExecutor(dialect, builder.showSql, builder.listeners,
+                StatementObservers.of(builder.observers));
         this.batchSize = builder.batchSize;
         this.queryTimeout = builder.queryTimeout;
         this.lockTimeout = builder.lockTimeout;
@@ -137,12 +134,17 @@ public final class Engine {
     /** The N+1 detector of a session with {@code options}, or null when its detection is off. */
     NPlusOneDetector nPlusOneDetector(SessionOptions options) {
         NPlusOneDetection settings = options.nPlusOne() != null ? options.nPlusOne() : nPlusOne;
-        return NPlusOneDetector.of(settings, dialect.lexicalRules(), nPlusOneWarner);
+        return NPlusOneDetector.of(settings, dialect.lexicalRules(), nPlusOneReports);
     }
 
     /** Where N+1 warnings go instead of logger {@code io.quarry.NPlusOne} (for tests). */
     void nPlusOneWarnings(Consumer<String> sink) {
-        nPlusOneWarnings = sink;
+        nPlusOneReports.warnings(sink);
+    }
+
+    /** The last 100 reports of the N+1 detectors of this engine's sessions, oldest first, without values. */
+    public List<NPlusOneDetection.Finding> nPlusOneFindings() {
+        return nPlusOneReports.recent();
     }
 
     /** A session factory with default options (autoflush on). */
@@ -227,18 +229,7 @@ public final class Engine {
 
     /** Whether {@code table} exists in the connection's current schema. */
     public boolean tableExists(Connection connection, String table) throws SQLException {
-        DatabaseMetaData metadata = connection.getMetaData();
-        String schema = dialect.metadataSchema(connection);
-        // the name is a search pattern: an unescaped '_' would match any character
-        String escape = metadata.getSearchStringEscape();
-        String pattern = dialect.storedName(table);
-        if (escape != null && !escape.isEmpty()) {
-            pattern = pattern.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
-        }
-        try (ResultSet tables = metadata.getTables(connection.getCatalog(), schema, pattern,
-                new String[] {"TABLE", "BASE TABLE"})) {
-            return tables.next();
-        }
+        return SchemaWriter.tableExists(dialect, connection, table);
     }
 
     /**
@@ -293,6 +284,7 @@ public final class Engine {
         private Duration lockTimeout;
         private NPlusOneDetection nPlusOne = NPlusOneDetection.DEFAULT;
         private final List<StatementListener> listeners = new ArrayList<>();
+        private final List<StatementObserver> observers = new ArrayList<>();
         private final Map<Class<?>, Codec<?>> codecs = new LinkedHashMap<>();
 
         private Builder(DataSource dataSource) {
@@ -372,6 +364,12 @@ public final class Engine {
 
         public Builder statementListener(StatementListener listener) {
             listeners.add(listener);
+            return this;
+        }
+
+        /** Adds an observer told around every statement (several are told in the order added). */
+        public Builder statementObserver(StatementObserver observer) {
+            observers.add(java.util.Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

@@ -53,6 +53,20 @@ public record NPlusOneDetection(Mode mode, int threshold) {
         return new NPlusOneDetection(Mode.STRICT, threshold);
     }
 
+    /**
+     * One report of a detector: a statement shape that one session ran more often than its threshold
+     * allows. Carries the SQL text with {@code ?} placeholders, never values. Immutable.
+     *
+     * @param sql the statement's shape (its SQL text)
+     * @param count the runs of it the session had made when it was reported
+     * @param threshold the session's threshold
+     * @param caller the first frame of the application's code that ran it
+     * @param mode WARN (logged once per shape and session) or STRICT (the statement was refused)
+     * @param at when it was reported
+     */
+    public record Finding(String sql, int count, int threshold, String caller, Mode mode, java.time.Instant at) {
+    }
+
     /** Whether anything is counted: a mode other than OFF and a threshold above 0. */
     public boolean enabled() {
         return mode != Mode.OFF && threshold > 0;

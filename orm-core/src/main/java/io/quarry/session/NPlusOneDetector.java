@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.time.Instant;
 
 /**
  * The N+1 detector of one session: counts the reads the session runs by shape and reports a shape
@@ -30,19 +30,19 @@ final class NPlusOneDetector {
 
     private final NPlusOneDetection settings;
     private final Set<LexicalRule> rules;
-    private final Consumer<String> warnings;
+    private final NPlusOneReports reports;
     private final Map<String, Shape> byText = new HashMap<>();
     private final Map<String, Shape> byShape = new HashMap<>();
 
-    private NPlusOneDetector(NPlusOneDetection settings, Set<LexicalRule> rules, Consumer<String> warnings) {
+    private NPlusOneDetector(NPlusOneDetection settings, Set<LexicalRule> rules, NPlusOneReports reports) {
         this.settings = settings;
         this.rules = rules;
-        this.warnings = warnings;
+        this.reports = reports;
     }
 
     /** The detector of a session with {@code settings}, or null when they switch it off. */
-    static NPlusOneDetector of(NPlusOneDetection settings, Set<LexicalRule> rules, Consumer<String> warnings) {
-        return settings.enabled() ? new NPlusOneDetector(settings, rules, warnings) : null;
+    static NPlusOneDetector of(NPlusOneDetection settings, Set<LexicalRule> rules, NPlusOneReports reports) {
+        return settings.enabled() ? new NPlusOneDetector(settings, rules, reports) : null;
     }
 
     /** How often a session ran one shape, and whether it was reported. */
@@ -91,12 +91,16 @@ final class NPlusOneDetector {
     }
 
     private void report(Shape shape) {
-        NPlusOneException failure = new NPlusOneException(shape.text, shape.count, settings.threshold(), caller());
+        String caller = caller();
+        NPlusOneException failure = new NPlusOneException(shape.text, shape.count, settings.threshold(), caller);
+        NPlusOneDetection.Finding finding = new NPlusOneDetection.Finding(shape.text, shape.count,
+                settings.threshold(), caller, settings.mode(), Instant.now());
         if (settings.mode() == NPlusOneDetection.Mode.STRICT) {
+            reports.found(finding, null);
             throw failure;
         }
         shape.reported = true;
-        warnings.accept(failure.getMessage());
+        reports.found(finding, failure.getMessage());
     }
 
     /**

@@ -153,4 +153,21 @@ final class SchemaWriter {
         }
         return names;
     }
+
+    /** Whether {@code table} exists in the connection's current schema. */
+    static boolean tableExists(io.quarry.dialect.Dialect dialect, Connection connection, String table)
+            throws SQLException {
+        DatabaseMetaData metadata = connection.getMetaData();
+        String schema = dialect.metadataSchema(connection);
+        // the name is a search pattern: an unescaped '_' would match any character
+        String escape = metadata.getSearchStringEscape();
+        String pattern = dialect.storedName(table);
+        if (escape != null && !escape.isEmpty()) {
+            pattern = pattern.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+        }
+        try (ResultSet tables = metadata.getTables(connection.getCatalog(), schema, pattern,
+                new String[] {"TABLE", "BASE TABLE"})) {
+            return tables.next();
+        }
+    }
 }

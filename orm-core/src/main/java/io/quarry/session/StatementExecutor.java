@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@code io.quarry.SQL}: DEBUG, or INFO with show-sql), tell the listeners, and turn
  * {@link SQLException}s into Quarry's exceptions naming the task and the SQL. Queries, streams,
  * updates, flush batches, upserts, sequence fetches and DDL all run here, so that whatever applies
- * to every statement (timeouts, metrics) has one place to go. One per engine; thread-safe.
+ * to every statement (timeouts, metrics) has one place to go. The {@link StatementObserver}, when
+ * there is one, is told before each statement is prepared and once when it ended; without one each
+ * statement pays a null check and allocates nothing for it. One per engine; thread-safe.
  */
 final class StatementExecutor {
 
@@ -37,11 +39,13 @@ final class StatementExecutor {
     private final Dialect dialect;
     private final boolean showSql;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+    private final StatementObserver observer;
 
-    StatementExecutor(Dialect dialect, boolean showSql, List<StatementListener> listeners) {
+    StatementExecutor(Dialect dialect, boolean showSql, List<StatementListener> listeners, StatementObserver observer) {
         this.dialect = dialect;
         this.showSql = showSql;
         this.listeners.addAll(listeners);
+        this.observer = observer;
     }
 
     /** Reads a whole result set. */
@@ -73,34 +77,50 @@ final class StatementExecutor {
     /** Runs a rendered SELECT and reads its result. */
     <R> R query(Connection connection, StatementTimeout timeout, String task, SqlStatement statement, Object[] args,
             ResultReader<R> reader) {
+        StatementObserver.Execution execution = started(StatementObserver.Kind.QUERY, task, statement.sql(), 1);
         long start = System.nanoTime();
         String limit = null;
+        R result;
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
             limit = timeout.apply(prepared);
             bind(statement, prepared, args, task);
             try (ResultSet resultSet = prepared.executeQuery()) {
-                R result = reader.read(resultSet);
+                result = reader.read(resultSet);
                 executed(statement.sql(), 1, start);
-                return result;
             }
         } catch (SQLException e) {
-            throw translate(task, statement.sql(), e, limit, timeout.lockWait());
+            throw failed(execution, translate(task, statement.sql(), e, limit, timeout.lockWait()));
+        } catch (RuntimeException | Error e) {
+            failed(execution, e);
+            throw e;
         }
+        if (execution != null) {
+            execution.succeeded(result instanceof List<?> rows ? rows.size() : -1);
+        }
+        return result;
     }
 
     /** Runs a rendered INSERT, UPDATE or DELETE; returns the row count. */
     int update(Connection connection, StatementTimeout timeout, String task, SqlStatement statement, Object[] args) {
+        StatementObserver.Execution execution = started(StatementObserver.Kind.UPDATE, task, statement.sql(), 1);
         long start = System.nanoTime();
         String limit = null;
+        int count;
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
             limit = timeout.apply(prepared);
             bind(statement, prepared, args, task);
-            int count = prepared.executeUpdate();
+            count = prepared.executeUpdate();
             executed(statement.sql(), 1, start);
-            return count;
         } catch (SQLException e) {
-            throw translate(task, statement.sql(), e, limit, timeout.lockWait());
+            throw failed(execution, translate(task, statement.sql(), e, limit, timeout.lockWait()));
+        } catch (RuntimeException | Error e) {
+            failed(execution, e);
+            throw e;
         }
+        if (execution != null) {
+            execution.succeeded(count);
+        }
+        return count;
     }
 
     /**
@@ -110,8 +130,10 @@ final class StatementExecutor {
      */
     void batch(Connection connection, StatementTimeout timeout, String task, String sql, int rows, String keyColumn,
             RowBinder binder, BatchResult result) {
+        StatementObserver.Execution execution = started(StatementObserver.Kind.BATCH, task, sql, rows);
         long start = System.nanoTime();
         String limit = null;
+        int[] counts;
         try (PreparedStatement statement = keyColumn != null ? dialect.prepareReturningKeys(connection, sql, keyColumn)
                 : connection.prepareStatement(sql)) {
             limit = timeout.apply(statement);
@@ -121,15 +143,19 @@ final class StatementExecutor {
                     statement.addBatch();
                 }
             }
-            int[] counts = rows > 1 ? statement.executeBatch() : new int[] {statement.executeUpdate()};
+            counts = rows > 1 ? statement.executeBatch() : new int[] {statement.executeUpdate()};
             executed(sql, rows, start);
             result.read(statement, counts);
         } catch (SQLException e) {
-            throw translate(task, sql, e, limit, timeout.lockWait());
-        } catch (QuarryException e) {
+            throw failed(execution, translate(task, sql, e, limit, timeout.lockWait()));
+        } catch (QuarryException | Error e) {
+            failed(execution, e);
             throw e;
         } catch (RuntimeException e) {
-            throw new QuarryException(task + "; SQL [" + sql + "]; cannot bind a parameter: " + e, e);
+            throw failed(execution, new QuarryException(task + "; SQL [" + sql + "]; cannot bind a parameter: " + e, e));
+        }
+        if (execution != null) {
+            execution.succeeded(changed(counts));
         }
     }
 
@@ -140,6 +166,7 @@ final class StatementExecutor {
      */
     <T> Stream<T> stream(Connection connection, StatementTimeout timeout, String task, SqlStatement statement,
             Object[] args, ResultMapper<T> mapper) {
+        StatementObserver.Execution execution = started(StatementObserver.Kind.STREAM, task, statement.sql(), 1);
         PreparedStatement prepared = null;
         long start = System.nanoTime();
         String limit = null;
@@ -152,32 +179,42 @@ final class StatementExecutor {
                 bind(statement, prepared, args, task);
             } catch (RuntimeException e) {
                 closeStream(prepared, task);
-                throw e;
+                throw failed(execution, e);
             }
             ResultSet resultSet = prepared.executeQuery();
             executed(statement.sql(), 1, start);
             PreparedStatement toClose = prepared;
             String streamLimit = limit;
-            return StreamSupport.stream(new ResultStream<>(resultSet, mapper.specialize(resultSet),
-                    e -> translate(task, statement.sql(), e, streamLimit, timeout.lockWait())),
-                    false).onClose(() -> closeStream(toClose, task));
+            ResultStream<T> rows = new ResultStream<>(resultSet, mapper.specialize(resultSet),
+                    e -> translate(task, statement.sql(), e, streamLimit, timeout.lockWait()), execution);
+            return StreamSupport.stream(rows, false).onClose(() -> {
+                rows.closed();
+                closeStream(toClose, task);
+            });
         } catch (SQLException e) {
             if (prepared != null) {
                 closeStream(prepared, task);
             }
-            throw translate(task, statement.sql(), e, limit, timeout.lockWait());
+            throw failed(execution, translate(task, statement.sql(), e, limit, timeout.lockWait()));
         }
     }
 
     /** Runs DDL or another statement without parameters. */
     void execute(Connection connection, String task, String sql) {
+        StatementObserver.Execution execution = started(StatementObserver.Kind.EXECUTE, task, sql, 1);
         long start = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw translate(task, sql, e);
+            throw failed(execution, translate(task, sql, e));
+        } catch (RuntimeException | Error e) {
+            failed(execution, e);
+            throw e;
         }
         executed(sql, 1, start);
+        if (execution != null) {
+            execution.succeeded(-1);
+        }
     }
 
     /**
@@ -185,14 +222,21 @@ final class StatementExecutor {
      * does), with its bound values, without a time limit.
      */
     void execute(Connection connection, String task, SqlStatement statement) {
+        StatementObserver.Execution execution = started(StatementObserver.Kind.EXECUTE, task, statement.sql(), 1);
         long start = System.nanoTime();
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
             bind(statement, prepared, NO_ARGS, task);
             prepared.execute();
         } catch (SQLException e) {
-            throw translate(task, statement.sql(), e);
+            throw failed(execution, translate(task, statement.sql(), e));
+        } catch (RuntimeException | Error e) {
+            failed(execution, e);
+            throw e;
         }
         executed(statement.sql(), 1, start);
+        if (execution != null) {
+            execution.succeeded(-1);
+        }
     }
 
     /** The Quarry exception for a failed statement. */
@@ -234,6 +278,31 @@ final class StatementExecutor {
         }
     }
 
+    /** The observer's execution of a statement about to run, or null when there is no observer. */
+    private StatementObserver.Execution started(StatementObserver.Kind kind, String task, String sql, int parameterSets) {
+        return observer == null ? null : observer.started(new StatementObserver.Statement(kind, task, sql, parameterSets));
+    }
+
+    /** Tells {@code execution} (if any) that its statement failed with {@code error}; returns the error. */
+    static <E extends Throwable> E failed(StatementObserver.Execution execution, E error) {
+        if (execution != null) {
+            execution.failed(error);
+        }
+        return error;
+    }
+
+    /** The rows a batch changed, or -1 when a count is unknown ({@link Statement#SUCCESS_NO_INFO}). */
+    private static long changed(int[] counts) {
+        long sum = 0;
+        for (int count : counts) {
+            if (count < 0) {
+                return -1;
+            }
+            sum += count;
+        }
+        return sum;
+    }
+
     /** Records that {@code sql} ran with {@code rows} parameter sets since {@code startNanos}. */
     private void executed(String sql, int rows, long startNanos) {
         long nanos = System.nanoTime() - startNanos;
@@ -255,31 +324,59 @@ final class StatementExecutor {
         }
     }
 
-    /** Rows of an open result set, one per {@link #tryAdvance}; failures leave translated. */
+    /**
+     * Rows of an open result set, one per {@link #tryAdvance}; failures leave translated. The statement's
+     * execution (null: not observed) is told of the first failure, or of the rows read when the stream is
+     * closed.
+     */
     static final class ResultStream<T> extends Spliterators.AbstractSpliterator<T> {
 
         private final ResultSet resultSet;
         private final ResultMapper<T> mapper;
         private final java.util.function.Function<SQLException, QuarryException> translate;
+        private StatementObserver.Execution execution;
+        private long rows;
 
         ResultStream(ResultSet resultSet, ResultMapper<T> mapper,
-                java.util.function.Function<SQLException, QuarryException> translate) {
+                java.util.function.Function<SQLException, QuarryException> translate,
+                StatementObserver.Execution execution) {
             super(Long.MAX_VALUE, Spliterator.ORDERED);
             this.resultSet = resultSet;
             this.mapper = mapper;
             this.translate = translate;
+            this.execution = execution;
         }
 
         @Override
         public boolean tryAdvance(Consumer<? super T> action) {
+            T row;
             try {
                 if (!resultSet.next()) {
                     return false;
                 }
-                action.accept(mapper.map(resultSet));
-                return true;
+                row = mapper.map(resultSet);
             } catch (SQLException e) {
-                throw translate.apply(e);
+                throw ended(translate.apply(e));
+            } catch (RuntimeException | Error e) {
+                ended(e);
+                throw e;
+            }
+            rows++;
+            action.accept(row);
+            return true;
+        }
+
+        private <E extends Throwable> E ended(E error) {
+            StatementExecutor.failed(execution, error);
+            execution = null;
+            return error;
+        }
+
+        /** The stream was closed: its execution, unless it failed, read {@code rows} rows. */
+        void closed() {
+            if (execution != null) {
+                execution.succeeded(rows);
+                execution = null;
             }
         }
     }

@@ -79,6 +79,13 @@ class NPlusOneDetectorIT {
                         + ".aLoopOfGetsAboveTheThresholdWarnsOnceWithTheShapeTheCountAndTheLoop(NPlusOneDetectorIT.java:")
                 .contains("query(...).with(...)");
         assertThat(statements.take()).as("every get still ran").hasSize(25);
+        assertThat(engine.nPlusOneFindings()).singleElement().satisfies(finding -> {
+            assertThat(finding.sql()).isEqualTo(byIdSql());
+            assertThat(finding.count()).isEqualTo(21);
+            assertThat(finding.threshold()).isEqualTo(20);
+            assertThat(finding.mode()).isEqualTo(NPlusOneDetection.Mode.WARN);
+            assertThat(finding.caller()).startsWith(NPlusOneDetectorIT.class.getName() + ".");
+        });
     }
 
     @Test
@@ -104,6 +111,11 @@ class NPlusOneDetectorIT {
                     });
             assertThat(statements.take()).as("the 21st never ran").hasSize(20);
             assertThat(warnings).isEmpty();
+            assertThat(engine.nPlusOneFindings()).as("a refused run is kept too").singleElement()
+                    .satisfies(finding -> {
+                        assertThat(finding.sql()).isEqualTo(shape);
+                        assertThat(finding.mode()).isEqualTo(NPlusOneDetection.Mode.STRICT);
+                    });
         }
     }
 

@@ -24,6 +24,7 @@ public final class RepositoryFactory {
     private final Engine engine;
     private final RepositoryContext context;
     private final UnaryOperator<RuntimeException> exceptionTranslator;
+    private final RepositoryObserver observer;
 
     /** A factory whose repositories get sessions from {@code context}; {@code engine} supplies models and dialect. */
     public RepositoryFactory(Engine engine, RepositoryContext context) {
@@ -35,9 +36,20 @@ public final class RepositoryFactory {
      * (the Spring starter turns Quarry's exceptions into Spring's {@code DataAccessException}s).
      */
     public RepositoryFactory(Engine engine, RepositoryContext context, UnaryOperator<RuntimeException> exceptionTranslator) {
+        this(engine, context, exceptionTranslator, null);
+    }
+
+    private RepositoryFactory(Engine engine, RepositoryContext context,
+            UnaryOperator<RuntimeException> exceptionTranslator, RepositoryObserver observer) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.context = Objects.requireNonNull(context, "context");
         this.exceptionTranslator = Objects.requireNonNull(exceptionTranslator, "exceptionTranslator");
+        this.observer = observer;
+    }
+
+    /** This factory, whose repositories tell {@code observer} (null: none) around every call of their methods. */
+    public RepositoryFactory withObserver(RepositoryObserver observer) {
+        return new RepositoryFactory(engine, context, exceptionTranslator, observer);
     }
 
     /** A factory over {@code sessionFactory} with {@link RepositoryContext#of(SessionFactory)}. */
@@ -69,7 +81,7 @@ public final class RepositoryFactory {
         Map<Method, MethodHandler> handlers = new RepositoryBuilder(engine, context,
                 repositoryInterface, Arrays.asList(fragments)).build();
         Object proxy = Proxy.newProxyInstance(repositoryInterface.getClassLoader(), new Class<?>[] {repositoryInterface},
-                new RepositoryInvocationHandler(repositoryInterface, handlers, exceptionTranslator));
+                new RepositoryInvocationHandler(repositoryInterface, handlers, exceptionTranslator, observer));
         return repositoryInterface.cast(proxy);
     }
 

@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The invocation handler of a repository proxy: looks the called method's handler up in a map
- * built once and runs it; nothing else. Immutable and thread-safe.
+ * built once and runs it, told to the {@link RepositoryObserver} when there is one. Immutable and
+ * thread-safe.
  */
 final class RepositoryInvocationHandler implements InvocationHandler {
 
@@ -17,12 +18,14 @@ final class RepositoryInvocationHandler implements InvocationHandler {
     private final Class<?> repository;
     private final Map<Method, MethodHandler> handlers;
     private final UnaryOperator<RuntimeException> exceptionTranslator;
+    private final RepositoryObserver observer;
 
     RepositoryInvocationHandler(Class<?> repository, Map<Method, MethodHandler> handlers,
-            UnaryOperator<RuntimeException> exceptionTranslator) {
+            UnaryOperator<RuntimeException> exceptionTranslator, RepositoryObserver observer) {
         this.repository = repository;
         this.handlers = Map.copyOf(handlers);
         this.exceptionTranslator = exceptionTranslator;
+        this.observer = observer;
     }
 
     @Override
@@ -31,10 +34,30 @@ final class RepositoryInvocationHandler implements InvocationHandler {
         if (handler == null) {
             throw new IllegalStateException("The proxy of " + repository.getName() + " has no handler for " + method);
         }
-        try {
-            return handler.invoke(proxy, args == null ? NO_ARGS : args);
-        } catch (RuntimeException e) {
-            throw exceptionTranslator.apply(e);
+        if (observer == null || method.getDeclaringClass() == Object.class) {
+            try {
+                return handler.invoke(proxy, args == null ? NO_ARGS : args);
+            } catch (RuntimeException e) {
+                throw exceptionTranslator.apply(e);
+            }
         }
+        return observed(observer.started(repository, method), handler, proxy, args);
+    }
+
+    private Object observed(RepositoryObserver.Invocation invocation, MethodHandler handler, Object proxy,
+            Object[] args) throws Throwable {
+        Object result;
+        try {
+            result = handler.invoke(proxy, args == null ? NO_ARGS : args);
+        } catch (RuntimeException e) {
+            RuntimeException translated = exceptionTranslator.apply(e);
+            invocation.failed(translated);
+            throw translated;
+        } catch (Throwable e) {
+            invocation.failed(e);
+            throw e;
+        }
+        invocation.succeeded();
+        return result;
     }
 }

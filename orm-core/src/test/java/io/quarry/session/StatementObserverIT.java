@@ -1,0 +1,193 @@
+package io.quarry.session;
+
+import static io.quarry.sql.Sql.col;
+import static io.quarry.sql.Sql.set;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.ConstraintViolationException;
+import io.quarry.StatementException;
+import io.quarry.testing.CrossDatabaseTest;
+import io.quarry.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The statement observer: told before every statement of the one execution path runs and exactly once
+ * how it ended, with its kind, task and SQL text (never values), the rows, and the error of a failure.
+ */
+@CrossDatabaseTest
+class StatementObserverIT {
+
+    private final TestDatabase db;
+    private final List<String> events = new ArrayList<>();
+    private final List<StatementObserver.Statement> started = new ArrayList<>();
+    private final List<Throwable> errors = new ArrayList<>();
+    private Engine engine;
+
+    StatementObserverIT(TestDatabase db) {
+        this.db = db;
+    }
+
+    /** Records the start and the end of every statement, in order. */
+    private StatementObserver.Execution started(StatementObserver.Statement statement) {
+        started.add(statement);
+        events.add("start " + statement.kind());
+        return new StatementObserver.Execution() {
+            @Override
+            public void succeeded(long rows) {
+                events.add("success " + statement.kind() + " " + rows);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                errors.add(error);
+                events.add("error " + statement.kind());
+            }
+        };
+    }
+
+    @BeforeEach
+    void createServers() {
+        engine = Engine.builder(db.dataSource()).statementObserver(this::started).build();
+        engine.dropAll(Server.class);
+        engine.createAll(Server.class);
+        events.clear();
+        started.clear();
+    }
+
+    @AfterEach
+    void dropServers() {
+        engine.dropAll(Server.class);
+    }
+
+    private void addServers(int count) {
+        try (Session session = engine.openSession()) {
+            for (int i = 0; i < count; i++) {
+                session.add(new Server("server-" + i, "r1", 22));
+            }
+            session.commit();
+        }
+    }
+
+    @Test
+    void aFlushIsOneBatchAndAQueryOneQueryEachToldOnceWithTheRowsTheyWroteAndRead() {
+        addServers(3);
+        events.clear();
+        started.clear();
+        try (Session session = engine.openSession()) {
+            assertThat(session.query(Server.class).filter(col("name").startsWith("server-")).all()).hasSize(3);
+        }
+
+        assertThat(events).as("on %s", db).containsExactly("start QUERY", "success QUERY 3");
+        StatementObserver.Statement query = started.get(0);
+        assertThat(query.task()).isEqualTo("query Server");
+        assertThat(query.sql()).contains("s3_server").contains("?").doesNotContain("server-");
+        assertThat(query.parameterSets()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchOfInsertsIsToldWithItsParameterSets() {
+        addServers(3);
+
+        StatementObserver.Statement batch = started.stream()
+                .filter(statement -> statement.kind() == StatementObserver.Kind.BATCH).findFirst().orElseThrow();
+        assertThat(batch.task()).isEqualTo("flush Server");
+        assertThat(batch.parameterSets()).isEqualTo(3);
+        assertThat(batch.sql()).doesNotContain("server-");
+        assertThat(events).as("on %s: a driver that rewrites batches may not know the counts", db)
+                .containsAnyOf("success BATCH 3", "success BATCH -1");
+    }
+
+    @Test
+    void aBulkUpdateIsAnUpdateToldWithTheRowsItChanged() {
+        addServers(4);
+        events.clear();
+        try (Session session = engine.openSession()) {
+            session.query(Server.class).filter(col("port").eq(22)).update(set(Server::getPort, 2222));
+            session.commit();
+        }
+
+        assertThat(events).as("on %s", db).containsExactly("start UPDATE", "success UPDATE 4");
+    }
+
+    @Test
+    void aStreamEndsWhenItIsClosedWithTheRowsThatWereRead() {
+        addServers(5);
+        events.clear();
+        try (Session session = engine.openSession()) {
+            try (Stream<Server> servers = session.query(Server.class).stream()) {
+                assertThat(servers.limit(2).count()).isEqualTo(2);
+                assertThat(events).as("still open").containsExactly("start STREAM");
+            }
+        }
+
+        assertThat(events).as("on %s", db).containsExactly("start STREAM", "success STREAM 2");
+    }
+
+    @Test
+    void aRefusedFlushIsToldAsAFailureWithTheErrorTheCallerGets() {
+        addServers(1);
+        events.clear();
+        errors.clear();
+        try (Session session = engine.openSession()) {
+            session.add(new Server("server-0", "r2", 22));
+            assertThatThrownBy(session::commit).isInstanceOf(ConstraintViolationException.class)
+                    .satisfies(e -> assertThat(errors).containsExactly(e));
+        }
+
+        assertThat(events).as("on %s", db).containsExactly("start BATCH", "error BATCH");
+    }
+
+    @Test
+    void badSqlIsToldAsAFailureAndNeverAsASuccess() {
+        try (Session session = engine.openSession()) {
+            assertThatThrownBy(() -> session.sqlRows("select no_such_column from s3_server", java.util.Map.of()))
+                    .isInstanceOf(StatementException.class)
+                    .satisfies(e -> assertThat(errors).containsExactly(e));
+        }
+
+        assertThat(events).as("on %s", db).containsExactly("start QUERY", "error QUERY");
+    }
+
+    @Test
+    void ddlIsToldAsExecute() {
+        engine.dropAll(Server.class);
+
+        assertThat(started).as("on %s", db).isNotEmpty()
+                .allSatisfy(statement -> assertThat(statement.kind()).isEqualTo(StatementObserver.Kind.EXECUTE));
+        assertThat(events).filteredOn(event -> event.startsWith("success")).hasSize(started.size());
+    }
+
+    @Test
+    void severalObserversAreEachToldInTheOrderTheyWereAdded() {
+        List<String> order = new ArrayList<>();
+        StatementObserver first = statement -> recording(order, "first");
+        StatementObserver second = statement -> recording(order, "second");
+        Engine both = Engine.builder(db.dataSource()).statementObserver(first).statementObserver(second).build();
+        try (Session session = both.openSession()) {
+            session.query(Server.class).count();
+        }
+
+        assertThat(order).containsExactly("first start", "second start", "first success", "second success");
+    }
+
+    private static StatementObserver.Execution recording(List<String> order, String name) {
+        order.add(name + " start");
+        return new StatementObserver.Execution() {
+            @Override
+            public void succeeded(long rows) {
+                order.add(name + " success");
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                order.add(name + " error");
+            }
+        };
+    }
+}
