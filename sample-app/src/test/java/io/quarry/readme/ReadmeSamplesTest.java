@@ -2,6 +2,7 @@ package io.quarry.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarry.repository.Page;
 import io.quarry.repository.PageRequest;
 import io.quarry.repository.Sort;
@@ -292,6 +293,25 @@ class ReadmeSamplesTest {
             assertThat(service.moveAll(22, 2222)).isEqualTo(3);
             assertThat(hosts.deleteByPort(2222)).isEqualTo(3);
             assertThat(hosts.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void observationSamplesRenameTheRepositoryTimerAndLeaveDdlOut() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReadmeApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.datasource.url=jdbc:h2:mem:readme-observations;DB_CLOSE_DELAY=-1",
+                        "spring.main.banner-mode=off")
+                .run()) {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            context.getBean(HostRepository.class).count();
+
+            assertThat(meters.get("spring.data.repository.invocations").tags("repository", "HostRepository",
+                    "method", "count", "state", "SUCCESS").timer().count()).isEqualTo(1);
+            assertThat(meters.find("quarry.repository.invocations").timers()).isEmpty();
+            assertThat(meters.get("quarry.statement").tags("kind", "query").timer().count()).isEqualTo(1);
+            assertThat(meters.find("quarry.statement").tags("kind", "execute").timers())
+                    .as("the tables created at start-up are not observed").isEmpty();
         }
     }
 

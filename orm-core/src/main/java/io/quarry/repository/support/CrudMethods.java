@@ -53,6 +53,16 @@ final class CrudMethods {
         this.repository = repository;
     }
 
+    /** Whether {@code method} has the name and arity of a base method (for descriptions only). */
+    static boolean isBase(Method method) {
+        for (Method base : BASE) {
+            if (base.getName().equals(method.getName()) && base.getParameterCount() == method.getParameterCount()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The handler for {@code method} when it is (or redeclares) a base method; otherwise null. */
     MethodHandler handlerFor(Method method) {
         for (Method base : BASE) {
@@ -164,21 +174,36 @@ final class CrudMethods {
     }
 
     private MethodHandler findById(MethodHandler query) {
-        return (proxy, args) -> {
+        return runningSqlOf(query, (proxy, args) -> {
             Object id = requireId(args[0], "findById");
             if (context.currentSession() != null) {
                 // the identity map may answer without SQL; through read(), so a @QueryTimeout applies to its SQL
                 return Optional.ofNullable(context.read(session -> session.get(model.type(), id)));
             }
             return query.invoke(proxy, args);
+        });
+    }
+
+    /** {@code handler}, which runs {@code query}'s statements, described by them. */
+    private static MethodHandler runningSqlOf(MethodHandler query, MethodHandler handler) {
+        return new MethodHandler() {
+            @Override
+            public Object invoke(Object proxy, Object[] args) throws Throwable {
+                return handler.invoke(proxy, args);
+            }
+
+            @Override
+            public List<String> sql() {
+                return query.sql();
+            }
         };
     }
 
     private MethodHandler idRequired(MethodHandler query, String method) {
-        return (proxy, args) -> {
+        return runningSqlOf(query, (proxy, args) -> {
             requireId(args[0], method);
             return query.invoke(proxy, args);
-        };
+        });
     }
 
     private Object requireId(Object id, String method) {

@@ -47,6 +47,7 @@ final class RepositoryBuilder {
     private final RepositoryContext context;
     private final Class<?> repository;
     private final List<Object> fragments;
+    private Class<?> entity;
 
     RepositoryBuilder(Engine engine, RepositoryContext context, Class<?> repository, List<Object> fragments) {
         this.engine = engine;
@@ -59,6 +60,7 @@ final class RepositoryBuilder {
     Map<Method, MethodHandler> build() {
         Types types = new Types(repository);
         EntityModel<?> model = model(types);
+        entity = model.type();
         Creators untimed = new Creators(model, context);
         Map<Integer, Creators> timed = new HashMap<>();
         QueryTimeout repositoryTimeout = repository.getAnnotation(QueryTimeout.class);
@@ -109,6 +111,11 @@ final class RepositoryBuilder {
         }
         addObjectMethods(handlers);
         return handlers;
+    }
+
+    /** The entity of the repository, once {@link #build} ran. */
+    Class<?> entity() {
+        return entity;
     }
 
     /** What builds the handlers of methods that share one repository context. */

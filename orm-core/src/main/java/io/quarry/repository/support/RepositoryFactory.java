@@ -78,11 +78,24 @@ public final class RepositoryFactory {
             throw new QueryCreationException("Cannot create repository " + repositoryInterface.getName()
                     + ": it is a class; declare an interface extending Repository<T, ID> or CrudRepository<T, ID>");
         }
-        Map<Method, MethodHandler> handlers = new RepositoryBuilder(engine, context,
-                repositoryInterface, Arrays.asList(fragments)).build();
+        RepositoryBuilder builder = new RepositoryBuilder(engine, context, repositoryInterface, Arrays.asList(fragments));
+        Map<Method, MethodHandler> handlers = builder.build();
         Object proxy = Proxy.newProxyInstance(repositoryInterface.getClassLoader(), new Class<?>[] {repositoryInterface},
-                new RepositoryInvocationHandler(repositoryInterface, handlers, exceptionTranslator, observer));
+                new RepositoryInvocationHandler(repositoryInterface, builder.entity(), handlers, exceptionTranslator,
+                        observer));
         return repositoryInterface.cast(proxy);
+    }
+
+    /**
+     * What {@code repository}, a proxy {@link #create} made, does: its entity, and per method how it is
+     * implemented and the SQL it runs; null for any other object.
+     */
+    public static RepositoryDescription describe(Object repository) {
+        if (repository != null && Proxy.isProxyClass(repository.getClass())
+                && Proxy.getInvocationHandler(repository) instanceof RepositoryInvocationHandler handler) {
+            return handler.describe();
+        }
+        return null;
     }
 
     @Override

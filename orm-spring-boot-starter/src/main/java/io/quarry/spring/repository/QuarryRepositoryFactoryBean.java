@@ -1,6 +1,7 @@
 package io.quarry.spring.repository;
 
 import io.quarry.repository.support.RepositoryFactory;
+import io.quarry.repository.support.RepositoryObserver;
 import io.quarry.session.Engine;
 import io.quarry.session.SessionFactory;
 import io.quarry.spring.QuarryExceptionTranslator;
@@ -21,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates the proxy of one repository interface when the context starts (so every method is
  * parsed and checked then), with the shared session, the application's transaction manager,
- * Spring exception translation, and the interface's fragment implementations (beans of the custom
- * interfaces it extends). Not for direct use: {@link EnableQuarryRepositories} registers it.
+ * Spring exception translation, the interface's fragment implementations (beans of the custom
+ * interfaces it extends), and the {@link RepositoryObserver} bean if there is one (Micrometer observations).
+ * Not for direct use: {@link EnableQuarryRepositories} registers it.
  *
  * @param <T> the repository interface
  */
@@ -55,7 +57,8 @@ public class QuarryRepositoryFactoryBean<T> implements FactoryBean<T>, BeanFacto
                     DataAccessException translated = translator.translateExceptionIfPossible(exception);
                     return translated != null ? translated : exception;
                 });
-        repository = factory.create(repositoryInterface, fragments().toArray());
+        RepositoryObserver observer = beanFactory.getBeanProvider(RepositoryObserver.class).getIfAvailable();
+        repository = factory.withObserver(observer).create(repositoryInterface, fragments().toArray());
     }
 
     private List<Object> fragments() {

@@ -215,6 +215,11 @@ final class DerivedQuery implements MethodHandler {
         return statements;
     }
 
+    @Override
+    public List<String> sql() {
+        return statements.texts();
+    }
+
     ArgumentPlan arguments() {
         return arguments;
     }

@@ -150,6 +150,18 @@ final class QueryStatements {
         return cached(new Key(Kind.IDS, shape, null, UNPAGED, null));
     }
 
+    /**
+     * The distinct SQL texts rendered so far without a run-time Sort: the statement of each call shape and
+     * paging, then counts, then the id selects of bulk writes, in that order.
+     */
+    List<String> texts() {
+        return cache.entrySet().stream().filter(entry -> entry.getKey().sort() == null)
+                .sorted(java.util.Comparator.comparing((Map.Entry<Key, SqlStatement> entry) -> entry.getKey().kind())
+                        .thenComparingLong(entry -> entry.getKey().shape())
+                        .thenComparingInt(entry -> entry.getKey().paging()))
+                .map(entry -> entry.getValue().sql()).distinct().toList();
+    }
+
     /** How many variants are rendered so far (for tests). */
     int rendered() {
         return cache.size();

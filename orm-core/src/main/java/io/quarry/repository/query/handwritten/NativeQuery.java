@@ -51,6 +51,12 @@ final class NativeQuery implements MethodHandler {
     }
 
     @Override
+    public java.util.List<String> sql() {
+        return java.util.stream.Stream.of(plan.plain(), plan.limited(), plan.paged(), plan.count())
+                .filter(java.util.Objects::nonNull).map(SqlStatement::sql).distinct().toList();
+    }
+
+    @Override
     public Object invoke(Object proxy, Object[] args) {
         if (plan.projection() == null && plan.dynamic() == null) {
             return modify(args);
