@@ -25,6 +25,7 @@ CONTENDERS = {
     "quarry": "Quarry (Session API)",
     "quarryRepository": "Quarry (repository)",
     "quarrySpringBoot": "Quarry (Spring Boot starter repository)",
+    "quarrySpringBootObserved": "Quarry (Spring Boot starter repository, observed)",
     "springDataJpa": "Spring Data JPA",
     "springDataJpaBatch": "Spring Data JPA, batching",
     "springDataJdbc": "Spring Data JDBC",

@@ -10,6 +10,7 @@ import io.quarry.bench.jpa.JpaHost;
 import io.quarry.bench.quarry.QuarryContender;
 import io.quarry.bench.quarry.QuarryHost;
 import io.quarry.bench.quarry.QuarryRepositoryContender;
+import io.quarry.bench.quarryboot.QuarryObservedSpringBootContender;
 import io.quarry.bench.quarryboot.QuarrySpringBootContender;
 import io.quarry.bench.springjdbc.DataJdbcContender;
 import io.quarry.bench.springjdbc.DataJdbcHost;
@@ -51,6 +52,12 @@ public class FindById {
     /** The repository bean of the Spring Boot starter, outside a transaction. */
     @Benchmark
     public QuarryHost quarrySpringBoot(QuarrySpringBootContender contender, Inputs inputs) {
+        return contender.findById(inputs.id());
+    }
+
+    /** The same with an ObservationRegistry: every statement and repository call a Micrometer observation and timer. */
+    @Benchmark
+    public QuarryHost quarrySpringBootObserved(QuarryObservedSpringBootContender contender, Inputs inputs) {
         return contender.findById(inputs.id());
     }
 
