@@ -43,7 +43,7 @@ class RepositoryDescriptionIT {
         }
     }
 
-    interface HostRepository extends CrudRepository<Host, Long>, HostRepositoryCustom {
+    interface HostRepository extends CrudRepository<Host, Long>, HostRepositoryCustom, QueryByExampleExecutor<Host> {
         List<Host> findByHostname(String hostname);
 
         @Query(value = "select * from rd_host where port = :port", countQuery = "select count(*) from rd_host where port = :port")
@@ -100,6 +100,8 @@ class RepositoryDescriptionIT {
         assertThat(methods.get("save(Object)").sql()).as("the session writes it").isEmpty();
         assertThat(methods.get("countTwice()").kind()).isEqualTo("default");
         assertThat(methods.get("greeting()").kind()).isEqualTo("fragment");
+        assertThat(methods.get("findOne(Example)").kind()).as("its SQL depends on the probe").isEqualTo("executor");
+        assertThat(methods.get("findOne(Example)").sql()).isEmpty();
         assertThat(methods).doesNotContainKeys("toString()", "hashCode()", "equals(Object)");
     }
 

@@ -22,7 +22,8 @@ public record RepositoryDescription(Class<?> repository, Class<?> entity, List<M
      *
      * @param signature its name and parameter types, {@code findByHostname(String)}
      * @param kind {@code derived} (from its name), {@code query} ({@code @Query}), {@code crud} (a
-     *        {@code CrudRepository} method), {@code default} (a default method) or {@code fragment}
+     *        {@code CrudRepository} method), {@code executor} (a query-by-example or predicate executor
+     *        method, whose SQL depends on its probe), {@code default} (a default method) or {@code fragment}
      * @param sql the statements it runs, as rendered at start-up: each call shape (null arguments as IS NULL,
      *        paging) and count; empty when the session writes them (a save) or it runs none of its own
      */

@@ -1,6 +1,8 @@
 package io.quarry.repository.support;
 
+import io.quarry.repository.PredicateExecutor;
 import io.quarry.repository.Query;
+import io.quarry.repository.QueryByExampleExecutor;
 import io.quarry.repository.query.MethodHandler;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -80,6 +82,10 @@ final class RepositoryInvocationHandler implements InvocationHandler {
         }
         if (method.isAnnotationPresent(Query.class)) {
             return "query";
+        }
+        if (method.getDeclaringClass() == QueryByExampleExecutor.class
+                || method.getDeclaringClass() == PredicateExecutor.class) {
+            return "executor";
         }
         return CrudMethods.isBase(method) ? "crud" : "derived";
     }

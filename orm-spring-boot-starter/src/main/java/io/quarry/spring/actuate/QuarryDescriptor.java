@@ -45,7 +45,8 @@ public record QuarryDescriptor(String dialect, List<Entity> entities, List<Repos
      * A method of a repository.
      *
      * @param method its name and parameter types
-     * @param kind {@code derived}, {@code query} ({@code @Query}), {@code crud}, {@code default} or {@code fragment}
+     * @param kind {@code derived}, {@code query} ({@code @Query}), {@code crud}, {@code executor} (query by
+     *        example, predicates), {@code default} or {@code fragment}
      * @param sql the statements it runs, as rendered at start-up (none for methods whose statements the session
      *        writes, such as {@code save}, nor for default methods and fragments)
      */
