@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
@@ -52,5 +53,16 @@ public class QuarryReplicaAutoConfiguration {
     @Bean
     static BeanPostProcessor quarryReplicaRouting() {
         return new ReplicaRoutingPostProcessor();
+    }
+
+    /** The statistics as Micrometer meters, where the application has Micrometer. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class Meters {
+
+        @Bean
+        ReplicaMeters quarryReplicaMeters(ReplicaRouter replicas) {
+            return new ReplicaMeters(replicas);
+        }
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,6 +54,27 @@ class QuarryReplicaAutoConfigurationTest {
             assertThat(whoami(context, true)).isEqualTo("auto-replica");
             assertThat(whoami(context, false)).isEqualTo("auto-primary");
             assertThat(context.getBean(ReadReplicas.class).names()).containsExactly("ownReplica");
+        });
+    }
+
+    @Test
+    void publishesTheStatisticsAsMicrometerCounters() {
+        boot.withPropertyValues("quarry.replicas.nodes[0].url=" + named("auto-replica"),
+                "quarry.replicas.read-your-writes=1m").run(context -> {
+            MeterRegistry registry = new SimpleMeterRegistry();
+            context.getBean(MeterBinder.class).bindTo(registry);
+
+            whoami(context, true);
+            whoami(context, false);
+            whoami(context, true);
+
+            assertThat(registry.get("quarry.replicas.connections").tag("to", "replica").functionCounter().count())
+                    .isEqualTo(1);
+            assertThat(registry.get("quarry.replicas.connections").tag("to", "primary-after-write").functionCounter()
+                    .count()).isEqualTo(1);
+            assertThat(registry.get("quarry.replicas.connections").tag("to", "primary-fallback").functionCounter()
+                    .count()).isZero();
+            assertThat(registry.get("quarry.replicas.failed.connects").functionCounter().count()).isZero();
         });
     }
 
