@@ -150,6 +150,15 @@ final class ProjectionShapes {
                 first = first == null ? e : first;
             }
         }
+        SetterDtos.Shape bean = SetterDtos.of(type);
+        if (bean != null) {
+            try {
+                return new Composite(members(type, bean.names(), bean.types(), origin), bean.builder(), -1);
+            } catch (InvalidQueryMethodException e) {
+                slots.subList(mark, slots.size()).clear();
+                first = first == null ? e : first;
+            }
+        }
         throw first != null ? first : ProjectionTypes.noConstructor(type, root.type());
     }
 

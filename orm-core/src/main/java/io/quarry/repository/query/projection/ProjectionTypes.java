@@ -91,8 +91,8 @@ final class ProjectionTypes {
     /** The error when {@code type} has no constructor with parameters. */
     static InvalidQueryMethodException noConstructor(Class<?> type, Class<?> entity) {
         return new InvalidQueryMethodException("its result type " + type.getSimpleName() + " has no constructor with "
-                + "parameters to build it from the selected columns; use a record whose components are named like "
-                + entity.getSimpleName() + "'s properties");
+                + "parameters, nor a no-argument constructor with setters or fields, to build it from the selected "
+                + "columns; use a record whose components are named like " + entity.getSimpleName() + "'s properties");
     }
 
     /** A record's canonical constructor; a class's constructors with parameters, the largest first. */

@@ -96,6 +96,14 @@ public final class Projections {
                 first = first == null ? e : first;
             }
         }
+        SetterDtos.Shape bean = SetterDtos.of(type);
+        if (bean != null) {
+            try {
+                return MappedProjection.of(labelSlots(type, bean.names(), bean.types()), bean.builder());
+            } catch (InvalidQueryMethodException e) {
+                first = first == null ? e : first;
+            }
+        }
         throw first != null ? first : ProjectionTypes.noConstructor(type, model.type());
     }
 
