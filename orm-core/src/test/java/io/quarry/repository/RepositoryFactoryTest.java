@@ -432,8 +432,8 @@ class RepositoryFactoryTest {
         rejectsWith(AbstractResult.class, "findByPort", "its result type AbstractSummary is neither Host, a value with a "
                 + "codec, an interface nor a record or class to build");
         rejectsWith(NoConstructorWithParameters.class, "findByPort", "its result type NothingToBuildFrom has no "
-                + "constructor with parameters to build it from the selected columns; use a record whose components are "
-                + "named like Host's properties");
+                + "constructor with parameters, nor a no-argument constructor with setters or fields, to build it from the "
+                + "selected columns; use a record whose components are named like Host's properties");
         rejectsWith(NoFittingConstructor.class, "findByPort", "'hostnmae' of NoConstructorFits names no property of "
                 + "Host; did you mean 'hostname'?");
         rejectsWith(ConstructorWithoutParameterNames.class, "findByPort", "the constructor parameters of "

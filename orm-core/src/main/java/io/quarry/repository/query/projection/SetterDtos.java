@@ -35,6 +35,11 @@ final class SetterDtos {
         if (type.isRecord() || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             return null;
         }
+        try {
+            type.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
         MethodHandles.Lookup lookup;
         MethodHandle create;
         try {
