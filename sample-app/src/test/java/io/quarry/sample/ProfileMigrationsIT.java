@@ -9,6 +9,11 @@ import io.quarry.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +31,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @CrossDatabaseTest
 class ProfileMigrationsIT {
 
-    private static final String[] TABLES = {"host_tags", "host", "tag", "datacenter", "flyway_schema_history"};
+    /**
+     * Flyway refuses a non-empty schema without its history table, so the server profiles migrate a
+     * schema (PostgreSQL) or database (MySQL/MariaDB) of this test's own, created empty and dropped after:
+     * whatever other tests, or an earlier run, left in the shared test database cannot get in the way.
+     */
+    private static final String OWN_SCHEMA = "quarry_profile_it";
+
+    private static final Pattern MYSQL_DATABASE = Pattern.compile("^(jdbc:mysql://[^/?]*)/[^/?]*(.*)$");
 
     private final TestDatabase db;
 
@@ -34,22 +46,62 @@ class ProfileMigrationsIT {
         this.db = db;
     }
 
-    /** The profile of the test database's server: none for H2, which is the default configuration. */
+    /** The profile of the test database's server (none for H2, the default configuration), on the test's own schema. */
     private String[] arguments() {
         String profile = switch (db.name()) {
             case "mysql" -> "mysql";
             case "postgresql" -> "postgres";
             default -> "default";
         };
-        return new String[] {"--spring.profiles.active=" + profile, "--spring.datasource.url=" + db.jdbcUrl(),
+        return new String[] {"--spring.profiles.active=" + profile, "--spring.datasource.url=" + ownUrl(),
                 "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password()};
     }
 
+    private String ownUrl() {
+        String url = db.jdbcUrl();
+        return switch (db.name()) {
+            case "postgresql" -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + OWN_SCHEMA;
+            case "mysql" -> {
+                Matcher matcher = MYSQL_DATABASE.matcher(url);
+                if (!matcher.matches()) {
+                    throw new IllegalStateException("cannot name another database in " + url);
+                }
+                yield matcher.group(1) + "/" + OWN_SCHEMA + matcher.group(2);
+            }
+            default -> "jdbc:h2:mem:" + OWN_SCHEMA + ";DB_CLOSE_DELAY=-1";
+        };
+    }
+
+    /** Flyway's history table, in the test's own schema (a database on MySQL/MariaDB). */
+    private static String history() {
+        return OWN_SCHEMA + ".flyway_schema_history";
+    }
+
     @BeforeEach
+    void freshSchema() throws SQLException {
+        if (db.name().equals("h2")) {
+            return;
+        }
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            if (db.name().equals("postgresql")) {
+                statement.execute("drop schema if exists " + OWN_SCHEMA + " cascade");
+                statement.execute("create schema " + OWN_SCHEMA);
+            } else {
+                statement.execute("drop database if exists " + OWN_SCHEMA);
+                statement.execute("create database " + OWN_SCHEMA);
+            }
+        }
+    }
+
     @AfterEach
-    void dropTables() {
-        // the walkthrough of other tests leaves its tables; Flyway starts from an empty schema here
-        db.dropTablesQuietly(TABLES);
+    void dropSchema() throws SQLException {
+        if (db.name().equals("h2")) {
+            return;
+        }
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(db.name().equals("postgresql") ? "drop schema if exists " + OWN_SCHEMA + " cascade"
+                    : "drop database if exists " + OWN_SCHEMA);
+        }
     }
 
     @Test
@@ -64,7 +116,7 @@ class ProfileMigrationsIT {
             }
             assertThat(ddlAuto).isEqualTo(DdlAuto.VALIDATE);
             assertThat(new JdbcTemplate(db.dataSource()).queryForList(
-                    "select version from flyway_schema_history where success = true", String.class)).containsExactly("1");
+                    "select version from " + history() + " where success = true", String.class)).containsExactly("1");
         }
     }
 
