@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureJdbc;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureDataSourceInitialization;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Which auto-configurations {@code @QuarryTest} imports, and that a new one of the starter is a decision. */
 class SliceAutoConfigurationsTest {
@@ -38,6 +44,18 @@ class SliceAutoConfigurationsTest {
                     .isTrue();
         }
         assertThat(slice).contains(RecordedStatementsAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void theSliceTakesBootsJdbcSliceWithItsDatabaseInitializationAndTheTestDatabase() {
+        MergedAnnotations slice = MergedAnnotations.from(QuarryTest.class, SearchStrategy.TYPE_HIERARCHY);
+
+        assertThat(slice.isPresent(AutoConfigureJdbc.class)).as("DataSource, transactions, JdbcTemplate").isTrue();
+        assertThat(slice.isPresent(AutoConfigureDataSourceInitialization.class))
+                .as("what Flyway and Liquibase register their auto-configurations under").isTrue();
+        assertThat(slice.get(AutoConfigureTestDatabase.class).getEnum("replace", AutoConfigureTestDatabase.Replace.class))
+                .isEqualTo(AutoConfigureTestDatabase.Replace.NON_TEST);
+        assertThat(slice.isPresent(Transactional.class)).isTrue();
     }
 
     private static List<String> slice() {
