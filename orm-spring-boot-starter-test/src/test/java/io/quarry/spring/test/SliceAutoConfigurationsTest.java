@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureJdbc;
@@ -19,17 +18,21 @@ import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Which auto-configurations {@code @QuarryTest} imports, and that a new one of the starter is a decision. */
+/** Which auto-configurations {@code @QuarryTest} imports. */
 class SliceAutoConfigurationsTest {
 
-    /** Auto-configurations of the starter that the slice leaves out on purpose, with the reason. */
-    static final Map<String, String> LEFT_OUT = Map.of(
-            "io.quarry.spring.replica.QuarryReplicaAutoConfiguration",
-            "the replicas the application configures would take the test's read-only work away from the test's "
-                    + "database and transaction: reads would not see the test's rows, on servers it never meant to reach");
+    /**
+     * The starter's auto-configurations the slice takes: the persistence ones. Left out on purpose: read
+     * replicas (the replicas an application configures would take a test's read-only work away from its
+     * database and rolled-back transaction) and web argument resolvers (a web slice's business).
+     */
+    static final List<String> PERSISTENCE = List.of(
+            "io.quarry.spring.boot.QuarryAutoConfiguration",
+            "io.quarry.spring.repository.QuarryRepositoriesAutoConfiguration",
+            "io.quarry.spring.retry.QuarryRetryAutoConfiguration");
 
     @Test
-    void theSliceImportsEveryAutoConfigurationOfTheStarterNotLeftOutOnPurpose() throws IOException {
+    void theSliceImportsThePersistenceAutoConfigurationsOfTheStarterAndItsOwn() throws IOException {
         List<String> starter = new ArrayList<>();
         try (InputStream imports = QuarryAutoConfiguration.class.getClassLoader().getResourceAsStream(
                 "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
@@ -37,16 +40,16 @@ class SliceAutoConfigurationsTest {
             new String(imports.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(starter::add);
         }
-        List<String> slice = slice();
 
-        assertThat(starter).as("the starter's auto-configurations").isNotEmpty();
-        for (String autoConfiguration : starter) {
-            assertThat(slice.contains(autoConfiguration) || LEFT_OUT.containsKey(autoConfiguration))
-                    .as("%s is neither imported by @AutoConfigureQuarry nor in LEFT_OUT with the reason",
-                            autoConfiguration)
-                    .isTrue();
-        }
-        assertThat(slice).contains(RecordedStatementsAutoConfiguration.class.getName());
+        assertThat(starter).as("the starter's auto-configurations").containsAll(PERSISTENCE);
+        assertThat(slice()).containsExactlyElementsOf(concat(PERSISTENCE,
+                RecordedStatementsAutoConfiguration.class.getName()));
+    }
+
+    private static List<String> concat(List<String> first, String last) {
+        List<String> all = new ArrayList<>(first);
+        all.add(last);
+        return all;
     }
 
     @Test
