@@ -209,9 +209,21 @@ final class DefaultSession extends SessionSupport {
         if (plan.isEmpty() && relations.isEmpty()) {
             return;
         }
+        EntityCallbacks callbacks = engine.callbacks();
+        EntityCallbacks.Changes changes = null;
         try {
+            if (callbacks != null) {
+                changes = new EntityCallbacks.Changes(work);
+                if (callbacks.beforeWrite(plan, changes)) {
+                    // listeners may have changed more columns: dirty checking decides after them
+                    plan = work.flushPlan();
+                }
+            }
             new Flusher(this, connection()).execute(plan, relations);
         } catch (QuarryException e) {
+            if (changes != null) {
+                changes.undo();
+            }
             connection.rollbackAfter(e);
             failedFlush = e;
             throw e;
@@ -302,6 +314,8 @@ final class DefaultSession extends SessionSupport {
     }
 
     private void endTransaction(boolean committed) {
+        EntityCallbacks callbacks = engine.callbacks();
+        List<Object> written = committed && callbacks != null ? work.writtenInTransaction() : null;
         if (committed) {
             work.afterCommit();
         } else {
@@ -309,6 +323,9 @@ final class DefaultSession extends SessionSupport {
         }
         failedFlush = null;
         connection.release();
+        if (written != null) {
+            callbacks.afterCommit(written);
+        }
     }
 
     // ---- package-private plumbing for queries, loaders and the flusher

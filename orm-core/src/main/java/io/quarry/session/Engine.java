@@ -47,6 +47,7 @@ public final class Engine {
     private final Duration lockTimeout;
     private final NPlusOneDetection nPlusOne;
     private final NPlusOneReports nPlusOneReports = new NPlusOneReports();
+    private final EntityCallbacks callbacks;
     private final Map<Object, SqlStatement> byId = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Object, String> flushSql = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, NamedSql> namedSql = new java.util.concurrent.ConcurrentHashMap<>();
@@ -66,6 +67,17 @@ public final class Engine {
         this.queryTimeout = builder.queryTimeout;
         this.lockTimeout = builder.lockTimeout;
         this.nPlusOne = builder.nPlusOne;
+        this.callbacks = EntityCallbacks.of(builder.entityListeners);
+    }
+
+    /** The entity listeners, or null when none is registered (flushes and loads then skip them at no cost). */
+    EntityCallbacks callbacks() {
+        return callbacks;
+    }
+
+    /** Whether an {@link EntityListener} sees the objects of {@code type} (repositories then delete through the session). */
+    public boolean hasEntityListeners(Class<?> type) {
+        return callbacks != null && callbacks.has(type);
     }
 
     @SuppressWarnings("unchecked")
@@ -285,6 +297,7 @@ public final class Engine {
         private NPlusOneDetection nPlusOne = NPlusOneDetection.DEFAULT;
         private final List<StatementListener> listeners = new ArrayList<>();
         private final List<StatementObserver> observers = new ArrayList<>();
+        private final List<EntityCallbacks.Registration> entityListeners = new ArrayList<>();
         private final Map<Class<?>, Codec<?>> codecs = new LinkedHashMap<>();
 
         private Builder(DataSource dataSource) {
@@ -370,6 +383,21 @@ public final class Engine {
         /** Adds an observer told around every statement (several are told in the order added). */
         public Builder statementObserver(StatementObserver observer) {
             observers.add(java.util.Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * Registers {@code listener} for the objects of {@code type} and its subclasses
+         * ({@code Object.class}: every entity); listeners of one entity run in registration order.
+         * See {@link EntityListener} for which operations call them.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> Builder entityListener(Class<T> type, EntityListener<? super T> listener) {
+            if (type == null || listener == null) {
+                throw new QuarryException("entityListener needs an entity class and a listener, got " + type + " and "
+                        + listener + "; use Object.class for a listener of every entity");
+            }
+            entityListeners.add(new EntityCallbacks.Registration(type, (EntityListener<Object>) listener));
             return this;
         }
 

@@ -41,6 +41,8 @@ final class RowLoader<T> implements ResultMapper<T> {
     private final List<Object> held;
     /** The references read from the same rows (joined loading), or null. */
     private final JoinedReferences joined;
+    /** The entity's after-load listeners, or null when it has none. */
+    private final EntityListener<Object>[] afterLoad;
 
     private RowLoader(SessionSupport session, EntityModel<T> model, int[] columns, boolean track,
             JoinedReferences joined) {
@@ -55,6 +57,9 @@ final class RowLoader<T> implements ResultMapper<T> {
         this.freshValues = relations ? new ArrayList<>() : null;
         this.held = relations ? new ArrayList<>() : null;
         this.joined = joined;
+        EntityCallbacks callbacks = session.engine().callbacks();
+        EntityListener<Object>[] listeners = callbacks == null ? null : callbacks.of(model.type());
+        this.afterLoad = listeners == null || listeners.length == 0 ? null : listeners;
     }
 
     /** For a result set whose columns {@code columns[i]} hold the properties (relation loads). */
@@ -130,7 +135,8 @@ final class RowLoader<T> implements ResultMapper<T> {
     @Override
     public T map(ResultSet resultSet) throws SQLException {
         if (!identityMap) {
-            return relations ? readForRelations(resultSet, new Object[model.properties().size()]) : reader.read(resultSet);
+            return loaded(relations ? readForRelations(resultSet, new Object[model.properties().size()])
+                    : reader.read(resultSet));
         }
         Object id = reader.id(resultSet);
         EntityState.EntityKey key = new EntityState.EntityKey(model.type(), id);
@@ -145,23 +151,32 @@ final class RowLoader<T> implements ResultMapper<T> {
             return model.type().cast(existing.instance);
         }
         if (!track) {
-            return relations ? readForRelations(resultSet, new Object[model.properties().size()]) : reader.read(resultSet);
+            return loaded(relations ? readForRelations(resultSet, new Object[model.properties().size()])
+                    : reader.read(resultSet));
         }
         if (!snapshots) {
             T instance = relations ? readForRelations(resultSet, new Object[model.properties().size()])
                     : reader.read(resultSet);
             register(instance, id, key);
-            return instance;
+            return loaded(instance);
         }
         if (model.isRecord()) {
             // a record may have normalized the values it was given: the snapshot reads them back
             T instance = reader.read(resultSet);
             register(instance, id, key).takeSnapshot();
-            return instance;
+            return loaded(instance);
         }
         Object[] values = new Object[model.properties().size()];
         T instance = relations ? readForRelations(resultSet, values) : reader.read(resultSet, values);
         register(instance, id, key).takeSnapshot(values);
+        return loaded(instance);
+    }
+
+    /** {@code instance}, just built from a row, after its after-load listeners ran. */
+    private T loaded(T instance) {
+        if (afterLoad != null) {
+            EntityCallbacks.afterLoad(afterLoad, instance);
+        }
         return instance;
     }
 

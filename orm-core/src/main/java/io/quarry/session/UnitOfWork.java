@@ -246,6 +246,28 @@ final class UnitOfWork {
 
     // ---- ending the transaction
 
+    /** The objects the transaction inserted, updated or deleted, each once, in the order first written. */
+    List<Object> writtenInTransaction() {
+        Map<EntityState, Boolean> seen = new IdentityHashMap<>();
+        List<Object> written = new ArrayList<>();
+        for (EntityState state : insertedInTransaction) {
+            if (seen.put(state, Boolean.TRUE) == null) {
+                written.add(state.instance);
+            }
+        }
+        for (Update update : updatedInTransaction) {
+            if (seen.put(update.state(), Boolean.TRUE) == null) {
+                written.add(update.state().instance);
+            }
+        }
+        for (EntityState state : deletedInTransaction) {
+            if (seen.put(state, Boolean.TRUE) == null) {
+                written.add(state.instance);
+            }
+        }
+        return written;
+    }
+
     /** The transaction committed: objects deleted in it are detached. */
     void afterCommit() {
         for (EntityState state : deletedInTransaction) {

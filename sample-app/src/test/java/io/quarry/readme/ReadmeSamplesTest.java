@@ -164,6 +164,14 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    void entityListenerSampleStoresHostnamesInLowerCaseOnInsertAndUpdate() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-callbacks;DB_CLOSE_DELAY=-1");
+
+        assertThat(CallbackSamples.run(dataSource)).containsExactly("web-9", "db-9");
+    }
+
+    @Test
     void queryByExampleAndPredicateSamplesRunOnH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:readme-examples;DB_CLOSE_DELAY=-1");

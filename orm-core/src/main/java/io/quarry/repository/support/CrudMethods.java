@@ -44,9 +44,12 @@ final class CrudMethods {
     private final RepositoryContext context;
     private final QueryCreator creator;
     private final String repository;
+    /** Whether an entity listener sees the entity: its deletes by id then load the objects so that before-delete runs. */
+    private final boolean listened;
 
     @SuppressWarnings("unchecked")
-    CrudMethods(QueryCreator creator, RepositoryContext context, String repository) {
+    CrudMethods(QueryCreator creator, RepositoryContext context, String repository, boolean listened) {
+        this.listened = listened;
         this.model = (EntityModel<Object>) creator.model();
         this.context = context;
         this.creator = creator;
@@ -242,11 +245,11 @@ final class CrudMethods {
 
     /**
      * Whether deleting this entity must go through the session: a relation cascades the delete, so
-     * the rows it reaches go too (as Spring Data JPA's {@code deleteById} loads and removes). Without
-     * one, deletes by id stay one statement.
+     * the rows it reaches go too, or an entity listener must see the deleted objects (as Spring Data
+     * JPA's {@code deleteById} loads and removes). Without either, deletes by id stay one statement.
      */
     private boolean cascadesDeletes() {
-        return model.relations().stream().anyMatch(relation -> relation.cascades(Cascade.DELETE));
+        return listened || model.relations().stream().anyMatch(relation -> relation.cascades(Cascade.DELETE));
     }
 
     /** Loads the objects with {@code ids} in one statement and deletes them through the session (cascades apply). */

@@ -127,7 +127,8 @@ final class RepositoryBuilder {
 
         Creators(EntityModel<?> model, RepositoryContext context) {
             creator = new QueryCreator(model, engine, context);
-            crud = new CrudMethods(creator, context, repository.getSimpleName());
+            crud = new CrudMethods(creator, context, repository.getSimpleName(),
+                    engine.hasEntityListeners(model.type()));
             handWritten = new NativeQueryCreator(engine, context, creator.projections());
             executors = new ExecutorMethods(new ExecutorSupport(model, engine, context, creator.projections(),
                     repository.getSimpleName()), repository);

@@ -4,6 +4,7 @@ import io.quarry.QuarryException;
 import io.quarry.dialect.Dialect;
 import io.quarry.dialect.Dialects;
 import io.quarry.session.Engine;
+import io.quarry.session.EntityListener;
 import io.quarry.session.Session;
 import io.quarry.session.SessionFactory;
 import io.quarry.session.SessionOptions;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -30,13 +32,14 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.transaction.ConfigurableTransactionManager;
 
 /**
  * Auto-configuration for Quarry on the application's DataSource: the {@link Engine} (dialect
- * detected), the entity classes (scanned once), schema management ({@code quarry.ddl-auto}), the
+ * detected, every {@link EntityListener} bean registered in {@code @Order} order), the entity classes (scanned once), schema management ({@code quarry.ddl-auto}), the
  * {@link SessionFactory} and the shared {@link Session} bound to Spring transactions, plus an
  * exception translator for {@code @Repository} beans. Spring Boot's DataSourceTransactionManager
  * stays the transaction manager. Every bean backs off when the application defines its own.
@@ -75,7 +78,7 @@ public class QuarryAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Engine quarryEngine(DataSource dataSource, QuarryProperties properties,
-            ObjectProvider<QuarryEngineCustomizer> customizers) {
+            ObjectProvider<QuarryEngineCustomizer> customizers, ObjectProvider<EntityListener<?>> entityListeners) {
         Engine.Builder builder = Engine.builder(dataSource)
                 .dialect(dialect(dataSource, properties))
                 .showSql(properties.isShowSql())
@@ -83,8 +86,17 @@ public class QuarryAutoConfiguration {
                 .queryTimeout(properties.getQueryTimeout())
                 .lockTimeout(properties.getLockTimeout())
                 .nPlusOne(properties.getNPlusOne().detection());
+        entityListeners.orderedStream().forEach(listener -> register(builder, listener));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /** Registers {@code listener} for the entity class its {@code EntityListener<T>} names ({@code Object}: every one). */
+    @SuppressWarnings("unchecked")
+    static void register(Engine.Builder builder, EntityListener<?> listener) {
+        Class<?> type = ResolvableType.forClass(AopUtils.getTargetClass(listener)).as(EntityListener.class)
+                .resolveGeneric(0);
+        builder.entityListener((Class<Object>) (type == null ? Object.class : type), (EntityListener<Object>) listener);
     }
 
     /** The dialect named by {@code quarry.dialect}, else detected, with errors the failure analyzer explains. */

@@ -1,0 +1,182 @@
+package io.quarry.session;
+
+import io.quarry.QuarryException;
+import io.quarry.mapping.PropertyModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine's {@link EntityListener}s, resolved once per entity class, and the one place that calls
+ * them. An engine without listeners has none of these (null), so flushes and loads pay nothing.
+ * Thread-safe.
+ */
+final class EntityCallbacks {
+
+    /** A listener and the class whose objects (subclasses included) it sees. */
+    record Registration(Class<?> type, EntityListener<Object> listener) {
+    }
+
+    private final List<Registration> registrations;
+    private final ClassValue<EntityListener<Object>[]> byType = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected EntityListener<Object>[] computeValue(Class<?> type) {
+            return registrations.stream().filter(r -> r.type().isAssignableFrom(type)).map(Registration::listener)
+                    .toArray(EntityListener[]::new);
+        }
+    };
+
+    private EntityCallbacks(List<Registration> registrations) {
+        this.registrations = List.copyOf(registrations);
+    }
+
+    /** The callbacks of {@code registrations}, or null when there are none. */
+    static EntityCallbacks of(List<Registration> registrations) {
+        return registrations.isEmpty() ? null : new EntityCallbacks(registrations);
+    }
+
+    /** The listeners of {@code type}'s objects, in registration order; empty when none. */
+    EntityListener<Object>[] of(Class<?> type) {
+        return byType.get(type);
+    }
+
+    /** Whether a listener sees {@code type}'s objects. */
+    boolean has(Class<?> type) {
+        return of(type).length > 0;
+    }
+
+    /**
+     * Calls the before-insert, before-update and before-delete listeners of {@code plan}'s objects,
+     * remembering in {@code changes} what they change (to undo if the flush fails). Returns whether a
+     * listener that can change objects ran (the plan must then be built again).
+     */
+    boolean beforeWrite(FlushPlan plan, Changes changes) {
+        boolean ran = false;
+        for (FlushPlan.Group group : plan.inserts) {
+            ran |= replaceEach(group, true, changes);
+        }
+        for (FlushPlan.Group group : plan.updates) {
+            ran |= replaceEach(group, false, changes);
+        }
+        for (FlushPlan.Group group : plan.deletes) {
+            EntityListener<Object>[] listeners = of(group.model().type());
+            for (EntityState state : group.states()) {
+                for (EntityListener<Object> listener : listeners) {
+                    try {
+                        listener.beforeDelete(state.instance);
+                    } catch (RuntimeException e) {
+                        throw failed(listener, "deleting", state, e);
+                    }
+                }
+            }
+        }
+        return ran;
+    }
+
+    private boolean replaceEach(FlushPlan.Group group, boolean insert, Changes changes) {
+        EntityListener<Object>[] listeners = of(group.model().type());
+        if (listeners.length == 0) {
+            return false;
+        }
+        for (EntityState state : group.states()) {
+            changes.remember(state);
+            for (EntityListener<Object> listener : listeners) {
+                Object written;
+                try {
+                    written = insert ? listener.beforeInsert(state.instance) : listener.beforeUpdate(state.instance);
+                } catch (RuntimeException e) {
+                    throw failed(listener, insert ? "inserting" : "updating", state, e);
+                }
+                if (!state.model.type().isInstance(written)) {
+                    throw new QuarryException("Entity listener " + listener.getClass().getName() + " returned "
+                            + (written == null ? "null" : "a " + written.getClass().getName()) + " before "
+                            + (insert ? "inserting " : "updating ") + describe(state) + "; return the entity (changed "
+                            + "or a copy of it)");
+                }
+                changes.work.replace(state, written);
+            }
+        }
+        return true;
+    }
+
+    /** Calls the after-load listeners {@code listeners} (from {@link #of}) for a new object. */
+    static void afterLoad(EntityListener<Object>[] listeners, Object entity) {
+        for (EntityListener<Object> listener : listeners) {
+            listener.afterLoad(entity);
+        }
+    }
+
+    /** Calls the after-commit listeners of {@code written}, the objects the committed transaction wrote. */
+    void afterCommit(List<Object> written) {
+        for (Object entity : written) {
+            for (EntityListener<Object> listener : of(entity.getClass())) {
+                listener.afterCommit(entity);
+            }
+        }
+    }
+
+    private static QuarryException failed(EntityListener<?> listener, String doing, EntityState state,
+            RuntimeException cause) {
+        if (cause instanceof QuarryException quarry) {
+            return quarry;
+        }
+        return new QuarryException("Entity listener " + listener.getClass().getName() + " failed before " + doing + " "
+                + describe(state) + ": " + cause + "; the flush wrote nothing and its transaction was rolled back",
+                cause);
+    }
+
+    private static String describe(EntityState state) {
+        return state.model.type().getSimpleName() + (state.id == null ? " (new)" : " " + state.id);
+    }
+
+    /**
+     * What the listeners of one flush changed: each object's instance and values before them, put
+     * back if the flush fails, so that the objects in memory are as they were before it.
+     */
+    static final class Changes {
+
+        private final UnitOfWork work;
+        private final List<EntityState> states = new ArrayList<>();
+        private final List<Object> instances = new ArrayList<>();
+        private final List<Object[]> values = new ArrayList<>();
+
+        Changes(UnitOfWork work) {
+            this.work = work;
+        }
+
+        private void remember(EntityState state) {
+            states.add(state);
+            instances.add(state.instance);
+            if (state.model.isRecord()) {
+                values.add(null);
+                return;
+            }
+            List<PropertyModel> properties = state.model.properties();
+            Object[] before = new Object[properties.size()];
+            for (int i = 0; i < before.length; i++) {
+                before[i] = properties.get(i).get(state.instance);
+            }
+            values.add(before);
+        }
+
+        /** Puts back every remembered object as it was before the listeners ran. */
+        void undo() {
+            for (int i = states.size() - 1; i >= 0; i--) {
+                EntityState state = states.get(i);
+                Object instance = instances.get(i);
+                work.replace(state, instance);
+                Object[] before = values.get(i);
+                if (before == null) {
+                    continue;
+                }
+                List<PropertyModel> properties = state.model.properties();
+                for (int p = 0; p < before.length; p++) {
+                    PropertyModel property = properties.get(p);
+                    if (property.reference() == null && !property.codec().same(before[p], property.get(instance))) {
+                        property.set(instance, before[p]);
+                    }
+                }
+            }
+        }
+    }
+}
