@@ -67,7 +67,14 @@ public final class Engine {
         this.queryTimeout = builder.queryTimeout;
         this.lockTimeout = builder.lockTimeout;
         this.nPlusOne = builder.nPlusOne;
-        this.callbacks = EntityCallbacks.of(builder.entityListeners);
+        List<EntityCallbacks.Registration> registrations = new ArrayList<>();
+        if (builder.auditing) {
+            // first, so that the entity's own listeners see the stamped values
+            registrations.add(new EntityCallbacks.Registration(Object.class,
+                    new AuditingListener(models::model, builder.auditor, builder.clock)));
+        }
+        registrations.addAll(builder.entityListeners);
+        this.callbacks = EntityCallbacks.of(registrations);
     }
 
     /** The entity listeners, or null when none is registered (flushes and loads then skip them at no cost). */
@@ -75,9 +82,12 @@ public final class Engine {
         return callbacks;
     }
 
-    /** Whether an {@link EntityListener} sees the objects of {@code type} (repositories then delete through the session). */
+    /**
+     * Whether an {@link EntityListener} wants to see deletes of {@code type}'s objects (before-delete
+     * or after-commit): repositories then delete by id through the session.
+     */
     public boolean hasEntityListeners(Class<?> type) {
-        return callbacks != null && callbacks.has(type);
+        return callbacks != null && callbacks.seesDeletes(type);
     }
 
     @SuppressWarnings("unchecked")
@@ -298,6 +308,9 @@ public final class Engine {
         private final List<StatementListener> listeners = new ArrayList<>();
         private final List<StatementObserver> observers = new ArrayList<>();
         private final List<EntityCallbacks.Registration> entityListeners = new ArrayList<>();
+        private boolean auditing;
+        private AuditorAware<?> auditor;
+        private java.time.Clock clock;
         private final Map<Class<?>, Codec<?>> codecs = new LinkedHashMap<>();
 
         private Builder(DataSource dataSource) {
@@ -398,6 +411,22 @@ public final class Engine {
                         + listener + "; use Object.class for a listener of every entity");
             }
             entityListeners.add(new EntityCallbacks.Registration(type, (EntityListener<Object>) listener));
+            return this;
+        }
+
+        /**
+         * Turns auditing on: before a flush writes an object, its {@link io.quarry.mapping.CreatedDate}
+         * and {@link io.quarry.mapping.LastModifiedDate} properties get the time of {@code clock} (null:
+         * {@code Clock.systemUTC()}, whose zone also makes {@code LocalDateTime} values), its
+         * {@link io.quarry.mapping.CreatedBy} and {@link io.quarry.mapping.LastModifiedBy} properties
+         * what {@code auditor} answers (null: none; an entity that has such a property then fails to
+         * flush). Runs as an {@link EntityListener} of every entity, before the others, so with the
+         * same operations (bulk statements are not audited).
+         */
+        public Builder auditing(AuditorAware<?> auditor, java.time.Clock clock) {
+            this.auditing = true;
+            this.auditor = auditor;
+            this.clock = clock != null ? clock : java.time.Clock.systemUTC();
             return this;
         }
 

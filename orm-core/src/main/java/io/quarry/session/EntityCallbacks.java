@@ -19,10 +19,15 @@ final class EntityCallbacks {
     private final List<Registration> registrations;
     private final ClassValue<EntityListener<Object>[]> byType = new ClassValue<>() {
         @Override
-        @SuppressWarnings("unchecked")
         protected EntityListener<Object>[] computeValue(Class<?> type) {
-            return registrations.stream().filter(r -> r.type().isAssignableFrom(type)).map(Registration::listener)
-                    .toArray(EntityListener[]::new);
+            return listeners(type, null);
+        }
+    };
+    /** Only those that override afterLoad: the per-row path calls no empty default. */
+    private final ClassValue<EntityListener<Object>[]> loading = new ClassValue<>() {
+        @Override
+        protected EntityListener<Object>[] computeValue(Class<?> type) {
+            return listeners(type, "afterLoad");
         }
     };
 
@@ -40,9 +45,30 @@ final class EntityCallbacks {
         return byType.get(type);
     }
 
-    /** Whether a listener sees {@code type}'s objects. */
-    boolean has(Class<?> type) {
-        return of(type).length > 0;
+    /** The listeners of {@code type}'s objects that override {@link EntityListener#afterLoad}; empty when none. */
+    EntityListener<Object>[] loading(Class<?> type) {
+        return loading.get(type);
+    }
+
+    /** Whether a listener wants to see the deletes of {@code type}'s objects (before-delete or after-commit). */
+    boolean seesDeletes(Class<?> type) {
+        return listeners(type, "beforeDelete").length > 0 || listeners(type, "afterCommit").length > 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private EntityListener<Object>[] listeners(Class<?> type, String overriding) {
+        return registrations.stream().filter(r -> r.type().isAssignableFrom(type))
+                .map(Registration::listener)
+                .filter(listener -> overriding == null || overrides(listener, overriding))
+                .toArray(EntityListener[]::new);
+    }
+
+    private static boolean overrides(EntityListener<?> listener, String method) {
+        try {
+            return listener.getClass().getMethod(method, Object.class).getDeclaringClass() != EntityListener.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("EntityListener." + method + " is missing", e);
+        }
     }
 
     /**

@@ -12,8 +12,8 @@ package io.quarry.session;
  * a change made there is written by the same INSERT or UPDATE and lands in the snapshot;
  * {@link #beforeDelete} for each object deleted through the session. Repository {@code save},
  * {@code saveAll}, {@code insert}, {@code delete}, {@code deleteAll(Iterable)} and, while a listener
- * is registered for the entity, {@code deleteById}, {@code deleteAllById} and {@code deleteAll()}
- * go through the session and fire them. Bulk statements do NOT, as Spring Data's and Hibernate's
+ * of the entity overrides {@link #beforeDelete} or {@link #afterCommit}, {@code deleteById},
+ * {@code deleteAllById} and {@code deleteAll()} go through the session and fire them. Bulk statements do NOT, as Spring Data's and Hibernate's
  * bulk operations don't: {@code query(...).filter(...).update/delete}, derived
  * {@code deleteBy...}/{@code update...By} methods, {@code delete(Predicate)}, {@code upsertAll},
  * {@code @Query} and raw SQL.

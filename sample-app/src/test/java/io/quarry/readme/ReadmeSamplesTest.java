@@ -172,6 +172,20 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    void auditingSampleStampsTheNoteFromTheAuditorAndTheClock() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-auditing;DB_CLOSE_DELAY=-1");
+        java.time.Instant noon = java.time.Instant.parse("2026-03-01T12:00:00Z");
+
+        Note note = AuditingSamples.plainJava(dataSource, java.time.Clock.fixed(noon, java.time.ZoneOffset.UTC));
+
+        assertThat(note.createdAt).isEqualTo(noon);
+        assertThat(note.modifiedAt).isEqualTo(noon);
+        assertThat(note.createdBy).isEqualTo(System.getProperty("user.name"));
+        assertThat(note.modifiedBy).isEqualTo(System.getProperty("user.name"));
+    }
+
+    @Test
     void queryByExampleAndPredicateSamplesRunOnH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:readme-examples;DB_CLOSE_DELAY=-1");
@@ -301,6 +315,13 @@ class ReadmeSamplesTest {
             assertThat(service.moveAll(22, 2222)).isEqualTo(3);
             assertThat(hosts.deleteByPort(2222)).isEqualTo(3);
             assertThat(hosts.count()).isEqualTo(1);
+            io.quarry.session.Session session = context.getBean(io.quarry.session.Session.class);
+            Note note = new org.springframework.transaction.support.TransactionTemplate(
+                    context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                    .execute(status -> session.add(new Note("audited by @EnableQuarryAuditing")));
+            assertThat(note.createdBy).as("AuditingSamples.AuditingConfiguration").isEqualTo(
+                    System.getProperty("user.name"));
+            assertThat(note.createdAt).isNotNull();
         }
     }
 

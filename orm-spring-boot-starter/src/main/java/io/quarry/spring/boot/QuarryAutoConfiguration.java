@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
@@ -31,6 +32,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
@@ -169,5 +171,12 @@ public class QuarryAutoConfiguration {
                 return bean;
             }
         };
+    }
+
+    /** {@code quarry.auditing.enabled=true}: auditing as with {@link EnableQuarryAuditing}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "quarry.auditing.enabled", havingValue = "true")
+    @Import(QuarryAuditingConfiguration.class)
+    static class AuditingByProperty {
     }
 }
