@@ -93,7 +93,7 @@ final class DefaultSession extends SessionSupport {
         if (state != null && !state.expired) {
             return state.state == ObjectState.REMOVED ? null : type.cast(state.instance);
         }
-        List<T> found = list(model, engine.byIdStatement(model), new Object[] {key});
+        List<T> found = list(model, engine.statements().byId(model), new Object[] {key});
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -209,7 +209,7 @@ final class DefaultSession extends SessionSupport {
         if (plan.isEmpty() && relations.isEmpty()) {
             return;
         }
-        EntityCallbacks callbacks = engine.callbacks();
+        EntityCallbacks callbacks = engine.callbacks;
         EntityCallbacks.Changes changes = null;
         try {
             if (callbacks != null) {
@@ -314,7 +314,7 @@ final class DefaultSession extends SessionSupport {
     }
 
     private void endTransaction(boolean committed) {
-        EntityCallbacks callbacks = engine.callbacks();
+        EntityCallbacks callbacks = engine.callbacks;
         List<Object> written = committed && callbacks != null ? work.writtenInTransaction() : null;
         if (committed) {
             work.afterCommit();

@@ -6,17 +6,14 @@ import io.quarry.dialect.Dialects;
 import io.quarry.internal.DriverManagerDataSource;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.ModelRegistry;
-import io.quarry.sql.Parameter;
 import io.quarry.sql.Select;
 import io.quarry.sql.Sql;
 import io.quarry.sql.SqlStatement;
-import java.util.function.UnaryOperator;
 import io.quarry.types.Codec;
 import io.quarry.types.CodecRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,11 +44,12 @@ public final class Engine {
     private final Duration lockTimeout;
     private final NPlusOneDetection nPlusOne;
     private final NPlusOneReports nPlusOneReports = new NPlusOneReports();
-    private final EntityCallbacks callbacks;
-    private final Map<Object, SqlStatement> byId = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Object, String> flushSql = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The entity listeners, or null when none is registered (flushes and loads then skip them at no cost). */
+    final EntityCallbacks callbacks;
+    private final CachedStatements statements;
     private final Map<String, NamedSql> namedSql = new java.util.concurrent.ConcurrentHashMap<>();
 
+    @SuppressWarnings("unchecked")
     private Engine(Builder builder, Dialect dialect) {
         this.dataSource = builder.dataSource;
         this.connections = builder.connections != null ? builder.connections
@@ -59,40 +57,21 @@ public final class Engine {
         this.dialect = dialect;
         this.codecs = CodecRegistry.withDefaults();
         dialect.registerCodecs(codecs);
-        builder.codecs.forEach((type, codec) -> register(codecs, type, codec));
+        builder.codecs.forEach((type, codec) -> codecs.register((Class<Object>) type, (Codec<Object>) codec));
         this.models = new ModelRegistry(codecs);
+        this.statements = new CachedStatements(dialect, codecs);
         this.executor = new StatementExecutor(dialect, builder.showSql, builder.listeners,
                 StatementObservers.of(builder.observers));
         this.batchSize = builder.batchSize;
         this.queryTimeout = builder.queryTimeout;
         this.lockTimeout = builder.lockTimeout;
         this.nPlusOne = builder.nPlusOne;
-        List<EntityCallbacks.Registration> registrations = new ArrayList<>();
-        if (builder.auditing) {
-            // first, so that the entity's own listeners see the stamped values
-            registrations.add(new EntityCallbacks.Registration(Object.class,
-                    new AuditingListener(models::model, builder.auditor, builder.clock)));
-        }
-        registrations.addAll(builder.entityListeners);
-        this.callbacks = EntityCallbacks.of(registrations);
+        this.callbacks = builder.callbacks.build(models);
     }
 
-    /** The entity listeners, or null when none is registered (flushes and loads then skip them at no cost). */
-    EntityCallbacks callbacks() {
-        return callbacks;
-    }
-
-    /**
-     * Whether an {@link EntityListener} wants to see deletes of {@code type}'s objects (before-delete
-     * or after-commit): repositories then delete by id through the session.
-     */
+    /** Whether a listener wants the deletes of {@code type}'s objects: repositories then delete by id through the session. */
     public boolean hasEntityListeners(Class<?> type) {
         return callbacks != null && callbacks.seesDeletes(type);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void register(CodecRegistry registry, Class<?> type, Codec<?> codec) {
-        registry.register((Class<Object>) type, (Codec<Object>) codec);
     }
 
     /** An engine over {@code dataSource}, dialect detected. */
@@ -192,18 +171,8 @@ public final class Engine {
         return executor;
     }
 
-    /** The flush SQL for a (model, statement shape) key, rendered once. */
-    String flushSql(Object key, java.util.function.Function<Object, String> render) {
-        return flushSql.computeIfAbsent(key, render);
-    }
-
-    /** {@code select <columns> from <table> where <id> = ?}, rendered once per model; the id is argument 0. */
-    SqlStatement byIdStatement(EntityModel<?> model) {
-        return byId.computeIfAbsent(model, key -> {
-            EntityModel<?> entity = (EntityModel<?>) key;
-            Parameter id = new Parameter(0, entity.id().codec(), UnaryOperator.identity());
-            return Select.from(entity).where(List.of(Sql.col(entity.id().name()).eq(id))).render(dialect, codecs);
-        });
+    CachedStatements statements() {
+        return statements;
     }
 
     /**
@@ -307,10 +276,7 @@ public final class Engine {
         private NPlusOneDetection nPlusOne = NPlusOneDetection.DEFAULT;
         private final List<StatementListener> listeners = new ArrayList<>();
         private final List<StatementObserver> observers = new ArrayList<>();
-        private final List<EntityCallbacks.Registration> entityListeners = new ArrayList<>();
-        private boolean auditing;
-        private AuditorAware<?> auditor;
-        private java.time.Clock clock;
+        private final EntityCallbacks.Settings callbacks = new EntityCallbacks.Settings();
         private final Map<Class<?>, Codec<?>> codecs = new LinkedHashMap<>();
 
         private Builder(DataSource dataSource) {
@@ -399,34 +365,15 @@ public final class Engine {
             return this;
         }
 
-        /**
-         * Registers {@code listener} for the objects of {@code type} and its subclasses
-         * ({@code Object.class}: every entity); listeners of one entity run in registration order.
-         * See {@link EntityListener} for which operations call them.
-         */
-        @SuppressWarnings("unchecked")
+        /** Registers {@code listener} for {@code type} and its subclasses ({@code Object.class}: all); see {@link EntityListener}. */
         public <T> Builder entityListener(Class<T> type, EntityListener<? super T> listener) {
-            if (type == null || listener == null) {
-                throw new QuarryException("entityListener needs an entity class and a listener, got " + type + " and "
-                        + listener + "; use Object.class for a listener of every entity");
-            }
-            entityListeners.add(new EntityCallbacks.Registration(type, (EntityListener<Object>) listener));
+            callbacks.add(type, listener);
             return this;
         }
 
-        /**
-         * Turns auditing on: before a flush writes an object, its {@link io.quarry.mapping.CreatedDate}
-         * and {@link io.quarry.mapping.LastModifiedDate} properties get the time of {@code clock} (null:
-         * {@code Clock.systemUTC()}, whose zone also makes {@code LocalDateTime} values), its
-         * {@link io.quarry.mapping.CreatedBy} and {@link io.quarry.mapping.LastModifiedBy} properties
-         * what {@code auditor} answers (null: none; an entity that has such a property then fails to
-         * flush). Runs as an {@link EntityListener} of every entity, before the others, so with the
-         * same operations (bulk statements are not audited).
-         */
+        /** Turns auditing on: {@code auditor} null for none, {@code clock} null for UTC; see {@link AuditorAware}. */
         public Builder auditing(AuditorAware<?> auditor, java.time.Clock clock) {
-            this.auditing = true;
-            this.auditor = auditor;
-            this.clock = clock != null ? clock : java.time.Clock.systemUTC();
+            callbacks.auditing(auditor, clock);
             return this;
         }
 

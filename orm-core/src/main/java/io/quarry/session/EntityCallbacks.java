@@ -1,7 +1,9 @@
 package io.quarry.session;
 
 import io.quarry.QuarryException;
+import io.quarry.mapping.ModelRegistry;
 import io.quarry.mapping.PropertyModel;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +37,42 @@ final class EntityCallbacks {
         this.registrations = List.copyOf(registrations);
     }
 
-    /** The callbacks of {@code registrations}, or null when there are none. */
-    static EntityCallbacks of(List<Registration> registrations) {
-        return registrations.isEmpty() ? null : new EntityCallbacks(registrations);
+    /**
+     * What an engine builder was told: the listeners in registration order and whether auditing is
+     * on. Not thread-safe; one per builder.
+     */
+    static final class Settings {
+
+        private final List<Registration> listeners = new ArrayList<>();
+        private AuditorAware<?> auditor;
+        private Clock clock;
+
+        @SuppressWarnings("unchecked")
+        void add(Class<?> type, EntityListener<?> listener) {
+            if (type == null || listener == null) {
+                throw new QuarryException("entityListener needs an entity class and a listener, got " + type + " and "
+                        + listener + "; use Object.class for a listener of every entity");
+            }
+            listeners.add(new Registration(type, (EntityListener<Object>) listener));
+        }
+
+        void auditing(AuditorAware<?> auditor, Clock clock) {
+            this.auditor = auditor;
+            this.clock = clock != null ? clock : Clock.systemUTC();
+        }
+
+        /**
+         * The callbacks, or null when there are none. Auditing comes first, so that the entity's own
+         * listeners see the stamped values.
+         */
+        EntityCallbacks build(ModelRegistry models) {
+            List<Registration> all = new ArrayList<>();
+            if (clock != null) {
+                all.add(new Registration(Object.class, new AuditingListener(models::model, auditor, clock)));
+            }
+            all.addAll(listeners);
+            return all.isEmpty() ? null : new EntityCallbacks(all);
+        }
     }
 
     /** The listeners of {@code type}'s objects, in registration order; empty when none. */

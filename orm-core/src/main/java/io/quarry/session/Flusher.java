@@ -32,12 +32,14 @@ final class Flusher {
     private final Engine engine;
     private final Dialect dialect;
     private final Connection connection;
+    private final CachedStatements statements;
 
     Flusher(SessionSupport session, Connection connection) {
         this.session = session;
         this.engine = session.engine();
         this.dialect = engine.dialect();
         this.connection = connection;
+        this.statements = engine.statements();
     }
 
     void execute(FlushPlan plan, RelationFlush relations) {
@@ -75,12 +77,12 @@ final class Flusher {
         }
         if (!withKeys.isEmpty()) {
             List<PropertyModel> columns = model.properties();
-            String sql = engine.flushSql(List.of(model, "insert-all"), k -> RowWrites.insert(dialect, model, columns));
+            String sql = statements.flushSql(List.of(model, "insert-all"), k -> RowWrites.insert(dialect, model, columns));
             batch(sql, withKeys, columns, List.of(), Write.INSERT, false, null);
         }
         if (!needKeys.isEmpty()) {
             List<PropertyModel> columns = model.properties().stream().filter(p -> !p.isId()).toList();
-            String sql = engine.flushSql(List.of(model, "insert-identity"), k -> RowWrites.insert(dialect, model, columns));
+            String sql = statements.flushSql(List.of(model, "insert-identity"), k -> RowWrites.insert(dialect, model, columns));
             batch(sql, needKeys, columns, List.of(), Write.INSERT, false, id);
         }
     }
@@ -148,13 +150,13 @@ final class Flusher {
         PropertyModel version = model.version();
         List<PropertyModel> set = new ArrayList<>(changed);
         set.remove(version);
-        String sql = engine.flushSql(List.of(model, "update", set), k -> RowWrites.updateById(dialect, model, set));
+        String sql = statements.flushSql(List.of(model, "update", set), k -> RowWrites.updateById(dialect, model, set));
         List<PropertyModel> where = version == null ? List.of(model.id()) : List.of(model.id(), version);
         batch(sql, states, set, where, Write.UPDATE, version != null, null);
     }
 
     private void delete(EntityModel<Object> model, List<EntityState> states) {
-        String sql = engine.flushSql(List.of(model, "delete"), k -> RowWrites.deleteById(dialect, model));
+        String sql = statements.flushSql(List.of(model, "delete"), k -> RowWrites.deleteById(dialect, model));
         PropertyModel version = model.version();
         List<PropertyModel> where = version == null ? List.of(model.id()) : List.of(model.id(), version);
         batch(sql, states, List.of(), where, Write.DELETE, false, null);

@@ -57,7 +57,7 @@ final class RowLoader<T> implements ResultMapper<T> {
         this.freshValues = relations ? new ArrayList<>() : null;
         this.held = relations ? new ArrayList<>() : null;
         this.joined = joined;
-        EntityCallbacks callbacks = session.engine().callbacks();
+        EntityCallbacks callbacks = session.engine().callbacks;
         EntityListener<Object>[] listeners = callbacks == null ? null : callbacks.loading(model.type());
         this.afterLoad = listeners == null || listeners.length == 0 ? null : listeners;
     }
