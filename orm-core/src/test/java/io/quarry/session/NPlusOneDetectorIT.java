@@ -60,7 +60,7 @@ class NPlusOneDetectorIT {
     }
 
     private String byIdSql() {
-        return engine.byIdStatement(engine.model(Server.class)).sql();
+        return engine.statements().byId(engine.model(Server.class)).sql();
     }
 
     @Test
