@@ -38,10 +38,15 @@ public class QuarrySpringBootContender implements PointReads<QuarryHost>, AutoCl
 
     /** Boots the context on the fixture's pool (also for checks outside JMH). */
     public void start(Fixture fixture) {
-        context = SpringContexts.run(QuarryBootApp.class, fixture.pool(), Map.of(
+        context = SpringContexts.run(application(), fixture.pool(), Map.of(
                 "quarry.entity-packages", QuarryHost.class.getPackageName(),
                 "quarry.ddl-auto", "none"));
         hosts = context.getBean(BootHostRepository.class);
+    }
+
+    /** The Spring Boot application the context is booted from. */
+    protected Class<?> application() {
+        return QuarryBootApp.class;
     }
 
     @Override

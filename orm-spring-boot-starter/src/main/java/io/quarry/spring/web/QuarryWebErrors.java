@@ -39,9 +39,6 @@ public class QuarryWebErrors {
             if (current instanceof InvalidSortException sort) {
                 return sort;
             }
-            if (current.getCause() == current) {
-                return null;
-            }
         }
         return null;
     }
