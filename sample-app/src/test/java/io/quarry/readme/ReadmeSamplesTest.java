@@ -139,6 +139,32 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    void repositoryParitySamplesRunOnH2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-parity;DB_CLOSE_DELAY=-1");
+        Engine engine = Engine.create(dataSource);
+        engine.createAll(Host.class);
+        io.quarry.repository.support.RepositoryFactory factory =
+                io.quarry.repository.support.RepositoryFactory.of(engine.sessionFactory());
+        HostAdminRepository hosts = factory.create(HostAdminRepository.class);
+        Host db = new Host("db-1", "10.0.1.1");
+        db.setPort(5432);
+        hosts.saveAll(List.of(new Host("web-1", "10.0.0.1"), new Host("web-2", "10.0.0.2"), db));
+        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.addStatementListener((sql, rows, nanos) -> statements.add(sql));
+
+        factory.context().inTransaction(session -> hosts.findByHostname("web-1").orElseThrow());
+        assertThat(statements).singleElement().asString().endsWith(" for update");
+        assertThat(hosts.findByPortLessThan(100)).extracting(HostAdminRepository.HostLine::getHostname)
+                .containsExactlyInAnyOrder("web-1", "web-2");
+        Page<Host> second = hosts.findFirst2ByOrderByHostname(PageRequest.of(1, 1));
+        assertThat(second.getContent()).extracting(Host::getHostname).containsExactly("web-1");
+        assertThat(second.getTotalElements()).isEqualTo(3);
+        assertThat(hosts.deleteByPortGreaterThan(1000)).extracting(Host::getHostname).containsExactly("db-1");
+        assertThat(hosts.count()).isEqualTo(2);
+    }
+
+    @Test
     void relationshipSamplesRunOnH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:readme-relations;DB_CLOSE_DELAY=-1");
