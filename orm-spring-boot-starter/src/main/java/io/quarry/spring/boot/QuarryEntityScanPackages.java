@@ -1,6 +1,5 @@
 package io.quarry.spring.boot;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +21,8 @@ public final class QuarryEntityScanPackages {
 
     private final List<String> packageNames;
 
-    QuarryEntityScanPackages(List<String> packageNames) {
-        this.packageNames = List.copyOf(packageNames);
+    QuarryEntityScanPackages(String... packageNames) {
+        this.packageNames = List.of(packageNames);
     }
 
     public List<String> getPackageNames() {
@@ -58,7 +57,11 @@ public final class QuarryEntityScanPackages {
         }
     }
 
-    /** A bean definition that collects the packages of several annotations. */
+    /**
+     * A bean definition that collects the packages of several annotations, held as its constructor argument (not
+     * in an instance supplier), so that ahead-of-time processing can write it as code, as Spring Boot's
+     * {@code EntityScanPackages} does.
+     */
     private static final class PackagesDefinition extends RootBeanDefinition {
 
         private final Set<String> packages = new LinkedHashSet<>();
@@ -66,12 +69,12 @@ public final class QuarryEntityScanPackages {
         PackagesDefinition(Set<String> initial) {
             setBeanClass(QuarryEntityScanPackages.class);
             setRole(ROLE_INFRASTRUCTURE);
-            setInstanceSupplier(() -> new QuarryEntityScanPackages(new ArrayList<>(packages)));
             add(initial);
         }
 
         void add(Set<String> more) {
             packages.addAll(more);
+            getConstructorArgumentValues().addIndexedArgumentValue(0, packages.toArray(String[]::new));
         }
     }
 }

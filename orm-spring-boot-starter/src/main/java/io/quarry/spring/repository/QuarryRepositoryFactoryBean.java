@@ -67,7 +67,7 @@ public class QuarryRepositoryFactoryBean<T> implements FactoryBean<T>, BeanFacto
             List<String> names = new ArrayList<>();
             for (String name : beanFactory.getBeanNamesForType(fragment, true, false)) {
                 if (!beanFactory.containsBeanDefinition(name)
-                        || beanFactory.getMergedBeanDefinition(name).getAttribute(RepositoryScanner.REPOSITORY_ATTRIBUTE) == null) {
+                        || !RepositoryScanner.isRepository(beanFactory.getMergedBeanDefinition(name))) {
                     names.add(name);
                 }
             }

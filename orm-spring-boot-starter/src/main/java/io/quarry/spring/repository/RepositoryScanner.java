@@ -25,9 +25,6 @@ import org.springframework.util.ClassUtils;
  */
 final class RepositoryScanner {
 
-    /** Bean definition attribute marking Quarry's repository beans. */
-    static final String REPOSITORY_ATTRIBUTE = "io.quarry.repository";
-
     private RepositoryScanner() {
     }
 
@@ -61,10 +58,17 @@ final class RepositoryScanner {
             definition.getConstructorArgumentValues().addIndexedArgumentValue(0, repository);
             definition.setTargetType(ResolvableType.forClassWithGenerics(QuarryRepositoryFactoryBean.class, repository));
             definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, repository);
-            definition.setAttribute(REPOSITORY_ATTRIBUTE, Boolean.TRUE);
             registry.registerBeanDefinition(beanName, definition);
             registerFragmentImplementations(registry, repository, classLoader);
         }
+    }
+
+    /**
+     * Whether {@code definition} is one of Quarry's repository beans. Told by its class, not by an attribute:
+     * the bean definitions that ahead-of-time processing generates keep the class but not the attributes.
+     */
+    static boolean isRepository(BeanDefinition definition) {
+        return QuarryRepositoryFactoryBean.class.getName().equals(definition.getBeanClassName());
     }
 
     /** The custom interfaces a repository extends (not Quarry's own): their implementations are its fragments. */
