@@ -175,12 +175,7 @@ final class StatementExecutor {
                     ResultSet.CONCUR_READ_ONLY);
             prepared.setFetchSize(dialect.streamingFetchSize());
             limit = timeout.apply(prepared);
-            try {
-                bind(statement, prepared, args, task);
-            } catch (RuntimeException e) {
-                closeStream(prepared, task);
-                throw failed(execution, e);
-            }
+            bind(statement, prepared, args, task);
             ResultSet resultSet = prepared.executeQuery();
             executed(statement.sql(), 1, start);
             PreparedStatement toClose = prepared;
@@ -192,10 +187,26 @@ final class StatementExecutor {
                 closeStream(toClose, task);
             });
         } catch (SQLException e) {
-            if (prepared != null) {
-                closeStream(prepared, task);
-            }
-            throw failed(execution, translate(task, statement.sql(), e, limit, timeout.lockWait()));
+            QuarryException error = translate(task, statement.sql(), e, limit, timeout.lockWait());
+            closeAfterFailure(prepared, error);
+            throw failed(execution, error);
+        } catch (RuntimeException | Error e) {
+            // binding, or a mapper that cannot read this result set: nobody will close the stream, so close here
+            closeAfterFailure(prepared, e);
+            failed(execution, e);
+            throw e;
+        }
+    }
+
+    /** Closes the statement of a stream that could not be returned; a failure to close is added to {@code error}. */
+    private static void closeAfterFailure(PreparedStatement prepared, Throwable error) {
+        if (prepared == null) {
+            return;
+        }
+        try {
+            prepared.close();
+        } catch (SQLException e) {
+            error.addSuppressed(e);
         }
     }
 
