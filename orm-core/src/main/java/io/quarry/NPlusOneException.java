@@ -23,7 +23,7 @@ public class NPlusOneException extends QuarryException {
     private static String message(String shape, int count, int threshold, String caller) {
         return "N+1 queries: one session ran the same statement " + count + " times (more than the threshold of "
                 + threshold + "): " + shape + "; run from " + caller + ". Load the relation with "
-                + "query(...).with(...) or fetch the rows in one query (e.g. filter with in(...)) instead of one "
+                + "query(...).with(...) (on a repository method: @LoadWith(\"relation\")) or fetch the rows in one query (e.g. filter with in(...)) instead of one "
                 + "query per object; for a loop that is meant to be, raise the threshold or switch the detector off "
                 + "for that session (SessionOptions.withNPlusOne, or quarry.n-plus-one.threshold in Spring)";
     }

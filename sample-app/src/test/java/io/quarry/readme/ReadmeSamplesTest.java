@@ -108,7 +108,7 @@ class ReadmeSamplesTest {
                 .startsWith("N+1 queries: one session ran the same statement 21 times (more than the threshold of 20): "
                         + "select id, hostname, ip_addr, port, version from host where id = ?; run from "
                         + PlainJavaSamples.class.getName() + ".nPlusOne(PlainJavaSamples.java:")
-                .contains("Load the relation with query(...).with(...)");
+                .contains("Load the relation with query(...).with(...) (on a repository method: @LoadWith(\"relation\"))");
         HostRepository hosts = PlainJavaSamples.plainJavaRepository(engine);
         assertThat(hosts.findByHostname("db-1")).isPresent();
     }
