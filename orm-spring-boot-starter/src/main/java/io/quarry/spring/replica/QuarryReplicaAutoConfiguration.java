@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +55,22 @@ public class QuarryReplicaAutoConfiguration {
     @Bean
     static BeanPostProcessor quarryReplicaRouting() {
         return new ReplicaRoutingPostProcessor();
+    }
+
+    /**
+     * The health of each replica under {@code replicas} (off with {@code management.health.replicas.enabled=false}),
+     * where the application has Boot's health support.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.springframework.boot.health.contributor.HealthContributor",
+            "org.springframework.boot.jdbc.health.DataSourceHealthIndicator"})
+    @ConditionalOnEnabledHealthIndicator("replicas")
+    static class Health {
+
+        @Bean
+        HealthContributor replicasHealthContributor(ReplicaRouter replicas) {
+            return ReplicaHealth.of(replicas.replicas());
+        }
     }
 
     /** The statistics as Micrometer meters, where the application has Micrometer. */

@@ -113,6 +113,7 @@ final class ReplicaDataSource extends AbstractDataSource {
     /** One replica and until when it is skipped. */
     static final class Replica {
 
+        private final String key;
         private final String name;
         private final DataSource dataSource;
         /** System.nanoTime until which it is skipped; meaningful only while {@link #skipping}. */
@@ -120,8 +121,21 @@ final class ReplicaDataSource extends AbstractDataSource {
         private volatile boolean skipping;
 
         Replica(String name, DataSource dataSource) {
+            this(name, name, dataSource);
+        }
+
+        /**
+         * @param key  its short name (pool or bean name), as health reports it
+         * @param name its name in logs and {@link ReadReplicas#names()}
+         */
+        Replica(String key, String name, DataSource dataSource) {
+            this.key = key;
             this.name = name;
             this.dataSource = dataSource;
+        }
+
+        String key() {
+            return key;
         }
 
         String name() {

@@ -45,7 +45,8 @@ final class ReplicaRouter implements ReadReplicas, DisposableBean {
         for (int i = 0; i < nodes.size(); i++) {
             HikariDataSource pool = pool(nodes.get(i), i, primaryUsername, primaryPassword);
             pools.add(pool);
-            replicas.add(new ReplicaDataSource.Replica(pool.getPoolName() + " (" + pool.getJdbcUrl() + ")", pool));
+            replicas.add(new ReplicaDataSource.Replica(pool.getPoolName(),
+                    pool.getPoolName() + " (" + pool.getJdbcUrl() + ")", pool));
         }
         replicaBeans.forEach((name, dataSource) -> replicas.add(new ReplicaDataSource.Replica(name, dataSource)));
         return new ReplicaRouter(replicas, pools, properties);
@@ -78,6 +79,11 @@ final class ReplicaRouter implements ReadReplicas, DisposableBean {
 
     boolean hasReplicas() {
         return !replicas.isEmpty();
+    }
+
+    /** Every replica, in routing order. */
+    List<ReplicaDataSource.Replica> replicas() {
+        return replicas;
     }
 
     ReadYourWrites readYourWrites() {

@@ -14,6 +14,11 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -97,6 +102,43 @@ class QuarryReplicaAutoConfigurationTest {
             assertThat(whoami(context, true)).isEqualTo("auto-replica");
             assertThat(whoami(context, true)).isEqualTo("auto-primary");
         });
+    }
+
+    @Test
+    void reportsTheHealthOfEachReplicaUnderItsPoolNameAndWhetherTheRoutingSkipsIt() {
+        boot.withPropertyValues("quarry.replicas.nodes[0].url=" + named("auto-replica"),
+                "quarry.replicas.nodes[1].url=jdbc:h2:tcp://127.0.0.1:1/nobody-listens",
+                "quarry.replicas.nodes[1].hikari.connection-timeout=250").run(context -> {
+            CompositeHealthContributor replicas = context.getBean("replicasHealthContributor",
+                    CompositeHealthContributor.class);
+            assertThat(replicas.stream().map(HealthContributors.Entry::name))
+                    .containsExactly("quarry-replica-1", "quarry-replica-2");
+
+            Health live = health(replicas, "quarry-replica-1");
+            assertThat(live.getStatus()).isEqualTo(Status.UP);
+            assertThat(live.getDetails()).containsEntry("database", "H2").containsEntry("routing", "in rotation");
+            Health dead = health(replicas, "quarry-replica-2");
+            assertThat(dead.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(dead.getDetails()).containsKey("error").containsEntry("routing", "in rotation");
+
+            assertThat(whoami(context, true)).isEqualTo("auto-replica");
+            assertThat(whoami(context, true)).as("the dead replica's turn goes to the live one").isEqualTo("auto-replica");
+            assertThat(health(replicas, "quarry-replica-2").getDetails())
+                    .containsEntry("routing", "skipped after a failed connect (quarry.replicas.back-off)");
+        });
+    }
+
+    @Test
+    void replicaHealthIsOffWithBootsHealthProperty() {
+        boot.withPropertyValues("quarry.replicas.nodes[0].url=" + named("auto-replica"),
+                "management.health.replicas.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean("replicasHealthContributor");
+            assertThat(whoami(context, true)).isEqualTo("auto-replica");
+        });
+    }
+
+    private static Health health(CompositeHealthContributor replicas, String name) {
+        return ((HealthIndicator) replicas.getContributor(name)).health();
     }
 
     @Test
