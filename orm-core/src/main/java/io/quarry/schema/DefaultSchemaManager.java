@@ -6,6 +6,8 @@ import io.quarry.schema.SchemaChanges.Change;
 import io.quarry.session.Engine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +60,13 @@ final class DefaultSchemaManager implements SchemaManager {
     }
 
     @Override
-    public MigrationScript migrationScript(List<Class<?>> entities, boolean includeDestructive) {
+    public MigrationScript migrationScript(List<Class<?>> entities, boolean includeDestructive,
+            Predicate<String> leaveAlone) {
+        Objects.requireNonNull(leaveAlone, "leaveAlone: give table -> false to leave no table alone");
         List<EntityModel<?>> models = models(entities);
         List<Change> changes = new ArrayList<>();
-        engine.withConnection("compare the schema with the mapping",
-                connection -> changes.addAll(new SchemaChanges(engine).between(connection, models, true)));
+        engine.withConnection("compare the schema with the mapping", connection -> changes.addAll(
+                new SchemaChanges(engine).between(connection, models, true, leaveAlone)));
         String header = "-- Quarry migration for " + engine.dialect().getClass().getSimpleName() + " from the mapping of "
                 + models.stream().map(model -> model.type().getSimpleName()).sorted().collect(Collectors.joining(", "))
                 + "\n-- Review it before it runs: warnings mark the changes that need a look.\n";

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +50,12 @@ final class SchemaChanges {
     }
 
     List<Change> between(Connection connection, List<EntityModel<?>> models, boolean destructive) throws SQLException {
+        return between(connection, models, destructive, table -> false);
+    }
+
+    /** {@code leaveAlone}: the unmapped tables (by their name in the database) whose drop is not listed. */
+    List<Change> between(Connection connection, List<EntityModel<?>> models, boolean destructive,
+            Predicate<String> leaveAlone) throws SQLException {
         LiveSchema schema = new LiveSchema(connection, engine.dialect());
         List<Change> changes = new ArrayList<>();
         List<Change> constraints = new ArrayList<>();
@@ -66,7 +73,7 @@ final class SchemaChanges {
         }
         changes.addAll(constraints);
         if (destructive) {
-            changes.addAll(droppedTables(models, schema));
+            changes.addAll(droppedTables(models, schema, leaveAlone));
         }
         return changes;
     }
@@ -117,7 +124,8 @@ final class SchemaChanges {
         }
     }
 
-    private List<Change> droppedTables(List<EntityModel<?>> models, LiveSchema schema) throws SQLException {
+    private List<Change> droppedTables(List<EntityModel<?>> models, LiveSchema schema, Predicate<String> leaveAlone)
+            throws SQLException {
         Set<String> mapped = new HashSet<>(TOOL_TABLES);
         for (EntityModel<?> model : models) {
             mapped.add(LiveSchema.key(model.table()));
@@ -129,7 +137,7 @@ final class SchemaChanges {
         }
         List<Change> drops = new ArrayList<>();
         for (String name : schema.tableNames()) {
-            if (!mapped.contains(LiveSchema.key(name))) {
+            if (!mapped.contains(LiveSchema.key(name)) && !leaveAlone.test(name)) {
                 String written = writable(engine.dialect(), name);
                 String what = "table " + (written == null ? name : written) + " is in the database but no entity maps it";
                 drops.add(written == null ? unwritable(what)

@@ -3,6 +3,7 @@ package io.quarry.schema;
 import io.quarry.session.Engine;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The live schema against the mapping, on one engine's database: what differs ({@code validate}),
@@ -46,5 +47,14 @@ public interface SchemaManager {
      * what {@link #update} would run, then type and nullability changes and drops of columns and tables
      * no entity maps, which are commented out with a warning unless {@code includeDestructive}.
      */
-    MigrationScript migrationScript(List<Class<?>> entities, boolean includeDestructive);
+    default MigrationScript migrationScript(List<Class<?>> entities, boolean includeDestructive) {
+        return migrationScript(entities, includeDestructive, table -> false);
+    }
+
+    /**
+     * {@link #migrationScript(List, boolean)} that leaves alone the tables no entity maps for which
+     * {@code leaveAlone} (given the name as the database reports it) is true: tables another application
+     * or a tool owns in the same schema, whose drop the script must not even suggest.
+     */
+    MigrationScript migrationScript(List<Class<?>> entities, boolean includeDestructive, Predicate<String> leaveAlone);
 }

@@ -52,7 +52,7 @@ class MigrationScriptIT {
 
     @AfterEach
     void dropTables() {
-        db.dropTablesQuietly("mg_book", "mg_shelf");
+        db.dropTablesQuietly("mg_book", "mg_shelf", "mg_ledger");
     }
 
     /** The script's statements and commented-out ones that concern this test's tables (the database is shared). */
@@ -115,6 +115,23 @@ class MigrationScriptIT {
         run(ours(included.statements()));
         assertThat(schema.differences(List.of(Book.class))).isEmpty();
         assertThat(ours(schema.migrationScript(List.of(Book.class), true).statements())).isEmpty();
+    }
+
+    @Test
+    void suggestsDroppingAnUnmappedTableUnlessTheCallerLeavesItAlone() throws SQLException {
+        engine.createAll(Book.class);
+        run(List.of("create table mg_ledger (id int primary key)"));
+        String drop = "drop table if exists mg_ledger";
+
+        assertThat(ours(schema.migrationScript(Book.class).skipped())).containsExactly(drop);
+        assertThat(ours(schema.migrationScript(List.of(Book.class), true).statements())).containsExactly(drop);
+
+        MigrationScript leftAlone = schema.migrationScript(List.of(Book.class), true,
+                table -> table.equalsIgnoreCase("mg_ledger"));
+
+        assertThat(ours(leftAlone.statements())).isEmpty();
+        assertThat(ours(leftAlone.skipped())).isEmpty();
+        assertThat(leftAlone.warnings()).noneMatch(warning -> warning.contains("mg_ledger"));
     }
 
     @Test

@@ -6,7 +6,11 @@ import io.quarry.session.Engine;
 import io.quarry.spring.boot.QuarryEntities;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -30,7 +34,9 @@ import org.springframework.core.env.Environment;
  *
  * Settings: {@code quarry.migration.directory} (default {@code src/main/resources/db/migration}),
  * {@code quarry.migration.version} (default one more than the highest there), {@code quarry.migration.description}
- * (default {@code from_mapping}), {@code quarry.migration.include-destructive} (default false). Not a bean;
+ * (default {@code from_mapping}), {@code quarry.migration.include-destructive} (default false),
+ * {@code quarry.migration.leave-alone} (tables no entity maps whose drop the script must not suggest: names
+ * separated by commas, {@code *} for any characters, e.g. {@code audit_*,legacy_orders}). Not a bean;
  * one run per call.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
@@ -73,8 +79,9 @@ public class GenerateMigration {
                     + "--quarry.entity-packages=com.example.model (the command does not scan the application's package)");
         }
         boolean destructive = environment.getProperty("quarry.migration.include-destructive", Boolean.class, false);
+        Predicate<String> leaveAlone = tableNames(environment.getProperty("quarry.migration.leave-alone", ""));
         MigrationScript script = SchemaManager.of(context.getBean(Engine.class)).migrationScript(entities.types(),
-                destructive);
+                destructive, leaveAlone);
         if (script.isEmpty()) {
             return Optional.empty();
         }
@@ -82,5 +89,19 @@ public class GenerateMigration {
         String version = environment.getProperty("quarry.migration.version", MigrationScript.nextVersion(directory));
         String description = environment.getProperty("quarry.migration.description", "from_mapping");
         return Optional.of(script.writeTo(directory, version, description));
+    }
+
+    /**
+     * The tables {@code names} (comma-separated, {@code *} for any characters, any case) matches, e.g.
+     * {@code audit_*,legacy_orders}.
+     */
+    static Predicate<String> tableNames(String names) {
+        List<Pattern> patterns = Arrays.stream(names.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .map(name -> Pattern.compile(Arrays.stream(name.split("\\*", -1)).map(Pattern::quote)
+                        .collect(Collectors.joining(".*")), Pattern.CASE_INSENSITIVE))
+                .toList();
+        return table -> patterns.stream().anyMatch(pattern -> pattern.matcher(table).matches());
     }
 }

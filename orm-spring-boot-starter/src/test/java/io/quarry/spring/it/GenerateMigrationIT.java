@@ -11,6 +11,8 @@ import io.quarry.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,7 @@ class GenerateMigrationIT {
     @AfterEach
     void dropTables() {
         String flywayHistory = db.name().equals("mysql") ? "flyway_schema_history" : "\"flyway_schema_history\"";
-        db.dropTablesQuietly("spring_crate", flywayHistory);
+        db.dropTablesQuietly("spring_crate", "spring_crate_archive", flywayHistory);
     }
 
     /** The command's arguments: this database, the test's entities, Flyway reading {@code locations}. */
@@ -78,6 +80,21 @@ class GenerateMigrationIT {
         assertThat(SchemaManager.of(engine).differences(List.of(Crate.class))).isEmpty();
         // other tests' tables of the shared database may give commented-out drops, never a statement
         assertThat(statements(GenerateMigration.generate(arguments("filesystem:" + directory)))).isEmpty();
+    }
+
+    @Test
+    void suggestsDroppingAnUnmappedTableUnlessToldToLeaveItAlone() throws Exception {
+        migrate("classpath:db/quarry-it/flyway/partial");
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table spring_crate_archive (id int primary key)");
+        }
+        String drop = "drop table if exists spring_crate_archive;";
+
+        assertThat(statements(GenerateMigration.generate(arguments("classpath:db/quarry-it/flyway/partial",
+                "--quarry.migration.version=7", "--quarry.migration.include-destructive=true")))).contains(drop);
+        assertThat(statements(GenerateMigration.generate(arguments("classpath:db/quarry-it/flyway/partial",
+                "--quarry.migration.version=8", "--quarry.migration.include-destructive=true",
+                "--quarry.migration.leave-alone=audit_*, SPRING_CRATE_ARCH*")))).doesNotContain(drop).isNotEmpty();
     }
 
     @Test
