@@ -192,7 +192,8 @@ final class RelationLoader {
         }
         for (Object owner : owners) {
             List<Object> elements = byOwner.getOrDefault(ownerModel.idOf(owner), List.of());
-            EntityState state = track ? session.work().stateOf(owner) : null;
+            // a read-only session never flushes, so it needs no record of the loaded elements to compare with
+            EntityState state = track && !session.options().readOnly() ? session.work().stateOf(owner) : null;
             if (state != null) {
                 state.collectionSnapshot(relation, elements);
             }
