@@ -224,6 +224,14 @@ public abstract class Dialect {
         return 1000;
     }
 
+    /**
+     * The element type name of an SQL array of {@code type} values, as {@code Connection.createArrayOf}
+     * takes it; null when this database has no arrays (a list is then bound one placeholder per value).
+     */
+    public String arrayElementType(io.quarry.types.SqlType type) {
+        return null;
+    }
+
     /** The most bind parameters one statement may carry. */
     public int maxBindParameters() {
         return 32_767;

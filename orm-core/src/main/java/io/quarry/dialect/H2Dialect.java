@@ -54,6 +54,12 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public String arrayElementType(io.quarry.types.SqlType type) {
+        // H2 builds an array from the elements' Java types and ignores the name
+        return type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
     public String upsert(String table, List<String> columns, List<String> keyColumns, List<String> updateColumns) {
         return "merge into " + table + " (" + columnList(columns) + ") key (" + columnList(keyColumns) + ") values ("
                 + placeholders(columns.size()) + ")";

@@ -88,6 +88,27 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String arrayElementType(io.quarry.types.SqlType type) {
+        // the names pgjdbc resolves without a catalog query
+        return switch (type) {
+            case BOOLEAN -> "bool";
+            case SMALLINT -> "int2";
+            case INTEGER -> "int4";
+            case BIGINT -> "int8";
+            case REAL -> "float4";
+            case DOUBLE -> "float8";
+            case DECIMAL -> "numeric";
+            case CHAR, VARCHAR, TEXT -> "varchar";
+            case VARBINARY -> "bytea";
+            case DATE -> "date";
+            case TIME -> "time";
+            case TIMESTAMP -> "timestamp";
+            case TIMESTAMP_TZ -> "timestamptz";
+            case UUID -> "uuid";
+        };
+    }
+
+    @Override
     public String typeName(io.quarry.mapping.ColumnSpec spec) {
         return spec.sqlType() == io.quarry.types.SqlType.VARBINARY ? "bytea" : super.typeName(spec);
     }

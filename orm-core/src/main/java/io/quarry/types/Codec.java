@@ -29,6 +29,15 @@ public interface Codec<T> {
     }
 
     /**
+     * The value as an element of an SQL array ({@code Connection.createArrayOf}, for {@code = any(:ids)}
+     * on PostgreSQL and H2): the value itself, which the drivers take for the built-in types. A codec
+     * that binds another type than it holds (an enum's name) returns what it would bind.
+     */
+    default Object arrayElement(T value) {
+        return value;
+    }
+
+    /**
      * A copy safe to keep as a snapshot for dirty checking; only mutable types (arrays) need to
      * override this.
      */

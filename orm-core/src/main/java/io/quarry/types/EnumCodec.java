@@ -44,6 +44,11 @@ public final class EnumCodec<E extends Enum<E>> implements Codec<E> {
     }
 
     @Override
+    public Object arrayElement(E value) {
+        return ordinal ? (Object) value.ordinal() : value.name();
+    }
+
+    @Override
     public E read(ResultSet resultSet, int index) throws SQLException {
         if (ordinal) {
             int value = resultSet.getInt(index);

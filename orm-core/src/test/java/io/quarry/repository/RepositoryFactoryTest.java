@@ -532,7 +532,7 @@ class RepositoryFactoryTest {
     }
 
     interface HandWrittenWithCollection extends Repository<Host, Long> {
-        @Query("select * from rf_host where port in (:ports)")
+        @Query("select * from rf_host where port in (:ports) or port = any(:ports)")
         List<Host> search(List<Integer> ports);
     }
 
@@ -559,8 +559,8 @@ class RepositoryFactoryTest {
 
     @Test
     void rejectsHandWrittenSqlItCannotRun() {
-        rejectsWith(HandWrittenWithCollection.class, "search", "parameter 1 is a collection; @Query SQL binds single "
-                + "values only. Use a derived query (findByPortIn) for IN lists");
+        rejectsWith(HandWrittenWithCollection.class, "search", "parameter 1 'ports' is written both as a list "
+                + "(in (:ports)) and as an SQL array (any(:ports)); use one form, or two parameters");
         rejectsWith(HandWrittenWithSort.class, "search", "@Query methods cannot take a Sort");
         rejectsWith(ModifyingReturningRows.class, "purge", "a @Modifying query returns the number of rows it changed; "
                 + "declare int, long or void, not List<Host>");
@@ -701,8 +701,8 @@ class RepositoryFactoryTest {
                 + "parameters (numbered from ?1)");
         rejectsWith(NamedParameterWithoutParameters.class, "search", "its @Query uses :hostname but the method has no "
                 + "value parameter; add a parameter named 'hostname'");
-        rejectsWith(HandWrittenWithArray.class, "search", "parameter 2 is a collection; @Query SQL binds single values "
-                + "only");
+        rejectsWith(HandWrittenWithArray.class, "search", "parameter 2 'port' is a collection, but its SQL puts :port "
+                + "where one value goes; write in (:port) for a list of values");
         assertThat(factory.create(HandWrittenWithBytesAndAnyObject.class)).as("byte[] is one value").isNotNull();
     }
 

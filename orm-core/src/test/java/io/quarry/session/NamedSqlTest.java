@@ -65,6 +65,27 @@ class NamedSqlTest {
         assertThat(sql.names()).containsExactly("a", "b", "c", "12", "3", "d");
     }
 
+    @Test
+    void recordsWhereEachPlaceholderStands() {
+        NamedSql sql = parse("select * from t where a in (:ids) and b = any(:ids) and c = :c and d in :ds "
+                + "and e in (:one, :two) and f = all ( :arr ::int[]) and g = any(:x + 1)");
+        assertThat(sql.positions()).hasSize(8).allSatisfy(position -> assertThat(sql.sql().charAt(position)).isEqualTo('?'));
+        assertThat(java.util.stream.IntStream.range(0, 8).mapToObj(sql::context)).containsExactly(
+                NamedSql.Context.LIST, NamedSql.Context.ARRAY_ARGUMENT, NamedSql.Context.SINGLE,
+                NamedSql.Context.AFTER_IN, NamedSql.Context.LIST, NamedSql.Context.LIST,
+                NamedSql.Context.ARRAY_ARGUMENT, NamedSql.Context.LIST);
+    }
+
+    @Test
+    void expandsPlaceholdersIntoListsKeepingTheTextAroundThem() {
+        NamedSql sql = parse("select * from t where a in (:ids) and b = :b and c in :cs -- ?\n");
+        assertThat(sql.expand(new int[] {3, -1, 2}))
+                .isEqualTo("select * from t where a in (?, ?, ?) and b = ? and c in (?, ?) -- ?\n");
+        assertThat(sql.expand(new int[] {0, -1, 0}))
+                .isEqualTo("select * from t where a in (null) and b = ? and c in (null) -- ?\n");
+        assertThat(sql.expand(new int[] {-1, -1, -1})).isEqualTo(sql.sql());
+    }
+
     private static NamedSql parse(String sql) {
         return NamedSql.parse(sql, Set.<LexicalRule>of());
     }

@@ -1,10 +1,8 @@
 package io.quarry.repository.query.derived;
 
 import io.quarry.repository.InvalidArgumentException;
-import java.lang.reflect.Array;
-import java.util.ArrayList;
+import io.quarry.repository.query.InLists;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -23,8 +21,7 @@ import java.util.function.UnaryOperator;
 final class ArgumentPlan {
 
     /** Bits of the call shape per In argument. */
-    static final int IN_BITS = 6;
-    private static final int MAX_IN = 53 * 1024;
+    static final int IN_BITS = InLists.BITS;
 
     /**
      * What to check or convert for one argument.
@@ -79,9 +76,10 @@ final class ArgumentPlan {
                 continue;
             }
             if (check.inShift() >= 0) {
-                Object[] padded = padded(elements(value, check), check);
+                Object[] padded = InLists.padded(elements(value, check), method + ": " + check.what(),
+                        "split the list or use a @Query with a join");
                 bound[check.argument()] = padded;
-                shape |= (long) code(padded.length) << check.inShift();
+                shape |= (long) InLists.code(padded.length) << check.inShift();
             } else if (check.convert() != null) {
                 try {
                     bound[check.argument()] = check.convert().apply(value);
@@ -94,22 +92,8 @@ final class ArgumentPlan {
     }
 
     private Object[] elements(Object value, Check check) {
-        Object[] values;
-        if (value instanceof Collection<?> collection) {
-            values = collection.toArray();
-        } else if (value instanceof Iterable<?> iterable) {
-            List<Object> list = new ArrayList<>();
-            iterable.forEach(list::add);
-            values = list.toArray();
-        } else if (value instanceof Object[] array) {
-            // an Object[] copy: converted elements (an entity's id) need not fit the argument's array type
-            values = Arrays.copyOf(array, array.length, Object[].class);
-        } else if (value.getClass().isArray()) {
-            values = new Object[Array.getLength(value)];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = Array.get(value, i);
-            }
-        } else {
+        Object[] values = InLists.toArray(value);
+        if (values == null) {
             throw new InvalidArgumentException(method + ": " + check.what() + " must be a collection or an array, not "
                     + value.getClass().getSimpleName());
         }
@@ -129,46 +113,13 @@ final class ArgumentPlan {
         return values;
     }
 
-    private Object[] padded(Object[] values, Check check) {
-        int n = values.length;
-        if (n > MAX_IN) {
-            throw new InvalidArgumentException(method + ": " + check.what() + " has " + n + " values, more than the "
-                    + MAX_IN + " one statement takes; split the list or use a @Query with a join");
-        }
-        int size = bucket(n);
-        if (size == n) {
-            return values;
-        }
-        Object[] padded = Arrays.copyOf(values, size);
-        Arrays.fill(padded, n, size, values[n - 1]);
-        return padded;
-    }
-
     /** The bucket an In list of {@code n} values is padded to. */
     static int bucket(int n) {
-        if (n <= 1) {
-            return n;
-        }
-        if (n <= 1024) {
-            return Integer.highestOneBit(n - 1) << 1;
-        }
-        return (n + 1023) / 1024 * 1024;
-    }
-
-    /** The shape code of a bucket size: 0 for empty, 1..11 for 1..1024, then 12.. per 1024. */
-    private static int code(int size) {
-        if (size <= 1024) {
-            return size == 0 ? 0 : Integer.numberOfTrailingZeros(size) + 1;
-        }
-        return size / 1024 + 10;
+        return InLists.bucket(n);
     }
 
     /** The bucket size recorded in {@code shape} at {@code shift}. */
     static int inSize(long shape, int shift) {
-        int code = (int) (shape >>> shift) & ((1 << IN_BITS) - 1);
-        if (code == 0) {
-            return 0;
-        }
-        return code <= 11 ? 1 << (code - 1) : (code - 10) * 1024;
+        return InLists.size(shape, shift);
     }
 }

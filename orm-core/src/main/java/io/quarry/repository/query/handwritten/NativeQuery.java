@@ -12,7 +12,6 @@ import io.quarry.repository.query.Results;
 import io.quarry.repository.query.projection.DynamicProjections;
 import io.quarry.repository.query.projection.Projection;
 import io.quarry.sql.SqlStatement;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -28,16 +27,14 @@ final class NativeQuery implements MethodHandler {
      * What the handler runs.
      *
      * @param projection how rows are read; null for @Modifying or a {@code Class<P>} argument
-     * @param plain the SQL as written
-     * @param limited the SQL with LIMIT bound from the limit slot
-     * @param paged the SQL with LIMIT and OFFSET bound from their slots
-     * @param count the count query of a Page result, or null
+     * @param statements the SQL as written, limited, paged and counted, per call shape
+     * @param lists how a call's arguments are prepared (list arguments padded), which gives its shape
      * @param arguments how many arguments the method takes (the limit slot's index)
      * @param clear clear the session after a @Modifying statement
      */
     record Plan(String method, ResultShape result, MethodParameters parameters, Projection projection,
-            Function<Class<?>, Projection> dynamic, SqlStatement plain, SqlStatement limited, SqlStatement paged,
-            SqlStatement count, int arguments, boolean clear) {
+            Function<Class<?>, Projection> dynamic, NativeStatements statements, ListArguments lists, int arguments,
+            boolean clear) {
     }
 
     private final Plan plan;
@@ -51,9 +48,8 @@ final class NativeQuery implements MethodHandler {
     }
 
     @Override
-    public java.util.List<String> sql() {
-        return java.util.stream.Stream.of(plan.plain(), plan.limited(), plan.paged(), plan.count())
-                .filter(java.util.Objects::nonNull).map(SqlStatement::sql).distinct().toList();
+    public List<String> sql() {
+        return plan.statements().texts();
     }
 
     @Override
@@ -62,9 +58,10 @@ final class NativeQuery implements MethodHandler {
             return modify(args);
         }
         Projection projection = projection(args);
-        Object[] bound = Arrays.copyOf(args, plan.arguments() + 2);
+        ListArguments.Call call = plan.lists().prepare(args);
+        Object[] bound = call.args();
         Pageable pageable = plan.parameters().pageable() >= 0 ? (Pageable) args[plan.parameters().pageable()] : null;
-        SqlStatement statement = statement(args, bound, pageable);
+        SqlStatement statement = statement(args, call, pageable);
         return switch (plan.result().kind()) {
             case ONE, OPTIONAL -> Results.single(context.read(session -> projection.listByLabel(session, statement, bound)),
                     plan.result(), rows -> plan.method() + " returned " + rows + " rows but returns "
@@ -72,7 +69,8 @@ final class NativeQuery implements MethodHandler {
             case LIST -> context.read(session -> projection.listByLabel(session, statement, bound));
             case STREAM -> context.stream(session -> projection.streamByLabel(session, statement, bound));
             case PAGE -> context.read(session -> Results.page(projection.listByLabel(session, statement, bound), pageable,
-                    () -> ((Number) session.list(plan.count(), bound, Results.FIRST_COLUMN).get(0)).longValue()));
+                    () -> ((Number) session.list(plan.statements().get(NativeStatements.Kind.COUNT, call.shape()), bound,
+                            Results.FIRST_COLUMN).get(0)).longValue()));
             case SLICE -> Results.slice(context.read(session -> projection.listByLabel(session, statement, bound)),
                     pageable);
             case VOID -> throw new IllegalStateException("rejected when the proxy was built");
@@ -80,8 +78,10 @@ final class NativeQuery implements MethodHandler {
     }
 
     private Object modify(Object[] args) {
+        ListArguments.Call call = plan.lists().prepare(args);
+        SqlStatement statement = plan.statements().get(NativeStatements.Kind.PLAIN, call.shape());
         int count = context.inTransaction(session -> {
-            int changed = session.executeUpdate(plan.plain(), args);
+            int changed = session.executeUpdate(statement, call.args());
             if (plan.clear()) {
                 session.clear();
             }
@@ -93,7 +93,9 @@ final class NativeQuery implements MethodHandler {
         return Coercions.convert(count, plan.result().element(), "the row count");
     }
 
-    private SqlStatement statement(Object[] args, Object[] bound, Pageable pageable) {
+    private SqlStatement statement(Object[] args, ListArguments.Call call, Pageable pageable) {
+        Object[] bound = call.args();
+        NativeStatements statements = plan.statements();
         if (plan.parameters().pageable() >= 0) {
             if (pageable == null) {
                 throw new InvalidArgumentException(plan.method() + ": the Pageable is null; pass Pageable.unpaged()");
@@ -103,21 +105,21 @@ final class NativeQuery implements MethodHandler {
                         + "carry a Sort (" + pageable.getSort() + "); put ORDER BY in the SQL");
             }
             if (pageable.isUnpaged()) {
-                return plan.plain();
+                return statements.get(NativeStatements.Kind.PLAIN, call.shape());
             }
             boolean slice = plan.result().kind() == ResultShape.Kind.SLICE;
             bound[plan.arguments()] = (long) pageable.getPageSize() + (slice ? 1 : 0);
             bound[plan.arguments() + 1] = pageable.getOffset();
-            return plan.paged();
+            return statements.get(NativeStatements.Kind.PAGED, call.shape());
         }
         if (plan.parameters().limit() >= 0) {
             Limit limit = (Limit) args[plan.parameters().limit()];
             if (limit != null && limit.isLimited()) {
                 bound[plan.arguments()] = (long) limit.max();
-                return plan.limited();
+                return statements.get(NativeStatements.Kind.LIMITED, call.shape());
             }
         }
-        return plan.plain();
+        return statements.get(NativeStatements.Kind.PLAIN, call.shape());
     }
 
     private Projection projection(Object[] args) {
@@ -129,6 +131,6 @@ final class NativeQuery implements MethodHandler {
 
     @Override
     public String toString() {
-        return "NativeQuery[" + plan.method() + ": " + plan.plain().sql() + "]";
+        return "NativeQuery[" + plan.method() + ": " + plan.statements().texts().get(0) + "]";
     }
 }

@@ -16,9 +16,7 @@ import io.quarry.session.Engine;
 import io.quarry.session.NamedSql;
 import io.quarry.sql.Binding;
 import io.quarry.sql.Parameter;
-import io.quarry.sql.Select;
 import io.quarry.sql.SqlLexer;
-import io.quarry.sql.SqlStatement;
 import io.quarry.types.Codec;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +26,9 @@ import java.util.Set;
 /**
  * Builds the handler of an {@link Query} method: parses the SQL once ({@link NamedSql}), resolves
  * every {@code :name} and {@code ?n} to a method parameter (failing on any that matches none),
- * and prepares the statements with their bindings, LIMIT/OFFSET variants and count query. Used
- * while a proxy is built; not thread-safe.
+ * decides how each collection parameter is bound (a list of placeholders padded to size buckets, or one
+ * SQL array inside {@code any(...)}), and prepares the statements with their bindings, LIMIT/OFFSET
+ * variants and count query. Used while a proxy is built; not thread-safe.
  */
 public final class NativeQueryCreator {
 
@@ -49,10 +48,10 @@ public final class NativeQueryCreator {
                     + "ORDER BY in the SQL");
         }
         NamedSql sql = parse(query.value(), "@Query");
-        List<Binding> bindings = bindings(sql, parameters, "@Query");
+        CollectionParameters collections = new CollectionParameters(method, engine);
+        SqlTemplate template = template(sql, parameters, "@Query", collections);
         checkEveryParameterIsUsed(sql, parameters);
         int count = parameters.count();
-        SqlStatement plain = new SqlStatement(sql.sql(), bindings);
         if (modifying != null) {
             checkModifying(parameters, result);
             String keyword = leadingKeyword(query.value());
@@ -60,8 +59,10 @@ public final class NativeQueryCreator {
                 throw new InvalidQueryMethodException("it is @Modifying but its SQL is a " + keyword.toUpperCase(Locale.ROOT)
                         + ", which changes no rows; remove @Modifying and declare what the query returns");
             }
-            return new NativeQuery(new NativeQuery.Plan(method, result, parameters, null, null, plain, null, null, null,
-                    count, modifying.clearAutomatically()), context);
+            NativeStatements statements = statements(method, template, null, count, collections,
+                    List.of(NativeStatements.Kind.PLAIN));
+            return new NativeQuery(new NativeQuery.Plan(method, result, parameters, null, null, statements,
+                    collections.arguments(count), count, modifying.clearAutomatically()), context);
         }
         if (result.kind() == ResultShape.Kind.VOID) {
             throw new InvalidQueryMethodException("it returns void but is not @Modifying; annotate it with @Modifying "
@@ -77,17 +78,29 @@ public final class NativeQueryCreator {
                     + "<P> List<P> method(..., Class<P> type)");
         }
         Projection projection = result.dynamic() ? null : projections.handWritten(result.element());
-        SqlStatement limited = paged(sql, bindings, false, count);
-        SqlStatement paged = paged(sql, bindings, true, count);
-        SqlStatement counted = null;
-        if (result.kind() == ResultShape.Kind.PAGE) {
-            counted = query.countQuery().isBlank()
-                    ? Select.countRowsOf(new SqlStatement(sql.sql(), bindings))
-                    : new SqlStatement(parse(query.countQuery(), "countQuery").sql(),
-                            bindings(parse(query.countQuery(), "countQuery"), parameters, "countQuery"));
+        List<NativeStatements.Kind> kinds = new ArrayList<>(List.of(NativeStatements.Kind.PLAIN));
+        if (parameters.limit() >= 0) {
+            kinds.add(NativeStatements.Kind.LIMITED);
         }
+        if (parameters.pageable() >= 0) {
+            kinds.add(NativeStatements.Kind.PAGED);
+        }
+        SqlTemplate counted = null;
+        if (result.kind() == ResultShape.Kind.PAGE) {
+            kinds.add(NativeStatements.Kind.COUNT);
+            if (!query.countQuery().isBlank()) {
+                counted = template(parse(query.countQuery(), "countQuery"), parameters, "countQuery", collections);
+            }
+        }
+        NativeStatements statements = statements(method, template, counted, count, collections, kinds);
         return new NativeQuery(new NativeQuery.Plan(method, result, parameters, projection, projections::handWritten,
-                plain, limited, paged, counted, count, false), context);
+                statements, collections.arguments(count), count, false), context);
+    }
+
+    private NativeStatements statements(String method, SqlTemplate template, SqlTemplate counted, int count,
+            CollectionParameters collections, List<NativeStatements.Kind> kinds) {
+        return new NativeStatements(method, template, counted, engine.dialect(), engine.codecs(), count)
+                .prerender(collections.oneValueEach(), kinds);
     }
 
     /** Statements that only read: {@code @Modifying} on one of them is a mistake. */
@@ -161,7 +174,7 @@ public final class NativeQueryCreator {
         }
     }
 
-    private List<Binding> bindings(NamedSql sql, MethodParameters parameters, String where) {
+    private SqlTemplate template(NamedSql sql, MethodParameters parameters, String where, CollectionParameters collections) {
         List<MethodParameters.Bindable> bindable = parameters.bindable();
         List<String> names = new ArrayList<>();
         for (MethodParameters.Bindable parameter : bindable) {
@@ -169,15 +182,18 @@ public final class NativeQueryCreator {
                 names.add(parameter.name());
             }
         }
-        List<Binding> bindings = new ArrayList<>();
-        for (String name : sql.names()) {
+        List<SqlTemplate.Placeholder> placeholders = new ArrayList<>();
+        for (int i = 0; i < sql.names().size(); i++) {
+            String name = sql.names().get(i);
             MethodParameters.Bindable parameter = find(bindable, name);
             if (parameter == null) {
                 throw new InvalidQueryMethodException(unknownParameter(name, names, bindable.size(), where));
             }
-            bindings.add(binding(parameter));
+            placeholders.add(CollectionParameters.isCollection(parameter.type())
+                    ? collections.placeholder(parameter, name, sql.context(i))
+                    : SqlTemplate.Placeholder.single(binding(parameter)));
         }
-        return bindings;
+        return new SqlTemplate(sql, placeholders);
     }
 
     private static MethodParameters.Bindable find(List<MethodParameters.Bindable> bindable, String name) {
@@ -206,26 +222,10 @@ public final class NativeQueryCreator {
     @SuppressWarnings("unchecked")
     private Binding binding(MethodParameters.Bindable parameter) {
         Class<?> type = parameter.type();
-        if (Iterable.class.isAssignableFrom(type) || type.isArray() && type != byte[].class) {
-            throw new InvalidQueryMethodException("parameter " + (parameter.index() + 1) + " is a collection; @Query SQL "
-                    + "binds single values only. Use a derived query (findByPortIn) for IN lists");
-        }
         Codec<Object> codec = (Codec<Object>) engine.codecs().lookup(type, false);
         if (codec == null) {
             return new ArgumentBinding(parameter.index(), engine.codecs());
         }
         return new Parameter(parameter.index(), codec, Coercions.identity());
-    }
-
-    /** The SQL with LIMIT (and OFFSET) appended, bound from the argument slots after the method's arguments. */
-    @SuppressWarnings("unchecked")
-    private SqlStatement paged(NamedSql sql, List<Binding> bindings, boolean offset, int count) {
-        Codec<Object> longCodec = (Codec<Object>) engine.codecs().lookup(Long.class, false);
-        List<Binding> all = new ArrayList<>(bindings);
-        all.add(new Parameter(count, longCodec, Coercions.identity()));
-        if (offset) {
-            all.add(new Parameter(count + 1, longCodec, Coercions.identity()));
-        }
-        return new SqlStatement(sql.sql() + engine.dialect().limitOffset(true, offset), all);
     }
 }
