@@ -189,6 +189,27 @@ public final class EntityModel<T> {
     }
 
     /**
+     * Whether {@code entity} has never been stored, as Spring Data decides: a {@link Persistable} says
+     * so itself; else a {@code @Version} property that is null (or 0 when primitive: inserts start
+     * those at 1); else an unset id ({@link #hasUnsetId}).
+     */
+    public boolean isNew(Object entity) {
+        if (entity instanceof Persistable<?> persistable) {
+            return persistable.isNew();
+        }
+        return version == null ? hasUnsetId(entity) : hasUnsetVersion(entity);
+    }
+
+    /** Whether the {@code @Version} of {@code entity} is unset: null, or 0 when primitive; false without a version. */
+    public boolean hasUnsetVersion(Object entity) {
+        if (version == null) {
+            return false;
+        }
+        Object value = version.get(entity);
+        return value == null || version.isPrimitive() && ((Number) value).longValue() == 0L;
+    }
+
+    /**
      * A reader of this entity for one result set whose column {@code columns[i]} (1-based) holds
      * property {@code i}; see {@link #positionalColumns()}.
      */

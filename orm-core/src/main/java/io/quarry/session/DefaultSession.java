@@ -116,8 +116,8 @@ final class DefaultSession extends SessionSupport {
             return entity;
         }
         EntityModel<T> model = (EntityModel<T>) engine.model(entity.getClass());
-        if (model.hasUnsetId(entity)) {
-            return add(entity);
+        if (model.hasUnsetId(entity) || model.isNew(entity)) {
+            return add(entity); // new (Persistable, version or id say so): inserted without looking for its row
         }
         T managed = get((Class<T>) entity.getClass(), model.idOf(entity));
         if (managed == null) {
@@ -159,7 +159,7 @@ final class DefaultSession extends SessionSupport {
         if (state != null) {
             return state.state;
         }
-        return engine.model(entity.getClass()).hasUnsetId(entity) ? ObjectState.TRANSIENT : ObjectState.DETACHED;
+        return engine.model(entity.getClass()).isNew(entity) ? ObjectState.TRANSIENT : ObjectState.DETACHED;
     }
 
     @Override

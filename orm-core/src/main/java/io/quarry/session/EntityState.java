@@ -19,6 +19,8 @@ final class EntityState {
     boolean expired;
     /** The id was generated during the current transaction (reset if it rolls back). */
     boolean idGenerated;
+    /** The insert of the current transaction gave the version its first value (reset if it rolls back). */
+    boolean versionInitialized;
     /** Per loaded collection relation, its elements as last loaded or flushed; null until one is. */
     java.util.Map<io.quarry.mapping.RelationModel, List<Object>> collections;
 

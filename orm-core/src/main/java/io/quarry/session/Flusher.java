@@ -87,10 +87,17 @@ final class Flusher {
         }
     }
 
+    /**
+     * A version starts at 0, a primitive one at 1 (0 means new to repository saves), as in Spring Data
+     * JDBC; a version the object already has is kept.
+     */
     private void initVersion(EntityState state) {
         PropertyModel version = state.model.version();
-        if (version != null && version.get(state.instance) == null) {
-            session.work().replace(state, state.model.with(state.instance, version, zero(version.javaType())));
+        if (version != null && state.model.hasUnsetVersion(state.instance)) {
+            Object first = version.isPrimitive() ? increment(Sessions.zeroOf(version.javaType()))
+                    : Sessions.zeroOf(version.javaType());
+            session.work().replace(state, state.model.with(state.instance, version, first));
+            state.versionInitialized = true;
         }
     }
 
@@ -330,15 +337,5 @@ final class Flusher {
             return (short) (value + 1);
         }
         return 1;
-    }
-
-    private static Object zero(Class<?> type) {
-        if (type == Long.class || type == long.class) {
-            return 0L;
-        }
-        if (type == Short.class || type == short.class) {
-            return (short) 0;
-        }
-        return 0;
     }
 }

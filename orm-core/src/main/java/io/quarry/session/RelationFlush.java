@@ -150,8 +150,9 @@ final class RelationFlush {
             return;
         }
         EntityModel<?> model = session.engine().model(object.getClass());
-        boolean detachedRow = !model.hasUnsetId(object) && model.id().generation() != null
-                && model.id().generation() != GenerationType.UUID;
+        boolean detachedRow = object instanceof io.quarry.mapping.Persistable<?> persistable ? !persistable.isNew()
+                : !model.hasUnsetId(object) && model.id().generation() != null
+                        && model.id().generation() != GenerationType.UUID;
         if (detachedRow) {
             return; // a row of the database the session does not hold: the foreign key takes its id
         }

@@ -49,7 +49,9 @@ public interface Session extends AutoCloseable {
 
     /**
      * Copies the state of {@code entity} onto the instance this session holds for its id (loading
-     * it if needed), or adds a copy when the row does not exist; returns the managed instance.
+     * it if needed), or adds a copy when the row does not exist; returns the managed instance. A new
+     * object ({@link io.quarry.mapping.Persistable#isNew()}, else a null or primitive-0 version, else an
+     * unset id) is added without looking for its row, so a taken id fails as a duplicate key at the flush.
      */
     <T> T merge(T entity);
 

@@ -17,6 +17,12 @@ final class Sessions {
                 + Integer.toHexString(System.identityHashCode(entity));
     }
 
+    /** Zero of a numeric property's type: the value of an unset primitive id or version. */
+    static Object zeroOf(Class<?> type) {
+        return type == long.class || type == Long.class ? (Object) 0L
+                : type == short.class || type == Short.class ? (Object) (short) 0 : (Object) 0;
+    }
+
     /** {@code id} as the exact type of {@code model}'s id; numbers are converted only when nothing is lost. */
     static Object coerceId(EntityModel<?> model, Object id) {
         if (id == null) {

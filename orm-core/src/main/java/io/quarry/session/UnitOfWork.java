@@ -250,17 +250,10 @@ final class UnitOfWork {
     List<Object> writtenInTransaction() {
         Map<EntityState, Boolean> seen = new IdentityHashMap<>();
         List<Object> written = new ArrayList<>();
-        for (EntityState state : insertedInTransaction) {
-            if (seen.put(state, Boolean.TRUE) == null) {
-                written.add(state.instance);
-            }
-        }
-        for (Update update : updatedInTransaction) {
-            if (seen.put(update.state(), Boolean.TRUE) == null) {
-                written.add(update.state().instance);
-            }
-        }
-        for (EntityState state : deletedInTransaction) {
+        List<EntityState> all = new ArrayList<>(insertedInTransaction);
+        updatedInTransaction.forEach(update -> all.add(update.state()));
+        all.addAll(deletedInTransaction);
+        for (EntityState state : all) {
             if (seen.put(state, Boolean.TRUE) == null) {
                 written.add(state.instance);
             }
@@ -352,17 +345,21 @@ final class UnitOfWork {
         collectionsInTransaction.clear();
     }
 
+    /** An insert rolled back: the object is transient again, with the generated id and first version it had not. */
     private void resetGeneratedId(EntityState state) {
         state.state = ObjectState.TRANSIENT;
-        if (state.idGenerated && !state.model.isRecord()) {
-            PropertyModel id = state.model.id();
-            id.set(state.instance, id.isPrimitive() ? zeroOf(id.javaType()) : null);
+        if (!state.model.isRecord()) {
+            unset(state.idGenerated ? state.model.id() : null, state.instance);
+            unset(state.versionInitialized ? state.model.version() : null, state.instance);
         }
         state.idGenerated = false;
+        state.versionInitialized = false;
     }
 
-    private static Object zeroOf(Class<?> type) {
-        return type == long.class ? (Object) 0L : type == short.class ? (Object) (short) 0 : (Object) 0;
+    private static void unset(PropertyModel property, Object instance) {
+        if (property != null) {
+            property.set(instance, property.isPrimitive() ? Sessions.zeroOf(property.javaType()) : null);
+        }
     }
 
     private void forget(EntityState state) {

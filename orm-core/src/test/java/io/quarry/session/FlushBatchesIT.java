@@ -69,7 +69,7 @@ class FlushBatchesIT {
             }
         }
         assertThat(servers).extracting(s -> s.id).doesNotHaveDuplicates().doesNotContainNull();
-        assertThat(servers).extracting(s -> s.version).containsOnly(0);
+        assertThat(servers).extracting(s -> s.version).containsOnly(1);
     }
 
     @Test
@@ -97,7 +97,7 @@ class FlushBatchesIT {
             session.flush();
 
             assertThat(statements.take()).as("on %s", db).containsExactly(UPDATE + " [x2]", UPDATE + " [x2]", UPDATE);
-            assertThat(servers).extracting(s -> s.version).containsOnly(1);
+            assertThat(servers).extracting(s -> s.version).containsOnly(2);
             session.commit();
         }
         try (Session session = engine.openSession()) {
@@ -116,7 +116,7 @@ class FlushBatchesIT {
             assertThatThrownBy(session::flush).as("on %s", db)
                     .isInstanceOf(OptimisticLockException.class)
                     .hasMessage("Cannot update Server with id " + added.get(4).id + ": the row was changed or deleted by "
-                            + "another transaction since it was loaded (version 0). Reload it (session.refresh) and apply "
+                            + "another transaction since it was loaded (version 1). Reload it (session.refresh) and apply "
                             + "the change again");
             session.rollback();
         }

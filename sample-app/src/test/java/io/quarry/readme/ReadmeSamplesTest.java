@@ -272,6 +272,21 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    void aSecondNewVoucherWithTheSameCodeIsRefusedAndTheFirstStays() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-new-entities;DB_CLOSE_DELAY=-1");
+        Engine engine = Engine.create(dataSource);
+        engine.createAll(NewEntitySamples.Voucher.class);
+
+        assertThat(NewEntitySamples.saveTwice(engine)).isTrue();
+
+        try (Session session = engine.openSession()) {
+            assertThat(session.get(NewEntitySamples.Voucher.class, "SPRING-10").amount).isEqualTo(10);
+            assertThat(session.get(NewEntitySamples.Voucher.class, "SPRING-10").isNew()).isFalse();
+        }
+    }
+
+    @Test
     void relationshipQuerySamplesRunOnH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:readme-relation-queries;DB_CLOSE_DELAY=-1");

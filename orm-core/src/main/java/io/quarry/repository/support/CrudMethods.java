@@ -216,16 +216,19 @@ final class CrudMethods {
         return id;
     }
 
-    /** Inserts new entities without a SELECT; updates held ones at flush; merges detached ones. */
+    /**
+     * Inserts new entities without a SELECT (new as Spring Data decides: {@code Persistable.isNew()}, else
+     * an unset version, else an unset id), so a second insert of an id fails as a duplicate key; updates
+     * held ones at flush; merges detached ones.
+     */
     private Object save(StatementSession session, Object entity) {
         if (session.contains(entity)) {
             return entity;
         }
-        PropertyModel version = model.version();
-        if (model.hasUnsetId(entity) || version != null && version.get(entity) == null) {
+        if (model.hasUnsetId(entity) || model.isNew(entity)) {
             return session.add(entity);
         }
-        if (version != null) {
+        if (model.version() != null) {
             // merge copies every other property, so a stale copy would silently overwrite newer changes
             Object managed = session.get(model.type(), model.idOf(entity));
             if (managed != null) {

@@ -37,7 +37,7 @@ class ExceptionTranslationIT {
 
     @AfterEach
     void dropTables() {
-        db.dropTablesQuietly("spring_host", "spring_account");
+        db.dropTablesQuietly("spring_host", "spring_account", "spring_voucher");
     }
 
     @Test
@@ -67,6 +67,37 @@ class ExceptionTranslationIT {
                     "select id from spring_host where port = 23", Long.class))
                     .isInstanceOf(EmptyResultDataAccessException.class);
         });
+    }
+
+    @Test
+    void aSecondSaveOfANewObjectWithAnExistingIdIsADuplicateKeyExceptionNotAMerge() {
+        QuarryContext.withEntities(db, Voucher.class).run(context -> {
+            Session session = context.getBean(Session.class);
+            transactions(context).executeWithoutResult(status -> session.merge(new Voucher("v-1", 10)));
+
+            assertThatThrownBy(() -> transactions(context).executeWithoutResult(status ->
+                    session.merge(new Voucher("v-1", 20)))).as("version 0: new, inserted without a SELECT")
+                    .isInstanceOf(DuplicateKeyException.class);
+            assertThat(context.getBean(JdbcTemplate.class).queryForObject(
+                    "select amount from spring_voucher where code = 'v-1'", Long.class)).isEqualTo(10);
+        });
+    }
+
+    /** An assigned id and a primitive version: 0 means new, the insert starts it at 1. */
+    @io.quarry.mapping.Entity
+    @io.quarry.mapping.Table(name = "spring_voucher")
+    static class Voucher {
+        @io.quarry.mapping.Id @io.quarry.mapping.Column(length = 16) String code;
+        long amount;
+        @io.quarry.mapping.Version long version;
+
+        Voucher() {
+        }
+
+        Voucher(String code, long amount) {
+            this.code = code;
+            this.amount = amount;
+        }
     }
 
     @Test
