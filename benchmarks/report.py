@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Turns JMH JSON results (-rf json) of the Quarry benchmarks into the Markdown tables of BENCHMARKS.md.
 
-    python3 benchmarks/report.py [--label TEXT] [--update BENCHMARKS.md [--merge]] results.json...
+    python3 benchmarks/report.py [--label TEXT] [--update BENCHMARKS.md [--merge]] [--charts DIR] results.json...
+    python3 benchmarks/report.py --charts DIR --charts-of BENCHMARKS.md
+
 
 One table per database (taken from each run's -Dquarry.bench.db), one row per workload and contender:
 median time per operation, p99 where JMH sampled (SampleTime), allocation per operation (-prof gc), the
@@ -9,6 +11,16 @@ heap a stream retains (StreamAll), and the ratios of the median to raw JDBC's an
 on the same workload. Without --update the tables go to standard output; with it, each database's table
 replaces the text between <!-- results:DB:start --> and <!-- results:DB:end --> in the file; with --merge
 only the rows of the workloads in the results are replaced (a re-run of some workloads after a change).
+
+ConcurrentRun's .jsonl files (benchmarks/run.sh concurrent) give the concurrent tables: throughput, median,
+p99, CPU per operation and the ratio to raw JDBC at the same threads, the virtual-thread comparison, and what
+JFR recorded of pinning (the <run>-pinned.txt next to each file); with --update they replace the text between
+<!-- concurrent:DB:start --> and <!-- concurrent:DB:end -->.
+
+--charts DIR draws, from the tables of the updated file, one bar chart per database of the ratios to raw JDBC
+per workload and contender, and one of its concurrent runs, as SVG files (matplotlib). Set-up on Debian:
+apt-get install -y python3-matplotlib; when the python3 running this script cannot import matplotlib (a pyenv
+Python, say), the script runs itself again under /usr/bin/python3, which sees Debian's packages.
 """
 import argparse
 import json
@@ -194,27 +206,265 @@ def earlier(block):
     return kept, notes
 
 
+# ---- the concurrent runs (ConcurrentRun's JSON lines) and the charts
+
+CONCURRENT_WORKLOADS = ["FindById", "FindByFilter rows=10", "ReadModifyWrite", "Insert rows=100"]
+CONCURRENT_TARGETS = {"FindById": 1.15, "FindByFilter rows=10": 1.15, "ReadModifyWrite": 1.2, "Insert rows=100": 1.2}
+QUARRY = ("quarry", "quarryRepository", "quarrySpringBoot")
+
+
+def concurrent_rows(paths):
+    """{database: [row]} from ConcurrentRun's .jsonl files, and {database: [sources]}."""
+    rows, sources = {}, {}
+    for path in paths:
+        with open(path, encoding="utf-8") as file:
+            for line in file:
+                if line.strip():
+                    row = json.loads(line)
+                    rows.setdefault(row["db"], []).append(row)
+                    name = path.split("/")[-1]
+                    if name not in sources.setdefault(row["db"], []):
+                        sources[row["db"]].append(name)
+    return rows, sources
+
+
+def pinning(paths):
+    """What JFR recorded in the <run>-pinned.txt files next to the .jsonl ones: events, and those with a Quarry frame."""
+    events, quarry, reasons = 0, 0, {}
+    found = False
+    for path in paths:
+        pinned = path[:-len(".jsonl")] + "-pinned.txt"
+        try:
+            with open(pinned, encoding="utf-8") as file:
+                text = file.read()
+        except OSError:
+            continue
+        found = True
+        for event in text.split("jdk.VirtualThreadPinned {")[1:]:
+            events += 1
+            frames = [line.strip() for line in event.splitlines() if re.match(r"\s+[\w$.]+\.[\w$<>]+\(", line)]
+            if any(frame.startswith("io.quarry.") and not frame.startswith("io.quarry.bench.") for frame in frames):
+                quarry += 1
+            reason = re.search(r'pinnedReason = "([^"]*)"', event)
+            key = reason.group(1) if reason else "?"
+            reasons[key] = reasons.get(key, 0) + 1
+    return (events, quarry, reasons) if found else None
+
+
+def run_key(row):
+    return row["threadKind"], row["threads"], row["jdk"].split(".")[0].split("+")[0]
+
+
+def concurrent_table(rows):
+    """Throughput, latencies and the ratio to raw JDBC's throughput at the same threads in the same run."""
+    by_run = {}
+    for row in rows:
+        by_run.setdefault((row["workload"], run_key(row)), {})[row["contender"]] = row
+    header = ["Workload", "Threads", "JDK", "Contender", "ops/s", "Median", "p99", "CPU/op¹", "× JDBC²"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i < 4 else "--:" for i in range(len(header))) + "|"]
+    order = {name: i for i, name in enumerate(CONTENDERS)}
+    kinds = {"platform": 0, "virtual": 1}
+    for (workload, (kind, threads, jdk)) in sorted(by_run, key=lambda k: (
+            CONCURRENT_WORKLOADS.index(k[0]) if k[0] in CONCURRENT_WORKLOADS else 9, k[1][2], kinds[k[1][0]], k[1][1])):
+        contenders = by_run[(workload, (kind, threads, jdk))]
+        jdbc = contenders.get("jdbc")
+        for name in sorted(contenders, key=lambda n: order.get(n, 99)):
+            row = contenders[name]
+            times = f"{jdbc['opsPerSecond'] / row['opsPerSecond']:.2f}" if jdbc and row["opsPerSecond"] else ""
+            errors = f" ({row['errors']} errors)" if row["errors"] else ""
+            lines.append("| " + " | ".join([workload, f"{threads} {kind}", jdk, CONTENDERS.get(name, name),
+                                             f"{row['opsPerSecond']:,.0f}{errors}", duration(row["p50Us"] * 1e3),
+                                             duration(row["p99Us"] * 1e3), duration(row.get("cpuUsPerOp", 0) * 1e3),
+                                             times]) + " |")
+    lines += ["", "¹ CPU time of the benchmark JVM (all its threads) per operation in the measured windows; the "
+              "database server's is not in it.",
+              "² Raw JDBC's throughput divided by the contender's at the same threads in the same run: the time an "
+              "operation costs relative to raw JDBC, as in the other tables (above 1 is slower)."]
+    return "\n".join(lines)
+
+
+def virtual_table(rows):
+    """Per workload and contender: virtual threads against platform threads at 32 on the same JDK and run."""
+    by_key = {}
+    for row in rows:
+        by_key.setdefault((row["workload"], row["contender"], row["jdk"]), {})[(row["threadKind"], row["threads"])] = row
+    lines = ["| Workload | Contender | 32 platform ops/s | 32 virtual ops/s | virtual ÷ platform | 256 virtual ops/s "
+             "| p99 32 platform / virtual / 256 virtual |", "|---|---|--:|--:|--:|--:|--:|"]
+    order = {name: i for i, name in enumerate(CONTENDERS)}
+    for (workload, contender, jdk) in sorted(by_key, key=lambda k: (
+            CONCURRENT_WORKLOADS.index(k[0]) if k[0] in CONCURRENT_WORKLOADS else 9, order.get(k[1], 99))):
+        runs = by_key[(workload, contender, jdk)]
+        platform, virtual, many = runs.get(("platform", 32)), runs.get(("virtual", 32)), runs.get(("virtual", 256))
+        if not virtual or not platform:
+            continue
+        lines.append("| " + " | ".join([
+            workload, CONTENDERS.get(contender, contender), f"{platform['opsPerSecond']:,.0f}",
+            f"{virtual['opsPerSecond']:,.0f}", f"{virtual['opsPerSecond'] / platform['opsPerSecond']:.2f}",
+            f"{many['opsPerSecond']:,.0f}" if many else "",
+            " / ".join(duration(r["p99Us"] * 1e3) for r in (platform, virtual, many) if r)]) + " |")
+    return "\n".join(lines) if len(lines) > 2 else ""
+
+
+def concurrent_section(database, rows, label, sources, pins):
+    note = f"_{label}: {', '.join(sources)}, {date.today().isoformat()}._\n\n" if label else ""
+    text = note + concurrent_table(rows) + "\n"
+    virtual = virtual_table(rows)
+    if virtual:
+        text += "\nVirtual threads (JDK 25), against platform threads on the same JDK in the same run:\n\n" + virtual + "\n"
+    if pins is not None:
+        events, quarry, reasons = pins
+        listed = "; ".join(f"{count} × {reason}" for reason, count in sorted(reasons.items(), key=lambda r: -r[1]))
+        text += (f"\nPinning (JFR `jdk.VirtualThreadPinned`, threshold 0 ms, whole run): {events} event(s), "
+                 f"{quarry} with a Quarry frame on the stack" + (f" ({listed})" if listed else "") + ".\n")
+    return text
+
+
+# ---- charts (matplotlib), drawn from the tables in the Markdown file, so they always match it
+
+def ratios_from_markdown(text):
+    """{database: {workload: {contender: ratio to JDBC}}} from the results:DB tables; concurrent ones separately."""
+    single, concurrent = {}, {}
+    for database, block in re.findall(r"<!-- results:([\w-]+):start -->(.*?)<!-- results:\1:end -->", text, re.S):
+        if database.startswith("aggregate-"):
+            continue
+        header = None
+        for line in block.splitlines():
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if line.startswith("| Workload"):
+                header = cells
+            elif header and line.startswith("| ") and ("× JDBC" in header or "× JDBC¹" in header):
+                column = header.index("× JDBC" if "× JDBC" in header else "× JDBC¹")
+                if cells[0].startswith("Startup") or not cells[column]:
+                    continue
+                single.setdefault(database, {}).setdefault(cells[0], {})[cells[1]] = float(cells[column])
+    for database, block in re.findall(r"<!-- concurrent:([\w-]+):start -->(.*?)<!-- concurrent:\1:end -->", text, re.S):
+        for line in block.splitlines():
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if line.startswith("| ") and len(cells) == 9 and cells[0] != "Workload" and cells[8]:
+                key = f"{cells[1]} (JDK {cells[2]})"
+                concurrent.setdefault(database, {}).setdefault(cells[0], {}).setdefault(key, {})[cells[3]] = \
+                    float(cells[8])
+    return single, concurrent
+
+
+def draw_charts(markdown, directory):
+    """One chart of the ratios to raw JDBC per database, and one of its concurrent runs, as SVG files."""
+    import os
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    with open(markdown, encoding="utf-8") as file:
+        single, concurrent = ratios_from_markdown(file.read())
+    os.makedirs(directory, exist_ok=True)
+    written = []
+    names = {"h2": "H2", "mysql": "MariaDB", "postgresql": "PostgreSQL"}
+    for database, workloads in single.items():
+        contenders = [c for c in CONTENDERS.values() if any(c in row for row in workloads.values()) and c != "raw JDBC"]
+        labels = list(workloads)
+        fig, ax = plt.subplots(figsize=(10, 0.42 * len(labels) * max(1, len(contenders) / 3.2) + 1.5))
+        height = 0.8 / len(contenders)
+        for i, contender in enumerate(contenders):
+            ys = [j + i * height for j, label in enumerate(labels) if contender in workloads[label]]
+            xs = [workloads[label][contender] for label in labels if contender in workloads[label]]
+            ax.barh(ys, xs, height=height, label=contender)
+        ax.set_yticks([j + 0.4 - height / 2 for j in range(len(labels))], labels)
+        ax.invert_yaxis()
+        ax.set_xscale("log")
+        ax.axvline(1.0, color="black", linewidth=0.8)
+        ax.set_xlabel("time per operation ÷ raw JDBC's (log scale; 1 = raw JDBC)")
+        ax.set_title(f"{names.get(database, database)}: single-threaded workloads, ratio to raw JDBC")
+        ax.legend(fontsize=8, loc="lower right")
+        fig.tight_layout()
+        path = os.path.join(directory, f"ratios-{database}.svg")
+        fig.savefig(path, metadata={"Date": None})
+        plt.close(fig)
+        written.append(path)
+    for database, workloads in concurrent.items():
+        fig, axes = plt.subplots(len(workloads), 1, figsize=(10, 3.2 * len(workloads)), squeeze=False)
+        for ax, (workload, runs) in zip(axes[:, 0], workloads.items()):
+            runs_order = list(runs)
+            contenders = [c for c in CONTENDERS.values() if c != "raw JDBC" and any(c in r for r in runs.values())]
+            width = 0.8 / max(1, len(contenders))
+            for i, contender in enumerate(contenders):
+                xs = [j + i * width for j, run in enumerate(runs_order) if contender in runs[run]]
+                ys = [runs[run][contender] for run in runs_order if contender in runs[run]]
+                ax.bar(xs, ys, width=width, label=contender)
+            ax.set_xticks([j + 0.4 - width / 2 for j in range(len(runs_order))], runs_order, fontsize=8)
+            ax.set_yscale("log")
+            ax.axhline(1.0, color="black", linewidth=0.8)
+            target = CONCURRENT_TARGETS.get(workload)
+            if target:
+                ax.axhline(target, color="red", linewidth=0.8, linestyle="--")
+            ax.set_title(f"{workload} (dashed: the target for Quarry, {target} × raw JDBC)", fontsize=10)
+            ax.set_ylabel("÷ raw JDBC (log)")
+        axes[0, 0].legend(fontsize=7, ncol=3)
+        fig.suptitle(f"{names.get(database, database)}: concurrent workloads, time per operation ÷ raw JDBC's "
+                     "at the same threads")
+        fig.tight_layout()
+        path = os.path.join(directory, f"concurrent-{database}.svg")
+        fig.savefig(path, metadata={"Date": None})
+        plt.close(fig)
+        written.append(path)
+    return written
+
+
+def with_matplotlib():
+    """Re-runs this script under Debian's python3 when the one running it cannot import matplotlib (e.g. pyenv)."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        import os
+        if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
+            os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+        raise SystemExit("the charts need matplotlib: apt-get install -y python3-matplotlib (Debian), "
+                         "or pip install matplotlib")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("results", nargs="+", help="JMH JSON result files")
+    parser.add_argument("results", nargs="*", help="JMH JSON result files, and ConcurrentRun's .jsonl files")
     parser.add_argument("--label", default="", help="what the figures are, printed above each table")
     parser.add_argument("--update", metavar="FILE", help="replace the marked table of each database in FILE")
     parser.add_argument("--merge", action="store_true",
                         help="with --update: replace only the rows of the workloads (and parameters) in the results, "
                              "keep the table's other rows and say where each came from")
+    parser.add_argument("--charts", metavar="DIR", help="with --update: then draw the charts of FILE's tables into DIR "
+                        "(SVG, matplotlib); alone with --charts-of FILE, only the charts")
+    parser.add_argument("--charts-of", metavar="FILE", help="the Markdown file whose tables --charts draws")
     args = parser.parse_args()
+    if args.charts:
+        with_matplotlib()
     runs = []
+    concurrent_paths = [path for path in args.results if path.endswith(".jsonl")]
     for path in args.results:
+        if path.endswith(".jsonl"):
+            continue
         with open(path, encoding="utf-8") as file:
             runs.extend((path.split("/")[-1], run) for run in json.load(file))
     tables, sources = rows_of(runs)
+    concurrent, concurrent_sources = concurrent_rows(concurrent_paths)
+    pins = pinning(concurrent_paths)
     if not args.update:
         for database in sorted(tables, key=lambda name: DATABASES.index(name) if name in DATABASES else 9):
             print(f"### {database}\n")
             print(section(database, tables[database], args.label, sources[database]))
+        for database, rows in concurrent.items():
+            print(f"### {database}, concurrent\n")
+            print(concurrent_section(database, rows, args.label, concurrent_sources[database], pins))
+        if args.charts and args.charts_of:
+            print("\n".join(draw_charts(args.charts_of, args.charts)))
         return 0
     with open(args.update, encoding="utf-8") as file:
         text = file.read()
+    for database, rows in concurrent.items():
+        start, end = f"<!-- concurrent:{database}:start -->", f"<!-- concurrent:{database}:end -->"
+        if start not in text or end not in text:
+            print(f"{args.update} has no {start} ... {end} markers; add them where the table goes", file=sys.stderr)
+            return 1
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        text = before + start + "\n" + concurrent_section(database, rows, args.label, concurrent_sources[database],
+                                                           pins) + end + after
     for database, workloads in tables.items():
         start, end = f"<!-- results:{database}:start -->", f"<!-- results:{database}:end -->"
         if start not in text or end not in text:
@@ -230,7 +480,9 @@ def main():
             + end + after
     with open(args.update, "w", encoding="utf-8") as file:
         file.write(text)
-    print(f"updated {', '.join(sorted(tables))} in {args.update}")
+    print(f"updated {', '.join(sorted(tables) + [db + ' (concurrent)' for db in concurrent])} in {args.update}")
+    if args.charts:
+        print("\n".join(draw_charts(args.update, args.charts)))
     return 0
 
 

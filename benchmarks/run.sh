@@ -2,6 +2,7 @@
 # Runs the Quarry benchmarks (see BENCHMARKS.md at the repository root).
 #
 #   benchmarks/run.sh [quick|full|verify] [h2|mysql|postgresql|all] [workload-regex]
+#   benchmarks/run.sh concurrent [mysql|postgresql|all] [contenders]
 #
 #   all     the same run on h2, then mysql, then postgresql, one after the other; e.g. the aggregate workloads
 #           (#14) on all three databases, 20-24 minutes on 2 cores:  benchmarks/run.sh full all Aggregate
@@ -13,6 +14,12 @@
 #           BENCHMARKS.md; about 25 minutes per database on 2 cores, plus start-up
 #   verify  no timing: every contender's sanity checks for every workload, in one JVM (about a minute); with a
 #           regex containing 'Aggregate' only the aggregate workloads' checks, with each contender's statement counts
+#   concurrent  the concurrent workloads (#20, io.quarry.bench.concurrent.ConcurrentRun, not JMH): every contender
+#           shared by 1, 8 and 32 platform threads on the JDK on the PATH (17), then by 32 platform and 32 and 256
+#           virtual threads on a JDK 25 ($QUARRY_BENCH_JDK25, else /usr/lib/jvm/*25*) with JFR recording every
+#           jdk.VirtualThreadPinned event; one pool of 10 (Boot's default); the contenders take turns in one JVM.
+#           QUARRY_BENCH_CONCURRENT="rounds warm-up-s measure-s" (default "2 1 2"): about 20 minutes per database.
+#           The optional third argument is a comma-separated list of contenders (default: all seven).
 #
 # The optional regex picks benchmarks by name (io.quarry.bench.<Workload>.<contender>), e.g. 'FindById',
 # 'Insert.quarry', 'Join|GroupBy'. Build first, from the repository root:
@@ -32,11 +39,13 @@ jar=$here/target/benchmarks.jar
 
 say() { echo "run.sh: $*" >&2; }
 
-case $mode in quick|full|verify) ;; *) say "unknown mode '$mode'; use quick, full or verify"; exit 2 ;; esac
+case $mode in quick|full|verify|concurrent) ;; *) say "unknown mode '$mode'; use quick, full, verify or concurrent"; exit 2 ;; esac
 case $db in
   all)
     status=0
-    for each in h2 mysql postgresql; do
+    dbs=(h2 mysql postgresql)
+    [[ $mode == concurrent ]] && dbs=(mysql postgresql)
+    for each in "${dbs[@]}"; do
       "${BASH_SOURCE[0]}" "$mode" "$each" "$filter" || status=1
     done
     exit "$status" ;;
@@ -68,6 +77,32 @@ workload_jvm_args="$jvm_args -XX:+AlwaysPreTouch"
 # QUARRY_BENCH_JMH_ARGS split on blanks into words, without glob expansion
 read -r -a extra_jmh_args <<<"${QUARRY_BENCH_JMH_ARGS:-}"
 
+if [[ $mode == concurrent ]]; then
+  results=$here/target/results
+  mkdir -p "$results"
+  base=$results/$db-concurrent-$(date +%Y%m%d-%H%M%S)
+  read -r rounds warmup measure <<<"${QUARRY_BENCH_CONCURRENT:-2 1 2}"
+  contenders=${filter:-jdbc,quarry,quarryRepository,quarrySpringBoot,springDataJpa,springDataJdbc,jooq}
+  main=io.quarry.bench.concurrent.ConcurrentRun
+  say "platform threads on $(java -version 2>&1 | head -1) -> $base.jsonl"
+  # shellcheck disable=SC2086 # jvm_args are words
+  java $workload_jvm_args -cp "$jar" $main "$base.jsonl" platform:1,platform:8,platform:32 "$rounds" "$warmup" \
+    "$measure" "$contenders"
+  jdk25=${QUARRY_BENCH_JDK25:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}
+  if [[ -x $jdk25/bin/java ]]; then
+    say "virtual threads on $jdk25 -> $base.jsonl, pinning events in $base-pinned.txt"
+    # shellcheck disable=SC2086
+    "$jdk25/bin/java" $workload_jvm_args \
+      "-XX:StartFlightRecording=filename=$base.jfr,jdk.VirtualThreadPinned#enabled=true,jdk.VirtualThreadPinned#threshold=0ms" \
+      -cp "$jar" $main "$base.jsonl" platform:32,virtual:32,virtual:256 "$rounds" "$warmup" "$measure" "$contenders"
+    "$jdk25/bin/jfr" print --stack-depth 200 --events jdk.VirtualThreadPinned "$base.jfr" >"$base-pinned.txt"
+  else
+    say "no JDK 25 found (set QUARRY_BENCH_JDK25): the virtual-thread runs are left out"
+  fi
+  python3 "$here/report.py" --label "concurrent run" "$base.jsonl" | tee "$base.md"
+  say "put it into BENCHMARKS.md with: python3 benchmarks/report.py --label 'concurrent run' --update BENCHMARKS.md $base.jsonl"
+  exit 0
+fi
 if [[ $mode == verify && $filter == *Aggregate* ]]; then
   exec java -Xmx2g "${props[@]}" -cp "$jar" io.quarry.bench.aggregate.VerifyAggregates
 fi

@@ -370,7 +370,7 @@ final class EntityQuery<T> implements Query<T> {
     }
 
     private String task() {
-        return "query " + model.type().getSimpleName();
+        return RenderedStatements.queryTask(model);
     }
 
     private String describeWhere() {

@@ -2,7 +2,6 @@ package io.quarry.session;
 
 import io.quarry.NPlusOneException;
 import io.quarry.dialect.LexicalRule;
-import io.quarry.sql.SqlShape;
 import java.security.CodeSource;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +15,10 @@ import java.time.Instant;
  * that runs more often than {@link NPlusOneDetection#threshold()} allows, once per shape as a warning,
  * or on every run above it as an {@link NPlusOneException} in strict mode. A session whose detection is
  * off has none, so it costs nothing. Per statement it costs one look-up keyed by the SQL text (most texts
- * are rendered once and reused, so the look-up is an identity comparison); the shape is worked out once
- * per distinct text. Not thread-safe, like its session.
+ * are rendered once and reused, so the look-up is an identity comparison); the shape of a text is worked
+ * out once per engine ({@link SqlShapeCache}), not once per session: most sessions are short (a
+ * repository call outside a transaction is one statement), and lexing every statement again cost them
+ * more than the rest of the detector. Not thread-safe, like its session.
  */
 final class NPlusOneDetector {
 
@@ -31,8 +32,12 @@ final class NPlusOneDetector {
     private final NPlusOneDetection settings;
     private final Set<LexicalRule> rules;
     private final NPlusOneReports reports;
-    private final Map<String, Shape> byText = new HashMap<>();
-    private final Map<String, Shape> byShape = new HashMap<>();
+    /** The first text the session counted, and its shape: most sessions count one text and need no maps. */
+    private String firstText;
+    private Shape firstShape;
+    /** The other texts and shapes, made when the session counts a second text. */
+    private Map<String, Shape> byText;
+    private Map<String, Shape> byShape;
 
     private NPlusOneDetector(NPlusOneDetection settings, Set<LexicalRule> rules, NPlusOneReports reports) {
         this.settings = settings;
@@ -58,7 +63,7 @@ final class NPlusOneDetector {
 
     /** Counts a read of {@code sql} about to run; in strict mode refuses it when it is one too many. */
     void counted(String sql) {
-        Shape shape = byText.get(sql);
+        Shape shape = sql.equals(firstText) ? firstShape : byText == null ? null : byText.get(sql);
         if (shape == null) {
             shape = firstRunOf(sql);
             if (shape == null) {
@@ -72,20 +77,41 @@ final class NPlusOneDetector {
 
     /** How many reads of the shape of {@code sql} the session ran (for tests). */
     int count(String sql) {
-        Shape shape = byShape.get(SqlShape.of(sql, rules));
+        Shape shape = shape(reports.shapes().of(sql, rules));
         return shape == null ? 0 : shape.count;
     }
 
     /** How many distinct SQL texts the session has counted (for tests). */
     int texts() {
-        return byText.size();
+        return (firstText == null ? 0 : 1) + (byText == null ? 0 : byText.size());
+    }
+
+    private Shape shape(String text) {
+        if (firstShape != null && firstShape.text.equals(text)) {
+            return firstShape;
+        }
+        return byShape == null ? null : byShape.get(text);
     }
 
     private Shape firstRunOf(String sql) {
-        if (byText.size() >= MAX_TEXTS) {
+        if (firstText == null) {
+            firstText = sql;
+            firstShape = new Shape(reports.shapes().of(sql, rules));
+            return firstShape;
+        }
+        if (texts() >= MAX_TEXTS) {
             return null;
         }
-        Shape shape = byShape.computeIfAbsent(SqlShape.of(sql, rules), Shape::new);
+        if (byText == null) {
+            byText = new HashMap<>();
+            byShape = new HashMap<>();
+        }
+        String text = reports.shapes().of(sql, rules);
+        Shape shape = shape(text);
+        if (shape == null) {
+            shape = new Shape(text);
+            byShape.put(text, shape);
+        }
         byText.put(sql, shape);
         return shape;
     }

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where an engine's N+1 detectors report: warnings go to logger {@code io.quarry.NPlusOne}, and the
  * last {@link #KEPT} findings of every session, warned or refused, are kept for whoever looks (the
- * starter's actuator endpoint). One per engine; thread-safe.
+ * starter's actuator endpoint); and the shapes of the texts they counted, shared by them all
+ * ({@link SqlShapeCache}). One per engine; thread-safe.
  */
 final class NPlusOneReports {
 
@@ -20,6 +21,12 @@ final class NPlusOneReports {
 
     private volatile Consumer<String> warnings = LOG::warn;
     private final ArrayDeque<NPlusOneDetection.Finding> recent = new ArrayDeque<>();
+    private final SqlShapeCache shapes = new SqlShapeCache();
+
+    /** The shapes of the texts the engine's sessions counted. */
+    SqlShapeCache shapes() {
+        return shapes;
+    }
 
     /** Where warnings go instead of the logger (for tests). */
     void warnings(Consumer<String> sink) {

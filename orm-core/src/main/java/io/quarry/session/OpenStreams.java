@@ -18,18 +18,23 @@ final class OpenStreams {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenStreams.class);
 
-    private final Map<Stream<?>, Throwable> open = new LinkedHashMap<>();
+    /** The streams still open; made by the first stream, since most sessions open none. */
+    private Map<Stream<?>, Throwable> open;
 
     /** {@code stream}, remembered until it is closed, with where it was opened. */
     <T> Stream<T> track(Stream<T> stream, String task) {
         Throwable openedAt = new Throwable("stream of " + task + " opened here");
+        if (open == null) {
+            open = new LinkedHashMap<>();
+        }
+        Map<Stream<?>, Throwable> open = this.open;
         open.put(stream, openedAt);
         return stream.onClose(() -> open.remove(stream));
     }
 
     /** Closes every stream still open, warning about each; {@code when} names the moment (commit, rollback). */
     void closeAll(String when) {
-        if (open.isEmpty()) {
+        if (open == null || open.isEmpty()) {
             return;
         }
         List<Map.Entry<Stream<?>, Throwable>> left = new ArrayList<>(open.entrySet());

@@ -15,16 +15,29 @@ import java.util.stream.Stream;
  */
 final class RenderedStatements {
 
+    /** "query Host": what a query of an entity is called in errors and observations, made once per entity class. */
+    private static final ClassValue<String> QUERY_TASKS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return "query " + type.getSimpleName();
+        }
+    };
+
     private final SessionSupport session;
 
     RenderedStatements(SessionSupport session) {
         this.session = session;
     }
 
+    /** The name of a query of {@code model}'s entity (its statements run thousands of times a second). */
+    static String queryTask(EntityModel<?> model) {
+        return QUERY_TASKS.get(model.type());
+    }
+
     <T> List<T> list(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
         RowLoader<T> loader = session.rowLoader(model, true);
-        List<T> result = session.runQuery("query " + model.type().getSimpleName(), statement, args,
+        List<T> result = session.runQuery(queryTask(model), statement, args,
                 resultSet -> all(resultSet, loader));
         loader.resolve(session.fetchPlan(model));
         return result;
@@ -38,10 +51,10 @@ final class RenderedStatements {
     <T> Stream<T> stream(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
         if (!model.relations().isEmpty()) {
-            return RelationStreams.stream(session, session.timeout(), "query " + model.type().getSimpleName(), statement,
+            return RelationStreams.stream(session, session.timeout(), queryTask(model), statement,
                     args, model, false, false, session.fetchPlan(model));
         }
-        return session.runStream("query " + model.type().getSimpleName(), statement, args,
+        return session.runStream(queryTask(model), statement, args,
                 session.rowLoaderPerResultSet(model, false));
     }
 

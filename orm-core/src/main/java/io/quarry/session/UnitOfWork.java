@@ -23,7 +23,8 @@ import java.util.Map;
 final class UnitOfWork {
 
     private final Map<EntityState.EntityKey, EntityState> identityMap = new HashMap<>();
-    private final Map<Object, EntityState> states = new IdentityHashMap<>();
+    /** Sized for the few objects most sessions hold (a read outside a transaction holds none); grows as needed. */
+    private final Map<Object, EntityState> states = new IdentityHashMap<>(2);
     private final List<EntityState> pending = new ArrayList<>();
     private final List<EntityState> deleted = new ArrayList<>();
     private final List<EntityState> insertedInTransaction = new ArrayList<>();

@@ -31,8 +31,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * read back (the drivers turn them into multi-row inserts: rewriteBatchedStatements on MySQL,
  * reWriteBatchedInserts on PostgreSQL); writes that need a transaction run in one.
  *
- * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
- * thread-safe.
+ * <p>A JMH state: one per fork, set up once per trial; after setup only read, so the
+ * concurrent runs ({@code io.quarry.bench.concurrent}) share it between threads: what it holds (pool,
+ * engine, repositories, Spring beans) is thread-safe, and every call works on objects of its own.
  */
 @State(Scope.Benchmark)
 public class JdbcContender implements Reads<JdbcHost>, Writes<JdbcHost> {

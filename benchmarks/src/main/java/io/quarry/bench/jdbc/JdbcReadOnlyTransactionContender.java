@@ -22,8 +22,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * mapping as {@link JdbcContender}; the difference between the two is the price of the transaction.
  * FindById only.
  *
- * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
- * thread-safe.
+ * <p>A JMH state: one per fork, set up once per trial; after setup only read, so the
+ * concurrent runs ({@code io.quarry.bench.concurrent}) share it between threads: what it holds (pool,
+ * engine, repositories, Spring beans) is thread-safe, and every call works on objects of its own.
  */
 @State(Scope.Benchmark)
 public class JdbcReadOnlyTransactionContender implements PointReads<JdbcHost> {

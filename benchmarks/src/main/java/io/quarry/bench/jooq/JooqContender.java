@@ -55,8 +55,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * multi-row inserts (consecutive values in the default auto-increment lock modes): one round trip
  * more per chunk.
  *
- * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
- * thread-safe.
+ * <p>A JMH state: one per fork, set up once per trial; after setup only read, so the
+ * concurrent runs ({@code io.quarry.bench.concurrent}) share it between threads: what it holds (pool,
+ * engine, repositories, Spring beans) is thread-safe, and every call works on objects of its own.
  */
 @State(Scope.Benchmark)
 public class JooqContender implements Reads<JooqHost>, Writes<JooqHost> {

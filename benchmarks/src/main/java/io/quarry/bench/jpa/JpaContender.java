@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code @Modifying} JPQL update), the repositories' own transactions, and a TransactionTemplate
  * where a unit of work spans several calls. One Spring context per trial.
  *
- * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
- * thread-safe.
+ * <p>A JMH state: one per fork, set up once per trial; after setup only read, so the
+ * concurrent runs ({@code io.quarry.bench.concurrent}) share it between threads: what it holds (pool,
+ * engine, repositories, Spring beans) is thread-safe, and every call works on objects of its own.
  */
 @State(Scope.Benchmark)
 public class JpaContender implements Reads<JpaHost>, Writes<JpaHost>, AutoCloseable {

@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and updates. Measured on the write workloads only: reads are the same as {@link
  * io.quarry.bench.jpa.JpaContender}'s.
  *
- * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
- * thread-safe.
+ * <p>A JMH state: one per fork, set up once per trial; after setup only read, so the
+ * concurrent runs ({@code io.quarry.bench.concurrent}) share it between threads: what it holds (pool,
+ * engine, repositories, Spring beans) is thread-safe, and every call works on objects of its own.
  */
 @State(Scope.Benchmark)
 public class JpaBatchContender implements Writes<JpaBatchHost>, AutoCloseable {

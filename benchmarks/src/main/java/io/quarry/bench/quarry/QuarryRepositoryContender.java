@@ -39,8 +39,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * transaction, since PostgreSQL streams only inside one. The engine and the proxies are built once
  * per trial on the shared pool.
  *
- * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
- * thread-safe.
+ * <p>A JMH state: one per fork, set up once per trial; after setup only read, so the
+ * concurrent runs ({@code io.quarry.bench.concurrent}) share it between threads: what it holds (pool,
+ * engine, repositories, Spring beans) is thread-safe, and every call works on objects of its own.
  */
 @State(Scope.Benchmark)
 public class QuarryRepositoryContender implements Reads<QuarryHost>, Writes<QuarryHost> {

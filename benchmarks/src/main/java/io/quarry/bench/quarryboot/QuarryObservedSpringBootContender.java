@@ -9,8 +9,9 @@ import org.openjdk.jmh.annotations.State;
  * {@link BootHostRepository}, called outside any transaction, so the difference between the two is the
  * price of the observations. FindById only. One Spring context per trial; schema management off.
  *
- * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
- * thread-safe.
+ * <p>A JMH state: one per fork, set up once per trial; after setup only read, so the
+ * concurrent runs ({@code io.quarry.bench.concurrent}) share it between threads: what it holds (pool,
+ * engine, repositories, Spring beans) is thread-safe, and every call works on objects of its own.
  */
 @State(Scope.Benchmark)
 public class QuarryObservedSpringBootContender extends QuarrySpringBootContender {

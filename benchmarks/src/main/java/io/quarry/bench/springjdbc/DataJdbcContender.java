@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * repositories' own transactions, a TransactionTemplate where a unit of work spans several calls.
  * One Spring context per trial.
  *
- * <p>A JMH state: one per fork, set up once per trial, used by the one benchmark thread; not
- * thread-safe.
+ * <p>A JMH state: one per fork, set up once per trial; after setup only read, so the
+ * concurrent runs ({@code io.quarry.bench.concurrent}) share it between threads: what it holds (pool,
+ * engine, repositories, Spring beans) is thread-safe, and every call works on objects of its own.
  */
 @State(Scope.Benchmark)
 public class DataJdbcContender implements Reads<DataJdbcHost>, Writes<DataJdbcHost>, AutoCloseable {

@@ -44,8 +44,14 @@ public enum BenchDatabase {
     POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/quarry_bench", "postgres", Map.of("reWriteBatchedInserts", "true"),
             1000, SQLDialect.POSTGRES);
 
-    /** Connections per pool: the benchmarks are single-threaded, one spare for housekeeping. */
+    /** Connections per pool: the JMH benchmarks are single-threaded, one spare for housekeeping. */
     public static final int POOL_SIZE = 2;
+
+    /**
+     * Connections per pool in the concurrent runs: Spring Boot's default, which is HikariCP's
+     * ({@code maximumPoolSize} 10, {@code minimumIdle} the same).
+     */
+    public static final int BOOT_POOL_SIZE = 10;
 
     private final String defaultUrl;
     private final String defaultUser;
@@ -105,15 +111,20 @@ public enum BenchDatabase {
         return jooqDialect;
     }
 
-    /** A new pool with the settings every contender shares. Close it when done. */
+    /** A new pool of {@link #POOL_SIZE} with the settings every contender shares. Close it when done. */
     public HikariDataSource createPool() {
+        return createPool(POOL_SIZE);
+    }
+
+    /** A new pool of {@code size} connections with the settings every contender shares. Close it when done. */
+    public HikariDataSource createPool(int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("bench-" + label());
         config.setJdbcUrl(url());
         config.setUsername(user());
         config.setPassword(password());
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(POOL_SIZE);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
         driverProperties.forEach(config::addDataSourceProperty);
         return new HikariDataSource(config);
     }

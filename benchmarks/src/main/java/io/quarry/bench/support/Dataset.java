@@ -81,6 +81,20 @@ public final class Dataset {
         }
     }
 
+    /**
+     * Removes the rows the insert workloads added and, on PostgreSQL, the dead row versions the writes left
+     * (see {@link #vacuum}): what the concurrent runs do after each write run, outside the measured time.
+     */
+    public void cleanUpAfterWrites() {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(true);
+            deleteInsertedHosts(connection);
+            vacuum(connection, db, "host");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clean up after writes: " + e.getMessage(), e);
+        }
+    }
+
     private void deleteInsertedHosts(Connection connection) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("delete from host where id > ?")) {
             delete.setLong(1, HOSTS);

@@ -22,10 +22,18 @@ public final class Fixture {
 
     /** The fork's fixture, with {@code host_stream} loaded when {@code withStream}. */
     public static synchronized Fixture start(boolean withStream) {
+        return start(withStream, BenchDatabase.POOL_SIZE);
+    }
+
+    /**
+     * The fork's fixture, with {@code host_stream} loaded when {@code withStream} and a pool of
+     * {@code poolSize} connections when this call creates it.
+     */
+    public static synchronized Fixture start(boolean withStream, int poolSize) {
         if (current == null) {
             BenchDatabase db = BenchDatabase.current();
             db.createDatabaseIfMissing();
-            HikariDataSource pool = db.createPool();
+            HikariDataSource pool = db.createPool(poolSize);
             current = new Fixture(db, pool, Dataset.prepare(db, pool, withStream));
         } else if (withStream) {
             Dataset.prepare(current.db, current.pool, true);
