@@ -8,6 +8,7 @@ import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.LastModifiedBy;
 import io.quarry.mapping.LastModifiedDate;
 import io.quarry.mapping.PropertyModel;
+import io.quarry.types.Numbers;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.time.Clock;
@@ -115,7 +116,7 @@ final class AuditingListener implements EntityListener<Object> {
     }
 
     private void checkAuditorType(EntityModel<?> model, PropertyModel property, Object value) {
-        Class<?> type = property.javaType().isPrimitive() ? boxed(property.javaType()) : property.javaType();
+        Class<?> type = Numbers.boxed(property.javaType());
         if (!type.isInstance(value)) {
             throw new QuarryException("Cannot audit " + model.type().getSimpleName() + "." + property.name() + ": the "
                     + "auditor " + auditor.getClass().getName() + " answered a " + value.getClass().getName()
@@ -189,10 +190,5 @@ final class AuditingListener implements EntityListener<Object> {
             }
         }
         return null;
-    }
-
-    private static Class<?> boxed(Class<?> primitive) {
-        return primitive == long.class ? Long.class : primitive == int.class ? Integer.class
-                : primitive == short.class ? Short.class : primitive == boolean.class ? Boolean.class : primitive;
     }
 }

@@ -28,6 +28,23 @@ class ExampleMatcherTest {
     }
 
     @Test
+    void matchingAnyIsAnyMatchingAndNotAllMatching() {
+        ExampleMatcher any = ExampleMatcher.matchingAny();
+        assertThat(any.isAnyMatching()).isTrue();
+        assertThat(any.isAllMatching()).isFalse();
+        assertThat(any).isNotEqualTo(ExampleMatcher.matchingAll());
+    }
+
+    @Test
+    void describesItsModeNullsStringsCaseAndPaths() {
+        assertThat(ExampleMatcher.matching()).hasToString("ExampleMatcher[ALL, nulls IGNORE, strings DEFAULT, paths [], "
+                + "ignored []]");
+        assertThat(ExampleMatcher.matchingAny().withIgnoreCase().withMatcher("name", contains()).withIgnorePaths("id"))
+                .hasToString("ExampleMatcher[ANY, nulls IGNORE, strings DEFAULT ignoring case, paths [name], ignored "
+                        + "[id]]");
+    }
+
+    @Test
     void everyWitherReturnsANewMatcherAndLeavesTheOldOneAlone() {
         ExampleMatcher base = ExampleMatcher.matching();
         ExampleMatcher changed = base.withIgnoreCase().withIncludeNullValues().withStringMatcher(StringMatcher.ENDING)

@@ -67,6 +67,14 @@ class AuditingRulesIT {
         AuditedParent parent;
     }
 
+    @Entity
+    @Table(name = "s3_audited_owner")
+    static class AuditedOwner {
+        @Id
+        @io.quarry.mapping.CreatedBy
+        Integer owner;
+    }
+
     private Engine engine(AuditorAware<?> auditor) {
         return Engine.builder(db.dataSource()).auditing(auditor, clock).build();
     }
@@ -74,13 +82,14 @@ class AuditingRulesIT {
     @BeforeEach
     void createTables() {
         Engine engine = engine(() -> Optional.of(7));
-        engine.dropAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class);
-        engine.createAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class);
+        engine.dropAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class, AuditedOwner.class);
+        engine.createAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class, AuditedOwner.class);
     }
 
     @AfterEach
     void dropTables() {
-        engine(() -> Optional.of(7)).dropAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class);
+        engine(() -> Optional.of(7)).dropAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class,
+                AuditedOwner.class);
     }
 
     @Test
@@ -184,8 +193,17 @@ class AuditingRulesIT {
     }
 
     @Test
-    void anAuditedVersionOrReferenceIsRefusedNamingTheField() {
+    void anAuditedIdVersionOrReferenceIsRefusedNamingTheField() {
         Engine engine = engine(() -> Optional.of(7));
+        try (Session session = engine.openSession()) {
+            AuditedOwner owner = new AuditedOwner();
+            owner.owner = 1;
+            session.add(owner);
+            assertThatThrownBy(session::flush).as("on %s", db).isInstanceOf(MappingException.class)
+                    .hasMessage("field 'AuditedOwner.owner' is @CreatedBy and also an id, version or reference; audit "
+                            + "a property of its own");
+            session.rollback();
+        }
         try (Session session = engine.openSession()) {
             session.add(new AuditedVersion());
             assertThatThrownBy(session::flush).as("on %s", db).isInstanceOf(MappingException.class)

@@ -168,6 +168,41 @@ class EntityCallbackRulesIT {
     }
 
     @Test
+    void aFailedFlushPutsBackTheRecordAListenerReplacedWithACopy() {
+        start(Engine.builder(db.dataSource())
+                .entityListener(Gadget.class, new EntityListener<Gadget>() {
+                    @Override
+                    public Gadget beforeInsert(Gadget gadget) {
+                        return new Gadget(gadget.id(), gadget.name().toUpperCase(), gadget.weight());
+                    }
+                })
+                .entityListener(Gadget.class, new EntityListener<Gadget>() {
+                    @Override
+                    public Gadget beforeInsert(Gadget gadget) {
+                        if (gadget.weight() > 100) {
+                            throw new IllegalStateException("too heavy");
+                        }
+                        return gadget;
+                    }
+                }));
+        engine.dropAll(Gadget.class);
+        engine.createAll(Gadget.class);
+        try (Session session = engine.openSession()) {
+            Gadget lamp = session.add(new Gadget(null, "lamp", 3));
+            Gadget anvil = session.add(new Gadget(null, "anvil", 500));
+
+            assertThatThrownBy(session::flush).as("on %s", db).isInstanceOf(QuarryException.class)
+                    .hasMessageContaining("too heavy");
+            assertThat(session.stateOf(lamp)).as("the added record is held again, not the listener's copy")
+                    .isEqualTo(ObjectState.PENDING);
+            assertThat(session.stateOf(anvil)).isEqualTo(ObjectState.PENDING);
+            session.rollback();
+        } finally {
+            engine.dropAll(Gadget.class);
+        }
+    }
+
+    @Test
     void listenersRunInTheOrderTheyWereRegisteredEachSeeingTheLastOnesChange() {
         List<String> seen = new ArrayList<>();
         start(Engine.builder(db.dataSource())
