@@ -33,6 +33,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Builds the {@code Map<Method, MethodHandler>} of a repository interface, resolving every method
@@ -47,13 +48,17 @@ final class RepositoryBuilder {
     private final RepositoryContext context;
     private final Class<?> repository;
     private final List<Object> fragments;
+    private final Consumer<Object> domainEvents;
     private Class<?> entity;
+    private DomainEventPublication publication;
 
-    RepositoryBuilder(Engine engine, RepositoryContext context, Class<?> repository, List<Object> fragments) {
+    RepositoryBuilder(Engine engine, RepositoryContext context, Class<?> repository, List<Object> fragments,
+            Consumer<Object> domainEvents) {
         this.engine = engine;
         this.context = context;
         this.repository = repository;
         this.fragments = List.copyOf(fragments);
+        this.domainEvents = domainEvents;
     }
 
     /** The handlers of every method, including toString, equals and hashCode. */
@@ -61,6 +66,11 @@ final class RepositoryBuilder {
         Types types = new Types(repository);
         EntityModel<?> model = model(types);
         entity = model.type();
+        try {
+            publication = DomainEventPublication.of(entity, domainEvents, context);
+        } catch (InvalidQueryMethodException e) {
+            throw new QueryCreationException("Cannot create repository " + repository.getName() + ": " + e.getMessage());
+        }
         Creators untimed = new Creators(model, context);
         Map<Integer, Creators> timed = new HashMap<>();
         QueryTimeout repositoryTimeout = repository.getAnnotation(QueryTimeout.class);
@@ -152,7 +162,7 @@ final class RepositoryBuilder {
         }
         MethodHandler base = creators.crud.handlerFor(method);
         if (base != null) {
-            return base;
+            return publication == null ? base : publication.wrap(method, base);
         }
         String name = repository.getSimpleName() + "." + method.getName();
         Query query = method.getAnnotation(Query.class);

@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +26,7 @@ public final class RepositoryFactory {
     private final RepositoryContext context;
     private final UnaryOperator<RuntimeException> exceptionTranslator;
     private final RepositoryObserver observer;
+    private final Consumer<Object> domainEvents;
 
     /** A factory whose repositories get sessions from {@code context}; {@code engine} supplies models and dialect. */
     public RepositoryFactory(Engine engine, RepositoryContext context) {
@@ -36,20 +38,31 @@ public final class RepositoryFactory {
      * (the Spring starter turns Quarry's exceptions into Spring's {@code DataAccessException}s).
      */
     public RepositoryFactory(Engine engine, RepositoryContext context, UnaryOperator<RuntimeException> exceptionTranslator) {
-        this(engine, context, exceptionTranslator, null);
+        this(engine, context, exceptionTranslator, null, null);
     }
 
     private RepositoryFactory(Engine engine, RepositoryContext context,
-            UnaryOperator<RuntimeException> exceptionTranslator, RepositoryObserver observer) {
+            UnaryOperator<RuntimeException> exceptionTranslator, RepositoryObserver observer,
+            Consumer<Object> domainEvents) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.context = Objects.requireNonNull(context, "context");
         this.exceptionTranslator = Objects.requireNonNull(exceptionTranslator, "exceptionTranslator");
         this.observer = observer;
+        this.domainEvents = domainEvents;
     }
 
     /** This factory, whose repositories tell {@code observer} (null: none) around every call of their methods. */
     public RepositoryFactory withObserver(RepositoryObserver observer) {
-        return new RepositoryFactory(engine, context, exceptionTranslator, observer);
+        return new RepositoryFactory(engine, context, exceptionTranslator, observer, domainEvents);
+    }
+
+    /**
+     * This factory, whose repositories hand the {@link io.quarry.repository.DomainEvents} of the entities
+     * they save and delete to {@code publisher} (null: none), inside the write's transaction, then clear
+     * them. The Spring starter passes its {@code ApplicationEventPublisher}.
+     */
+    public RepositoryFactory withDomainEvents(Consumer<Object> publisher) {
+        return new RepositoryFactory(engine, context, exceptionTranslator, observer, publisher);
     }
 
     /** A factory over {@code sessionFactory} with {@link RepositoryContext#of(SessionFactory)}. */
@@ -78,7 +91,8 @@ public final class RepositoryFactory {
             throw new QueryCreationException("Cannot create repository " + repositoryInterface.getName()
                     + ": it is a class; declare an interface extending Repository<T, ID> or CrudRepository<T, ID>");
         }
-        RepositoryBuilder builder = new RepositoryBuilder(engine, context, repositoryInterface, Arrays.asList(fragments));
+        RepositoryBuilder builder = new RepositoryBuilder(engine, context, repositoryInterface, Arrays.asList(fragments),
+                domainEvents);
         Map<Method, MethodHandler> handlers = builder.build();
         Object proxy = Proxy.newProxyInstance(repositoryInterface.getClassLoader(), new Class<?>[] {repositoryInterface},
                 new RepositoryInvocationHandler(repositoryInterface, builder.entity(), handlers, exceptionTranslator,

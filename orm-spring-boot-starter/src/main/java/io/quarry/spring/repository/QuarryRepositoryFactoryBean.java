@@ -15,6 +15,8 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,15 +25,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creates the proxy of one repository interface when the context starts (so every method is
  * parsed and checked then), with the shared session, the application's transaction manager,
  * Spring exception translation, the interface's fragment implementations (beans of the custom
- * interfaces it extends), and the {@link RepositoryObserver} bean if there is one (Micrometer observations).
+ * interfaces it extends), the {@link RepositoryObserver} bean if there is one (Micrometer observations), and
+ * the context's {@link ApplicationEventPublisher} for the domain events of saved and deleted entities.
  * Not for direct use: {@link EnableQuarryRepositories} registers it.
  *
  * @param <T> the repository interface
  */
-public class QuarryRepositoryFactoryBean<T> implements FactoryBean<T>, BeanFactoryAware, InitializingBean {
+public class QuarryRepositoryFactoryBean<T> implements FactoryBean<T>, BeanFactoryAware, ApplicationEventPublisherAware,
+        InitializingBean {
 
     private final Class<T> repositoryInterface;
     private ConfigurableListableBeanFactory beanFactory;
+    private ApplicationEventPublisher events;
     private T repository;
 
     public QuarryRepositoryFactoryBean(Class<T> repositoryInterface) {
@@ -41,6 +46,11 @@ public class QuarryRepositoryFactoryBean<T> implements FactoryBean<T>, BeanFacto
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
         this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+    }
+
+    @Override
+    public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     @Override
@@ -58,7 +68,8 @@ public class QuarryRepositoryFactoryBean<T> implements FactoryBean<T>, BeanFacto
                     return translated != null ? translated : exception;
                 });
         RepositoryObserver observer = beanFactory.getBeanProvider(RepositoryObserver.class).getIfAvailable();
-        repository = factory.withObserver(observer).create(repositoryInterface, fragments().toArray());
+        repository = factory.withObserver(observer).withDomainEvents(events == null ? null : events::publishEvent)
+                .create(repositoryInterface, fragments().toArray());
     }
 
     private List<Object> fragments() {
