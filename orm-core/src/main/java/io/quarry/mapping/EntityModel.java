@@ -50,6 +50,7 @@ public final class EntityModel<T> {
     private final EntityReaders<T> readers;
     private final List<RelationModel> relations;
     private final boolean hasReferences;
+    private final SoftDeletion softDeletion;
 
     EntityModel(Class<T> type, String table, List<PropertyModel> properties, List<IndexModel> indexes,
             boolean record, MethodHandle constructor, List<Field> fields, List<RelationModel> relations) {
@@ -64,6 +65,7 @@ public final class EntityModel<T> {
         this.constructor = constructor;
         PropertyModel foundId = null;
         PropertyModel foundVersion = null;
+        PropertyModel foundMark = null;
         Map<String, PropertyModel> names = new LinkedHashMap<>();
         for (PropertyModel property : properties) {
             names.put(property.name(), property);
@@ -73,12 +75,16 @@ public final class EntityModel<T> {
             if (property.isVersion()) {
                 foundVersion = property;
             }
+            if (property.isSoftDelete()) {
+                foundMark = property;
+            }
         }
         for (PropertyModel property : properties) {
             names.putIfAbsent(property.column(), property);
         }
         this.id = foundId;
         this.version = foundVersion;
+        this.softDeletion = foundMark == null ? null : new SoftDeletion(foundMark);
         this.byName = Collections.unmodifiableMap(names);
         this.readers = new EntityReaders<>(this, this.fields);
     }
@@ -104,6 +110,11 @@ public final class EntityModel<T> {
     /** The {@code @Version} property, or {@code null}. */
     public PropertyModel version() {
         return version;
+    }
+
+    /** The {@code @SoftDelete} property and its values, or {@code null}: deletes then remove rows. */
+    public SoftDeletion softDeletion() {
+        return softDeletion;
     }
 
     /** The relations, references first (in property order), then collections in declaration order. */

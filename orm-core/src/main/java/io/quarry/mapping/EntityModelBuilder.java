@@ -92,6 +92,11 @@ final class EntityModelBuilder<T> {
                             + "' is final, so Quarry cannot load it; remove 'final' or mark it @Transient");
                 }
                 if (RelationBuilder.isRelation(field)) {
+                    if (field.isAnnotationPresent(SoftDelete.class)) {
+                        throw new MappingException("@SoftDelete on relation '" + type.getSimpleName() + "."
+                                + field.getName() + "' cannot mark a row deleted; put it on a boolean or a "
+                                + "java.time field (e.g. 'Instant deletedAt') of " + type.getSimpleName());
+                    }
                     if (field.isAnnotationPresent(OneToMany.class) || field.isAnnotationPresent(ManyToMany.class)) {
                         collections.add(field);
                     } else {
@@ -169,6 +174,10 @@ final class EntityModelBuilder<T> {
         if (id && version) {
             throw new MappingException(where + " cannot be both @Id and @Version");
         }
+        boolean softDelete = element.isAnnotationPresent(SoftDelete.class);
+        if (softDelete) {
+            checkSoftDelete(where, javaType, id || version, element.getAnnotation(Column.class));
+        }
         GeneratedValue generated = element.getAnnotation(GeneratedValue.class);
         if (generated != null && !id) {
             throw new MappingException(where + " has @GeneratedValue but is not the @Id; only ids are generated");
@@ -202,7 +211,25 @@ final class EntityModelBuilder<T> {
         boolean unique = column != null && column.unique();
         ColumnSpec spec = new ColumnSpec(sqlType, length, precision, scale, nullable, unique);
         return new PropertyModel(type, name, columnName, javaType, codec, spec, position, id, version, generation,
-                getter, setter);
+                getter, setter, null, softDelete);
+    }
+
+    /** A deleted flag is a {@code boolean} (false: live, so no row is neither); a deleted-at time is nullable. */
+    private static void checkSoftDelete(String where, Class<?> javaType, boolean key, Column column) {
+        if (key) {
+            throw new MappingException(where + " cannot be both @SoftDelete and @Id or @Version; mark a column of its "
+                    + "own, e.g. 'boolean deleted' or 'Instant deletedAt'");
+        }
+        if (javaType != boolean.class && !SoftDeletion.TIME_TYPES.contains(javaType)) {
+            throw new MappingException(where + " is @SoftDelete but has type " + javaType.getName() + "; declare it "
+                    + (javaType == Boolean.class ? "boolean (a primitive: false means not deleted, so no row is neither)"
+                    : "boolean (a deleted flag) or Instant, LocalDateTime, OffsetDateTime or LocalDate (the time of the "
+                    + "delete, null while the row is live)"));
+        }
+        if (javaType != boolean.class && column != null && !column.nullable()) {
+            throw new MappingException(where + " is a @SoftDelete time, which is null while the row is live; remove "
+                    + "@Column(nullable = false)");
+        }
     }
 
     /** Whether a field or component is a collection of entities ({@code List<Host>}). */
@@ -231,6 +258,7 @@ final class EntityModelBuilder<T> {
     private void checkKeys(List<PropertyModel> properties) {
         List<String> ids = new ArrayList<>();
         List<String> versions = new ArrayList<>();
+        List<String> marks = new ArrayList<>();
         Set<String> columns = new HashSet<>();
         for (PropertyModel property : properties) {
             if (property.isId()) {
@@ -238,6 +266,9 @@ final class EntityModelBuilder<T> {
             }
             if (property.isVersion()) {
                 versions.add(property.name());
+            }
+            if (property.isSoftDelete()) {
+                marks.add(property.name());
             }
             if (!columns.add(property.column().toLowerCase())) {
                 throw new MappingException("Entity " + type.getSimpleName() + " maps column '" + property.column()
@@ -251,6 +282,10 @@ final class EntityModelBuilder<T> {
         if (ids.size() > 1) {
             throw new MappingException("Entity " + type.getSimpleName() + " has " + ids.size() + " @Id fields " + ids
                     + "; composite keys are not supported: keep one @Id and declare a unique @Index on the others");
+        }
+        if (marks.size() > 1) {
+            throw new MappingException("Entity " + type.getSimpleName() + " has " + marks.size() + " @SoftDelete fields "
+                    + marks + "; keep one: a flag or a time");
         }
         if (versions.size() > 1) {
             throw new MappingException("Entity " + type.getSimpleName() + " has " + versions.size() + " @Version fields "

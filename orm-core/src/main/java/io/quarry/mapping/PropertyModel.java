@@ -23,11 +23,13 @@ public final class PropertyModel {
     private final MethodHandle getter;
     private final MethodHandle setter;
     private final RelationModel reference;
+    private final boolean softDelete;
 
     PropertyModel(Class<?> entityType, String name, String column, Class<?> javaType, Codec<Object> codec,
             ColumnSpec spec, int position, boolean id, boolean version, GenerationType generation,
             MethodHandle getter, MethodHandle setter) {
-        this(entityType, name, column, javaType, codec, spec, position, id, version, generation, getter, setter, null);
+        this(entityType, name, column, javaType, codec, spec, position, id, version, generation, getter, setter, null,
+                false);
     }
 
     /**
@@ -38,6 +40,15 @@ public final class PropertyModel {
     PropertyModel(Class<?> entityType, String name, String column, Class<?> javaType, Codec<Object> codec,
             ColumnSpec spec, int position, boolean id, boolean version, GenerationType generation,
             MethodHandle getter, MethodHandle setter, RelationModel reference) {
+        this(entityType, name, column, javaType, codec, spec, position, id, version, generation, getter, setter,
+                reference, false);
+    }
+
+    /** A property; {@code softDelete} when it is the entity's {@link SoftDelete} mark. */
+    PropertyModel(Class<?> entityType, String name, String column, Class<?> javaType, Codec<Object> codec,
+            ColumnSpec spec, int position, boolean id, boolean version, GenerationType generation,
+            MethodHandle getter, MethodHandle setter, RelationModel reference, boolean softDelete) {
+        this.softDelete = softDelete;
         this.reference = reference;
         this.entityType = entityType;
         this.name = name;
@@ -89,6 +100,11 @@ public final class PropertyModel {
 
     public boolean isVersion() {
         return version;
+    }
+
+    /** Whether this is the entity's {@link SoftDelete} mark. */
+    public boolean isSoftDelete() {
+        return softDelete;
     }
 
     /** How the value is generated, or {@code null} when the application assigns it. */

@@ -24,19 +24,27 @@ final class BulkWriter {
     private BulkWriter() {
     }
 
-    static int update(SessionSupport session, EntityModel<?> model, List<Predicate> where, List<Assignment> assignments) {
-        SqlStatement statement = Update.table(model).set(assignments).where(where)
+    /** An UPDATE of the rows {@code where} matches; rows a soft delete marked only when {@code includeDeleted}. */
+    static int update(SessionSupport session, EntityModel<?> model, List<Predicate> where, List<Assignment> assignments,
+            boolean includeDeleted) {
+        SqlStatement statement = Update.table(model).set(assignments).where(where).includeDeleted(includeDeleted)
                 .render(session.engine().dialect(), session.engine().models());
-        return run(session, model, statement, selectIds(session, model, where), SessionSupport.NO_ARGS, false);
+        return run(session, model, statement, selectIds(session, model, where, includeDeleted), SessionSupport.NO_ARGS,
+                false);
     }
 
-    static int delete(SessionSupport session, EntityModel<?> model, List<Predicate> where) {
-        SqlStatement statement = Delete.from(model).where(where).render(session.engine().dialect(), session.engine().models());
-        return run(session, model, statement, selectIds(session, model, where), SessionSupport.NO_ARGS, true);
+    /** A DELETE (for an entity that soft-deletes, an UPDATE of the mark unless {@code hard}) of the rows {@code where} matches. */
+    static int delete(SessionSupport session, EntityModel<?> model, List<Predicate> where, boolean includeDeleted,
+            boolean hard) {
+        Delete delete = Delete.from(model).where(where).includeDeleted(includeDeleted);
+        SqlStatement statement = (hard ? delete.hard() : delete).render(session.engine().dialect(), session.engine().models());
+        return run(session, model, statement, selectIds(session, model, where, includeDeleted), SessionSupport.NO_ARGS,
+                true);
     }
 
-    private static SqlStatement selectIds(SessionSupport session, EntityModel<?> model, List<Predicate> where) {
-        return Select.from(model).columns(List.of(Sql.col(model.id().name()))).where(where)
+    private static SqlStatement selectIds(SessionSupport session, EntityModel<?> model, List<Predicate> where,
+            boolean includeDeleted) {
+        return Select.from(model).columns(List.of(Sql.col(model.id().name()))).where(where).includeDeleted(includeDeleted)
                 .render(session.engine().dialect(), session.engine().models());
     }
 
@@ -97,7 +105,7 @@ final class BulkWriter {
         int chunk = 1000;
         for (int from = 0; from < ids.size(); from += chunk) {
             List<Object> part = ids.subList(from, Math.min(ids.size(), from + chunk));
-            session.query(model.type()).filter(Sql.col(model.id().name()).in(part)).all();
+            session.query(model.type()).includeDeleted().filter(Sql.col(model.id().name()).in(part)).all();
         }
     }
 }

@@ -5,7 +5,6 @@ import io.quarry.QuarryException;
 import io.quarry.SessionStateException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.GenerationType;
-import io.quarry.mapping.PropertyModel;
 import io.quarry.sql.Sql;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ final class DefaultSession extends SessionSupport {
         EntityState state = new EntityState(model, entity, ObjectState.PENDING);
         if (model.hasUnsetId(entity) && model.id().generation() == GenerationType.UUID) {
             UUID uuid = UUID.randomUUID();
-            state.instance = castWith(model, entity, model.id(), model.id().javaType() == String.class ? uuid.toString() : uuid);
+            state.instance = Sessions.with(model, entity, model.id(), model.id().javaType() == String.class ? uuid.toString() : uuid);
             state.idGenerated = true;
         }
         if (!model.hasUnsetId(state.instance)) {
@@ -91,7 +90,7 @@ final class DefaultSession extends SessionSupport {
         Object key = Sessions.coerceId(model, id);
         EntityState state = work.held(type, key);
         if (state != null && !state.expired) {
-            return state.state == ObjectState.REMOVED ? null : type.cast(state.instance);
+            return state.state == ObjectState.REMOVED || Sessions.markedDeleted(state) ? null : type.cast(state.instance);
         }
         List<T> found = list(model, engine.statements().byId(model), new Object[] {key});
         return found.isEmpty() ? null : found.get(0);
@@ -99,12 +98,22 @@ final class DefaultSession extends SessionSupport {
 
     @Override
     public void delete(Object entity) {
+        delete(entity, false);
+    }
+
+    @Override
+    public void hardDelete(Object entity) {
+        delete(entity, true);
+    }
+
+    private void delete(Object entity, boolean hard) {
         checkWritable("delete");
         EntityState state = work.stateOf(entity);
         if (state == null) {
             throw new SessionStateException("Cannot delete " + Sessions.describe(entity) + ": it is not in this session "
                     + "(transient or detached). Load it with get(...) first, or use a bulk query(...).filter(...).delete()");
         }
+        state.hardDelete = hard;
         work.markDeleted(state);
     }
 
@@ -128,13 +137,7 @@ final class DefaultSession extends SessionSupport {
             work.replace(state, entity);
             return entity;
         }
-        for (PropertyModel property : model.properties()) {
-            if (property.reference() != null) {
-                property.reference().set(managed, property.reference().get(entity)); // the object, not its key
-            } else if (!property.isVersion()) {
-                property.set(managed, property.get(entity));
-            }
-        }
+        Sessions.copyState(model, entity, managed);
         return managed;
     }
 
@@ -189,7 +192,8 @@ final class DefaultSession extends SessionSupport {
                     + "this session (state " + stateOf(entity) + ")");
         }
         state.expired = true;
-        Object reloaded = query(state.model.type()).filter(Sql.col(state.model.id().name()).eq(state.id)).oneOrNull();
+        Object reloaded = query(state.model.type()).includeDeleted().filter(Sql.col(state.model.id().name()).eq(state.id))
+                .oneOrNull();
         if (reloaded == null) {
             work.expunge(state);
             throw new io.quarry.NoResultException("Cannot refresh " + Sessions.describe(entity) + ": its row was deleted");
@@ -385,11 +389,6 @@ final class DefaultSession extends SessionSupport {
     @SuppressWarnings("unchecked")
     private static <T> T cast(Object instance) {
         return (T) instance;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T castWith(EntityModel<?> model, Object entity, PropertyModel property, Object value) {
-        return ((EntityModel<T>) model).with((T) entity, property, value);
     }
 
     @Override

@@ -167,6 +167,11 @@ final class EntityQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> includeDeleted() {
+        return with(select.includeDeleted(true));
+    }
+
+    @Override
     public Query<T> timeout(java.time.Duration value) {
         return new EntityQuery<>(session, model, select, readOnly, limit.overriddenBy(value, "the query's timeout"), plan);
     }
@@ -297,7 +302,7 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public int updateAll(Assignment... assignments) {
         session.checkWritable("update");
-        return BulkWriter.update(session, model, select.where(), List.of(assignments));
+        return BulkWriter.update(session, model, select.where(), List.of(assignments), select.includesDeleted());
     }
 
     /**
@@ -317,7 +322,17 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public int deleteAll() {
         session.checkWritable("delete");
-        return BulkWriter.delete(session, model, select.where());
+        return BulkWriter.delete(session, model, select.where(), select.includesDeleted(), false);
+    }
+
+    @Override
+    public int hardDelete() {
+        if (select.where().isEmpty()) {
+            throw new QuarryException("hardDelete() without filter(...) would remove every " + model.type().getSimpleName()
+                    + "; filter the rows to remove, e.g. filter(col(\"deletedAt\").lt(cutoff))");
+        }
+        session.checkWritable("delete");
+        return BulkWriter.delete(session, model, select.where(), select.includesDeleted(), true);
     }
 
     /** The SQL this query runs and its bound values. */

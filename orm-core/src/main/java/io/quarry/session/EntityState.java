@@ -19,6 +19,8 @@ final class EntityState {
     boolean expired;
     /** The id was generated during the current transaction (reset if it rolls back). */
     boolean idGenerated;
+    /** The next flush removes the row of this deleted object even when its entity soft-deletes. */
+    boolean hardDelete;
     /** The insert of the current transaction gave the version its first value (reset if it rolls back). */
     boolean versionInitialized;
     /** Per loaded collection relation, its elements as last loaded or flushed; null until one is. */

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The ordered work of one flush: inserts, then updates, then deletes; within each, by table, and
+ * The ordered work of one flush: inserts, then updates, then deletes (a soft delete's group names the
+ * {@code @SoftDelete} mark as its changed property); within each, by table, and
  * within a table by id (inserts of generated ids keep the order they were added in). Statements
  * of the same shape are grouped so they go as one JDBC batch. This is the one place that decides
  * order: tables in foreign-key order (referenced tables first for inserts, last for deletes), new
@@ -68,7 +69,16 @@ final class FlushPlan {
         for (Map.Entry<EntityModel<Object>, List<EntityState>> entry : byTable(deleted, true).entrySet()) {
             List<EntityState> states = entry.getValue();
             states.sort(FlushPlan::compareIds);
-            plan.deletes.add(new Group(entry.getKey(), List.of(), states));
+            io.quarry.mapping.SoftDeletion deletion = entry.getKey().softDeletion();
+            // a soft delete is a group whose changed property is the mark; a hard one changes nothing
+            List<EntityState> marked = deletion == null ? List.of() : states.stream().filter(s -> !s.hardDelete).toList();
+            List<EntityState> removed = deletion == null ? states : states.stream().filter(s -> s.hardDelete).toList();
+            if (!marked.isEmpty()) {
+                plan.deletes.add(new Group(entry.getKey(), List.of(deletion.property()), marked));
+            }
+            if (!removed.isEmpty()) {
+                plan.deletes.add(new Group(entry.getKey(), List.of(), removed));
+            }
         }
         return plan;
     }

@@ -33,6 +33,8 @@ final class Flusher {
     private final Dialect dialect;
     private final Connection connection;
     private final CachedStatements statements;
+    /** What puts back the marks and versions soft deletes set on objects, should the flush fail. */
+    private final List<Runnable> marked = new ArrayList<>();
 
     Flusher(SessionSupport session, Connection connection) {
         this.session = session;
@@ -43,15 +45,26 @@ final class Flusher {
     }
 
     void execute(FlushPlan plan, RelationFlush relations) {
-        for (FlushPlan.Group group : plan.inserts) {
-            insert(group.model(), group.states());
-        }
-        for (FlushPlan.Group group : plan.updates) {
-            update(group.model(), group.changed(), group.states());
-        }
-        new JoinWriter(session, connection).write(relations);
-        for (FlushPlan.Group group : plan.deletes) {
-            delete(group.model(), group.states());
+        try {
+            for (FlushPlan.Group group : plan.inserts) {
+                insert(group.model(), group.states());
+            }
+            for (FlushPlan.Group group : plan.updates) {
+                update(group.model(), group.changed(), group.states());
+            }
+            new JoinWriter(session, connection).write(relations);
+            for (FlushPlan.Group group : plan.deletes) {
+                if (group.changed().isEmpty()) {
+                    delete(group.model(), group.states());
+                } else {
+                    softDelete(group.model(), group.states());
+                }
+            }
+        } catch (RuntimeException e) {
+            for (int i = marked.size() - 1; i >= 0; i--) {
+                marked.get(i).run(); // a failed flush leaves the objects as they were
+            }
+            throw e;
         }
     }
 
@@ -167,6 +180,44 @@ final class Flusher {
         PropertyModel version = model.version();
         List<PropertyModel> where = version == null ? List.of(model.id()) : List.of(model.id(), version);
         batch(sql, states, List.of(), where, Write.DELETE, false, null);
+    }
+
+    /**
+     * Marks the rows deleted: one UPDATE of the mark (and the version) by id and version, in batches, with
+     * the mark and the new version set on the objects too. Objects loaded already marked write nothing.
+     */
+    private void softDelete(EntityModel<Object> model, List<EntityState> states) {
+        io.quarry.mapping.SoftDeletion deletion = model.softDeletion();
+        PropertyModel mark = deletion.property();
+        PropertyModel version = model.version();
+        Object value = deletion.deletedValue();
+        List<EntityState> live = new ArrayList<>();
+        for (EntityState state : states) {
+            if (state.snapshot != null && deletion.isDeleted(state.snapshot[mark.position()])) {
+                continue;
+            }
+            Object before = state.instance;
+            Object previousMark = mark.get(before);
+            Object previousVersion = version == null ? null : version.get(before);
+            Object instance = model.with(before, mark, value);
+            if (version != null) {
+                instance = model.with(instance, version, increment(state.snapshot[version.position()]));
+            }
+            session.work().replace(state, instance);
+            marked.add(model.isRecord() ? () -> session.work().replace(state, before) : () -> {
+                mark.set(before, previousMark);
+                if (version != null) {
+                    version.set(before, previousVersion);
+                }
+            });
+            live.add(state);
+        }
+        if (!live.isEmpty()) {
+            List<PropertyModel> set = List.of(mark);
+            String sql = statements.flushSql(List.of(model, "soft-delete"), k -> RowWrites.updateById(dialect, model, set));
+            List<PropertyModel> where = version == null ? List.of(model.id()) : List.of(model.id(), version);
+            batch(sql, live, set, where, Write.DELETE, version != null, null);
+        }
     }
 
     // ---- batches

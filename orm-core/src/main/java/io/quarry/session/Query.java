@@ -109,6 +109,13 @@ public interface Query<T> {
      */
     Query<T> timeout(java.time.Duration value);
 
+    /**
+     * Reads the rows a {@link io.quarry.mapping.SoftDelete} property marks deleted too, which every query
+     * leaves out otherwise; its {@link #update} and {@link #delete()} reach them as well (to restore, or to
+     * remove them for good with {@link #hardDelete()}). Entities without the mark have no such rows.
+     */
+    Query<T> includeDeleted();
+
     /** A column/aggregate query over the same table and conditions. */
     RowQuery select(Expression... expressions);
 
@@ -158,8 +165,19 @@ public interface Query<T> {
      */
     int delete();
 
-    /** One DELETE of every matching row, even without conditions. */
+    /**
+     * One DELETE of every matching row, even without conditions. For an entity with a
+     * {@link io.quarry.mapping.SoftDelete} property, {@link #delete()} and this method mark the rows (one
+     * UPDATE) instead of removing them.
+     */
     int deleteAll();
+
+    /**
+     * One DELETE that removes the matching rows even when the entity soft-deletes (bulk: no cascades),
+     * returning the row count; refused without conditions. With {@link #includeDeleted()} it reaches rows
+     * already marked: {@code includeDeleted().filter(col(Note::getDeletedAt).lt(cutoff)).hardDelete()}.
+     */
+    int hardDelete();
 
     /** The SQL this query runs and its bound values. */
     SqlStatement toSql();

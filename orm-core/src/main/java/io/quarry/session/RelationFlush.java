@@ -191,8 +191,12 @@ final class RelationFlush {
                 RelationModel.JoinTable join = relation.isOwning() ? relation.joinTable()
                         : session.engine().model(relation.target()).relation(relation.mappedBy()).joinTable();
                 List<Object> keys = new ArrayList<>();
-                states.forEach(state -> keys.add(state.id));
-                deletedKeys.add(new DeletedKeys(join, relation.isOwning(), model, keys));
+                // a soft-deleted row stays, and so do its join rows (restoring it restores its collection)
+                states.stream().filter(state -> model.softDeletion() == null || state.hardDelete)
+                        .forEach(state -> keys.add(state.id));
+                if (!keys.isEmpty()) {
+                    deletedKeys.add(new DeletedKeys(join, relation.isOwning(), model, keys));
+                }
                 continue;
             }
             if (relation.kind() != RelationModel.Kind.ONE_TO_MANY || !relation.cascades(Cascade.DELETE)) {
@@ -210,6 +214,7 @@ final class RelationFlush {
                 for (Object element : (Collection<?>) relation.get(state.instance)) {
                     EntityState child = work.stateOf(element);
                     if (child != null && child.state == ObjectState.PERSISTENT) {
+                        child.hardDelete = state.hardDelete; // a row removed for good takes its children along
                         work.markDeleted(child);
                         next.add(child);
                     } else if (child != null && child.state == ObjectState.PENDING) {

@@ -44,8 +44,15 @@ public interface Session extends AutoCloseable {
      */
     <T> T get(Class<T> type, Object id);
 
-    /** Marks a persistent entity for deletion at the next flush; a pending one is simply dropped. */
+    /**
+     * Marks a persistent entity for deletion at the next flush; a pending one is simply dropped. For an
+     * entity with a {@link io.quarry.mapping.SoftDelete} property the flush sets that property in one UPDATE
+     * (by id and version) instead of removing the row, and queries leave the row out from then on.
+     */
     void delete(Object entity);
+
+    /** {@link #delete(Object)} that removes the row even when the entity soft-deletes (its cascades remove theirs too). */
+    void hardDelete(Object entity);
 
     /**
      * Copies the state of {@code entity} onto the instance this session holds for its id (loading

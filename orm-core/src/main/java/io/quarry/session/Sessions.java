@@ -17,6 +17,29 @@ final class Sessions {
                 + Integer.toHexString(System.identityHashCode(entity));
     }
 
+    /** Copies every column of {@code entity} but the version onto {@code managed} (a reference: the object, not its key). */
+    static void copyState(EntityModel<?> model, Object entity, Object managed) {
+        for (io.quarry.mapping.PropertyModel property : model.properties()) {
+            if (property.reference() != null) {
+                property.reference().set(managed, property.reference().get(entity));
+            } else if (!property.isVersion()) {
+                property.set(managed, property.get(entity));
+            }
+        }
+    }
+
+    /** Whether the object of {@code state} is marked deleted by its {@code @SoftDelete} property (as it is in memory). */
+    static boolean markedDeleted(EntityState state) {
+        io.quarry.mapping.SoftDeletion deletion = state.model.softDeletion();
+        return deletion != null && deletion.isDeleted(deletion.property().get(state.instance));
+    }
+
+    /** {@code entity} with {@code property} set to {@code value} (a copy for a record). */
+    @SuppressWarnings("unchecked")
+    static <T> T with(EntityModel<?> model, Object entity, io.quarry.mapping.PropertyModel property, Object value) {
+        return ((EntityModel<T>) model).with((T) entity, property, value);
+    }
+
     /** Zero of a numeric property's type: the value of an unset primitive id or version. */
     static Object zeroOf(Class<?> type) {
         return type == long.class || type == Long.class ? (Object) 0L

@@ -39,6 +39,8 @@ record RelationExists(String relation, Class<?> owner, boolean collection, List<
                     + Character.toUpperCase(relation.charAt(0)) + relation.substring(1) + ", ...)");
         }
         EntityModel<?> target = context.models().model(model.target());
+        // a collection leaves out elements marked deleted, as loading it does; a reference reaches its target
+        List<Predicate> conditions = collection ? SoftDeletes.live(target, this.conditions, false) : this.conditions;
         boolean throughJoinTable = model.kind() == RelationModel.Kind.MANY_TO_MANY;
         String link = throughJoinTable ? outer.aliases().nextSubquery() : null;
         String alias = outer.aliases().nextSubquery();

@@ -22,13 +22,17 @@ public final class RelationSelect {
     /**
      * {@code select <columns> from <table> where <key> in (?, ...) order by <key>, <id>}: the targets of
      * references ({@code key} the id) or the elements of one-to-many collections ({@code key} the
-     * foreign key).
+     * foreign key). Elements of a collection marked deleted ({@link io.quarry.mapping.SoftDelete}) are left out;
+     * a reference reads its target whatever its mark, so a key never dangles.
      */
     public static SqlStatement byKeys(Dialect dialect, EntityModel<?> model, PropertyModel key, List<?> keys) {
         StringBuilder sql = new StringBuilder("select ");
         columns(sql, dialect, model, "");
         sql.append(" from ").append(dialect.quote(model.table())).append(" where ").append(dialect.quote(key.column()));
         List<Binding> bindings = in(sql, key.codec(), keys);
+        if (!key.isId()) {
+            live(sql, bindings, dialect, model, "");
+        }
         sql.append(" order by ").append(dialect.quote(key.column()));
         if (!key.isId()) {
             sql.append(", ").append(dialect.quote(model.id().column()));
@@ -52,6 +56,7 @@ public final class RelationSelect {
                 .append(dialect.quote(join.table())).append(" j on e.").append(dialect.quote(element.id().column()))
                 .append(" = j.").append(elementKey).append(" where j.").append(ownerKey);
         List<Binding> bindings = in(sql, keyCodec, keys);
+        live(sql, bindings, dialect, element, "e.");
         sql.append(" order by j.").append(ownerKey).append(", e.").append(dialect.quote(element.id().column()));
         return new SqlStatement(sql.toString(), bindings);
     }
@@ -63,6 +68,19 @@ public final class RelationSelect {
                 sql.append(", ");
             }
             sql.append(qualifier).append(dialect.quote(properties.get(i).column()));
+        }
+    }
+
+    /** {@code and <mark> = ?} (false) or {@code and <mark> is null} when {@code model} soft-deletes. */
+    private static void live(StringBuilder sql, List<Binding> bindings, Dialect dialect, EntityModel<?> model,
+            String qualifier) {
+        io.quarry.mapping.SoftDeletion deletion = model.softDeletion();
+        if (deletion != null) {
+            sql.append(" and ").append(qualifier).append(dialect.quote(deletion.property().column()))
+                    .append(deletion.isFlag() ? " = ?" : " is null");
+            if (deletion.isFlag()) {
+                bindings.add(new ValueBinding(Boolean.FALSE, deletion.property().codec()));
+            }
         }
     }
 

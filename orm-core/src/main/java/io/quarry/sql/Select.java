@@ -30,10 +30,12 @@ public final class Select {
     private final RowLock lock;
     /** To-one relation paths whose entities' columns follow the selected entity's (joined loading). */
     private final List<String> loadJoined;
+    /** Whether rows a {@link io.quarry.mapping.SoftDelete} marks are read too. */
+    private final boolean includeDeleted;
 
     private Select(EntityModel<?> model, List<Expression> columns, List<Predicate> where, List<Expression> groupBy,
             List<Predicate> having, List<Order> orderBy, Long limit, Long offset, boolean distinct, RowLock lock,
-            List<String> loadJoined) {
+            List<String> loadJoined, boolean includeDeleted) {
         this.model = model;
         this.columns = List.copyOf(columns);
         this.where = List.copyOf(where);
@@ -45,11 +47,12 @@ public final class Select {
         this.distinct = distinct;
         this.lock = lock;
         this.loadJoined = List.copyOf(loadJoined);
+        this.includeDeleted = includeDeleted;
     }
 
     /** Every mapped column of {@code model}'s table. */
     public static Select from(EntityModel<?> model) {
-        return new Select(model, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, false, null, List.of());
+        return new Select(model, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, false, null, List.of(), false);
     }
 
     public EntityModel<?> model() {
@@ -82,47 +85,47 @@ public final class Select {
     }
 
     public Select columns(List<? extends Expression> expressions) {
-        return new Select(model, new ArrayList<>(expressions), where, groupBy, having, orderBy, limit, offset, distinct, lock, loadJoined);
+        return new Select(model, new ArrayList<>(expressions), where, groupBy, having, orderBy, limit, offset, distinct, lock, loadJoined, includeDeleted);
     }
 
     /** Adds conditions, joined with AND to those already there. */
     public Select where(List<Predicate> predicates) {
-        return new Select(model, columns, concat(where, predicates), groupBy, having, orderBy, limit, offset, distinct, lock, loadJoined);
+        return new Select(model, columns, concat(where, predicates), groupBy, having, orderBy, limit, offset, distinct, lock, loadJoined, includeDeleted);
     }
 
     public Select groupBy(List<? extends Expression> expressions) {
-        return new Select(model, columns, where, concat(groupBy, expressions), having, orderBy, limit, offset, distinct, lock, loadJoined);
+        return new Select(model, columns, where, concat(groupBy, expressions), having, orderBy, limit, offset, distinct, lock, loadJoined, includeDeleted);
     }
 
     public Select having(List<Predicate> predicates) {
-        return new Select(model, columns, where, groupBy, concat(having, predicates), orderBy, limit, offset, distinct, lock, loadJoined);
+        return new Select(model, columns, where, groupBy, concat(having, predicates), orderBy, limit, offset, distinct, lock, loadJoined, includeDeleted);
     }
 
     public Select orderBy(List<Order> orders) {
-        return new Select(model, columns, where, groupBy, having, concat(orderBy, orders), limit, offset, distinct, lock, loadJoined);
+        return new Select(model, columns, where, groupBy, having, concat(orderBy, orders), limit, offset, distinct, lock, loadJoined, includeDeleted);
     }
 
     /** The same statement without any ORDER BY (for counting). */
     public Select withoutOrder() {
-        return new Select(model, columns, where, groupBy, having, List.of(), limit, offset, distinct, lock, loadJoined);
+        return new Select(model, columns, where, groupBy, having, List.of(), limit, offset, distinct, lock, loadJoined, includeDeleted);
     }
 
     public Select limit(Long rows) {
         if (rows != null && rows < 0) {
             throw new QuarryException("limit must be >= 0, got " + rows);
         }
-        return new Select(model, columns, where, groupBy, having, orderBy, rows, offset, distinct, lock, loadJoined);
+        return new Select(model, columns, where, groupBy, having, orderBy, rows, offset, distinct, lock, loadJoined, includeDeleted);
     }
 
     public Select offset(Long rows) {
         if (rows != null && rows < 0) {
             throw new QuarryException("offset must be >= 0, got " + rows);
         }
-        return new Select(model, columns, where, groupBy, having, orderBy, limit, rows, distinct, lock, loadJoined);
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, rows, distinct, lock, loadJoined, includeDeleted);
     }
 
     public Select distinct(boolean value) {
-        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, value, lock, loadJoined);
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, value, lock, loadJoined, includeDeleted);
     }
 
     /** Locks the selected rows until the transaction ends ({@code for update}), or not. */
@@ -132,7 +135,7 @@ public final class Select {
 
     /** Locks the selected rows until the transaction ends as {@code value} says; {@code null}: no lock. */
     public Select lock(RowLock value) {
-        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, distinct, value, loadJoined);
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, distinct, value, loadJoined, includeDeleted);
     }
 
     /**
@@ -142,7 +145,20 @@ public final class Select {
      * before it), through the same LEFT JOINs that paths in conditions use. Whole-entity selects only.
      */
     public Select loadJoined(List<String> paths) {
-        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, distinct, lock, paths);
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, distinct, lock, paths, includeDeleted);
+    }
+
+    /**
+     * The same statement reading the rows a {@link io.quarry.mapping.SoftDelete} marks deleted too
+     * ({@code true}), or leaving them out, as every statement does by default.
+     */
+    public Select includeDeleted(boolean value) {
+        return new Select(model, columns, where, groupBy, having, orderBy, limit, offset, distinct, lock, loadJoined, value);
+    }
+
+    /** Whether rows marked deleted are read too. */
+    public boolean includesDeleted() {
+        return includeDeleted;
     }
 
     /** How the selected rows are locked; {@code null} when they are not. */
@@ -217,7 +233,7 @@ public final class Select {
         }
         context.append(" from ").identifier(model.table());
         context.scope().renderJoins(context);
-        renderConditions(context, " where ", where);
+        renderConditions(context, " where ", SoftDeletes.live(model, where, includeDeleted));
         if (!groupBy.isEmpty()) {
             context.append(" group by ");
             renderList(context, groupBy);

@@ -18,27 +18,34 @@ public final class Update {
     private final EntityModel<?> model;
     private final List<Assignment> assignments;
     private final List<Predicate> where;
+    private final boolean includeDeleted;
 
-    private Update(EntityModel<?> model, List<Assignment> assignments, List<Predicate> where) {
+    private Update(EntityModel<?> model, List<Assignment> assignments, List<Predicate> where, boolean includeDeleted) {
         this.model = model;
         this.assignments = List.copyOf(assignments);
         this.where = List.copyOf(where);
+        this.includeDeleted = includeDeleted;
     }
 
     public static Update table(EntityModel<?> model) {
-        return new Update(model, List.of(), List.of());
+        return new Update(model, List.of(), List.of(), false);
+    }
+
+    /** The same statement changing rows a {@link io.quarry.mapping.SoftDelete} marks deleted too (restoring them, say). */
+    public Update includeDeleted(boolean value) {
+        return new Update(model, assignments, where, value);
     }
 
     public Update set(List<Assignment> values) {
         List<Assignment> all = new ArrayList<>(assignments);
         all.addAll(values);
-        return new Update(model, all, where);
+        return new Update(model, all, where, includeDeleted);
     }
 
     public Update where(List<Predicate> predicates) {
         List<Predicate> all = new ArrayList<>(where);
         all.addAll(predicates);
-        return new Update(model, assignments, all);
+        return new Update(model, assignments, all, includeDeleted);
     }
 
     public List<Assignment> assignments() {
@@ -71,7 +78,7 @@ public final class Update {
             }
             assignments.get(i).render(context);
         }
-        Select.renderConditions(context, " where ", where);
+        Select.renderConditions(context, " where ", SoftDeletes.live(model, where, includeDeleted));
         return context.toStatement();
     }
 

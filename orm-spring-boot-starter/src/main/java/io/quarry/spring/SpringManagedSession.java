@@ -102,6 +102,14 @@ public final class SpringManagedSession implements Session {
     }
 
     @Override
+    public void hardDelete(Object entity) {
+        sessions.write("delete " + describe(entity), session -> {
+            session.hardDelete(entity);
+            return null;
+        });
+    }
+
+    @Override
     public <T> T merge(T entity) {
         return sessions.write("merge " + describe(entity), session -> session.merge(entity));
     }

@@ -102,6 +102,11 @@ final class SpringQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> includeDeleted() {
+        return build(q -> q.includeDeleted());
+    }
+
+    @Override
     public Query<T> readOnly() {
         return build(q -> q.readOnly());
     }
@@ -190,6 +195,11 @@ final class SpringQuery<T> implements Query<T> {
     @Override
     public int deleteAll() {
         return scope.write("delete", query, recipe, q -> q.deleteAll());
+    }
+
+    @Override
+    public int hardDelete() {
+        return scope.write("delete", query, recipe, q -> q.hardDelete());
     }
 
     @Override

@@ -287,6 +287,24 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    void softDeleteSamplesMarkRestoreAndPurgeOnH2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-soft-delete;DB_CLOSE_DELAY=-1");
+        Engine engine = Engine.create(dataSource);
+        engine.createAll(SoftDeleteSamples.Customer.class);
+
+        SoftDeleteSamples.Counts counts = SoftDeleteSamples.run(engine);
+
+        assertThat(counts.live()).isEqualTo(1);
+        assertThat(counts.all()).isEqualTo(2);
+        assertThat(counts.afterRestore()).isEqualTo(2);
+        assertThat(counts.purged()).isEqualTo(1);
+        try (Session session = engine.openSession()) {
+            assertThat(session.query(SoftDeleteSamples.Customer.class).includeDeleted().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void relationshipQuerySamplesRunOnH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:readme-relation-queries;DB_CLOSE_DELAY=-1");

@@ -3,6 +3,7 @@ package io.quarry.repository.support;
 import io.quarry.MappingException;
 import io.quarry.QuarryException;
 import io.quarry.mapping.EntityModel;
+import io.quarry.repository.IncludeDeleted;
 import io.quarry.repository.LoadWith;
 import io.quarry.repository.Lock;
 import io.quarry.repository.Modifying;
@@ -156,6 +157,10 @@ final class RepositoryBuilder {
         if (method.isDefault()) {
             return DefaultMethodHandler.of(method);
         }
+        boolean includeDeleted = method.isAnnotationPresent(IncludeDeleted.class);
+        if (includeDeleted) {
+            checkIncludeDeleted(method, creators);
+        }
         MethodHandler executor = creators.executors.handlerFor(method);
         if (executor != null) {
             return executor;
@@ -181,7 +186,22 @@ final class RepositoryBuilder {
                     + "query modifies rows without it");
         }
         return creators.creator.create(name, creators.creator.parse(method.getName()), parameters, result,
-                lock == null ? null : lock.value());
+                lock == null ? null : lock.value(), includeDeleted);
+    }
+
+    /** {@code @IncludeDeleted} goes on derived queries of an entity that soft-deletes, and only there. */
+    private static void checkIncludeDeleted(Method method, Creators creators) {
+        EntityModel<?> model = creators.creator.model();
+        String why = model.softDeletion() == null ? model.type().getSimpleName() + " has no @SoftDelete property, so "
+                + "no row is ever marked deleted; remove @IncludeDeleted"
+                : method.isAnnotationPresent(Query.class) ? "@Query SQL is never rewritten, so it reads deleted rows "
+                + "unless it says otherwise; remove @IncludeDeleted"
+                : creators.executors.handlerFor(method) != null || CrudMethods.isBase(method) ? "it applies to derived "
+                + "queries, not to the inherited " + method.getName() + "; declare a derived one with it, e.g. "
+                + "'@IncludeDeleted List<" + model.type().getSimpleName() + "> findBy()'" : null;
+        if (why != null) {
+            throw new InvalidQueryMethodException("@IncludeDeleted: " + why);
+        }
     }
 
     /**

@@ -62,13 +62,20 @@ public final class QueryCreator {
     }
 
     public MethodHandler create(String method, PartTree tree, MethodParameters parameters, ResultShape result) {
-        return create(method, tree, parameters, result, null);
+        return create(method, tree, parameters, result, null, false);
     }
 
-    /** The same with the rows a find reads locked ({@code @Lock}), or {@code lock} null for none. */
+    /**
+     * The same with the rows a find reads locked ({@code @Lock}), or {@code lock} null for none, and reading
+     * rows marked deleted ({@code @IncludeDeleted}) or not.
+     */
     public MethodHandler create(String method, PartTree tree, MethodParameters parameters, ResultShape result,
-            LockMode lock) {
+            LockMode lock, boolean includeDeleted) {
         checkSpecialParameters(tree, parameters, result);
+        if (includeDeleted && tree.verb() == PartTree.Verb.DELETE) {
+            throw new InvalidQueryMethodException("@IncludeDeleted: a derived delete marks rows deleted and would mark "
+                    + "them again; to remove rows for good use Session.hardDelete or query(...).hardDelete()");
+        }
         MethodArguments arguments = new MethodArguments(method, parameters);
         List<QueryStatements.Assign> assignments = new ArrayList<>();
         for (String name : tree.verb() == PartTree.Verb.UPDATE ? tree.subject() : List.<String>of()) {
@@ -98,7 +105,7 @@ public final class QueryCreator {
         ArgumentPlan argumentPlan = arguments.plan(parameters.isPagedOrLimited() || top != null || window);
         QueryStatements.Recipe recipe = new QueryStatements.Recipe(model, tree.verb(), tree.isDistinct(), fixedLimit,
                 subject, assignments, new Criteria(conditions), orderBy(tree), argumentPlan.limitSlot(),
-                argumentPlan.offsetSlot(), lock == null ? null : lock.rowLock());
+                argumentPlan.offsetSlot(), lock == null ? null : lock.rowLock(), includeDeleted);
         QueryStatements statements = new QueryStatements(recipe, engine.dialect(), engine.models(), method);
         DerivedQuery.Plan plan = new DerivedQuery.Plan(method, model, tree.verb(), result, parameters, projection,
                 type -> projections.derived(type, subjectName), top, reader(tree.verb(), subject),

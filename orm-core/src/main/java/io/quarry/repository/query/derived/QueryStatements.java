@@ -72,7 +72,7 @@ final class QueryStatements {
     /** What the statements of a query are made of. */
     record Recipe(EntityModel<?> model, PartTree.Verb verb, boolean distinct, Long fixedLimit, PropertyModel subject,
             List<Assign> assignments, Criteria criteria, List<Order> orderBy, int limitSlot, int offsetSlot,
-            RowLock lock) {
+            RowLock lock, boolean includeDeleted) {
     }
 
     private enum Kind { MAIN, COUNT, IDS, LOCKED_ROWS }
@@ -271,24 +271,25 @@ final class QueryStatements {
         List<Predicate> where = recipe.criteria().where(key.shape(), !writes);
         EntityModel<?> model = recipe.model();
         return switch (key.kind()) {
-            case IDS -> Select.from(model).columns(List.of(id())).where(where).render(dialect, models);
-            case LOCKED_ROWS -> Select.from(model).where(where).lock(RowLock.UPDATE).render(dialect, models);
+            case IDS -> select().columns(List.of(id())).where(where).render(dialect, models);
+            case LOCKED_ROWS -> select().where(where).lock(RowLock.UPDATE).render(dialect, models);
             case COUNT -> countRows(where, key.projection());
             case MAIN -> switch (recipe.verb()) {
                 case FIND -> find(where, key);
-                case COUNT -> Select.from(model).columns(List.of(recipe.distinct() && recipe.subject() != null
+                case COUNT -> select().columns(List.of(recipe.distinct() && recipe.subject() != null
                         ? Sql.countDistinct(column(recipe.subject())) : Sql.count())).where(where).render(dialect, models);
-                case EXISTS -> Select.from(model).columns(List.of(id())).where(where).limit(1L).render(dialect, models);
+                case EXISTS -> select().columns(List.of(id())).where(where).limit(1L).render(dialect, models);
                 case DELETE -> Delete.from(model).where(where).render(dialect, models);
-                case UPDATE -> Update.table(model).set(assignments()).where(where).render(dialect, models);
-                case SUM, AVG, MIN, MAX -> Select.from(model).columns(List.of(aggregate())).where(where)
+                case UPDATE -> Update.table(model).set(assignments()).where(where).includeDeleted(recipe.includeDeleted())
+                        .render(dialect, models);
+                case SUM, AVG, MIN, MAX -> select().columns(List.of(aggregate())).where(where)
                         .render(dialect, models);
             };
         };
     }
 
     private SqlStatement find(List<Predicate> where, Key key) {
-        Select select = Select.from(recipe.model()).where(where).distinct(recipe.distinct());
+        Select select = select().where(where).distinct(recipe.distinct());
         if (!key.projection().isEntity()) {
             select = select.columns(columns(key.projection()));
         }
@@ -340,7 +341,7 @@ final class QueryStatements {
     }
 
     private SqlStatement countRows(List<Predicate> where, Projection projection) {
-        Select select = Select.from(recipe.model()).where(where);
+        Select select = select().where(where);
         if (recipe.distinct() && !projection.isEntity()) {
             // a derived table's columns need distinct names (MariaDB, H2): hostname and datacenter.name are both "name"
             List<Expression> labelled = new ArrayList<>();
@@ -352,6 +353,11 @@ final class QueryStatements {
             return Select.countRowsOf(inner);
         }
         return select.columns(List.of(Sql.count())).render(dialect, models);
+    }
+
+    /** A SELECT of the entity, with or without the rows marked deleted as the method says. */
+    private Select select() {
+        return Select.from(recipe.model()).includeDeleted(recipe.includeDeleted());
     }
 
     private static List<Expression> columns(Projection projection) {
