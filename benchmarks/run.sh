@@ -27,7 +27,8 @@
 # Results: benchmarks/target/results/<db>-<mode>-<time>.json (JMH) and .md (tables, from report.py).
 # MariaDB and PostgreSQL must be running on 127.0.0.1 (3306, user root; 5432, user postgres); the database
 # quarry_bench is created if missing. QUARRY_BENCH_URL, QUARRY_BENCH_USER and QUARRY_BENCH_PASSWORD point
-# the run elsewhere. QUARRY_BENCH_JMH_ARGS adds JMH options to every JMH run, e.g. a profiler:
+# the run elsewhere; QUARRY_BENCH_JAR runs another copy of the jar (with its lib/ beside it), e.g. one taken
+# before a rebuild. QUARRY_BENCH_JMH_ARGS adds JMH options to every JMH run, e.g. a profiler:
 #   QUARRY_BENCH_JMH_ARGS='-prof async:libPath=/path/libasyncProfiler.so;event=itimer;output=collapsed'
 set -euo pipefail
 
@@ -35,7 +36,7 @@ mode=${1:-quick}
 db=${2:-h2}
 filter=${3:-}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-jar=$here/target/benchmarks.jar
+jar=${QUARRY_BENCH_JAR:-$here/target/benchmarks.jar}
 
 say() { echo "run.sh: $*" >&2; }
 
