@@ -125,7 +125,7 @@ def duration(nanos):
 
 
 def size(value):
-    if value is None:
+    if value is None or value != value:  # None or NaN (no figure)
         return ""
     for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
         if value >= scale:
@@ -260,7 +260,7 @@ def concurrent_table(rows):
     by_run = {}
     for row in rows:
         by_run.setdefault((row["workload"], run_key(row)), {})[row["contender"]] = row
-    header = ["Workload", "Threads", "JDK", "Contender", "ops/s", "Median", "p99", "CPU/op¹", "× JDBC²"]
+    header = ["Workload", "Threads", "JDK", "Contender", "ops/s", "Median", "p99", "CPU/op¹", "Alloc/op", "× JDBC²"]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i < 4 else "--:" for i in range(len(header))) + "|"]
     order = {name: i for i, name in enumerate(CONTENDERS)}
     kinds = {"platform": 0, "virtual": 1}
@@ -275,7 +275,7 @@ def concurrent_table(rows):
             lines.append("| " + " | ".join([workload, f"{threads} {kind}", jdk, CONTENDERS.get(name, name),
                                              f"{row['opsPerSecond']:,.0f}{errors}", duration(row["p50Us"] * 1e3),
                                              duration(row["p99Us"] * 1e3), duration(row.get("cpuUsPerOp", 0) * 1e3),
-                                             times]) + " |")
+                                             size(row.get("allocBytesPerOp")), times]) + " |")
     lines += ["", "¹ CPU time of the benchmark JVM (all its threads) per operation in the measured windows; the "
               "database server's is not in it.",
               "² Raw JDBC's throughput divided by the contender's at the same threads in the same run: the time an "
@@ -340,21 +340,34 @@ def ratios_from_markdown(text):
     for database, block in re.findall(r"<!-- concurrent:([\w-]+):start -->(.*?)<!-- concurrent:\1:end -->", text, re.S):
         for line in block.splitlines():
             cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            if line.startswith("| ") and len(cells) == 9 and cells[0] != "Workload" and cells[8]:
+            if line.startswith("| ") and len(cells) == 10 and cells[0] != "Workload" and cells[9]:
                 key = f"{cells[1]} (JDK {cells[2]})"
                 concurrent.setdefault(database, {}).setdefault(cells[0], {}).setdefault(key, {})[cells[3]] = \
-                    float(cells[8])
+                    float(cells[9])
     return single, concurrent
 
 
-def draw_charts(markdown, directory):
+def draw_charts(markdown, directory, fmt="svg"):
     """One chart of the ratios to raw JDBC per database, and one of its concurrent runs, as SVG files."""
     import os
     import matplotlib
     matplotlib.use("Agg")
+    matplotlib.rcParams["svg.hashsalt"] = "quarry-benchmarks"  # the same tables give the same files
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
     with open(markdown, encoding="utf-8") as file:
         single, concurrent = ratios_from_markdown(file.read())
+    palette = plt.get_cmap("tab10")
+    colour = {label: palette(i % 10) for i, label in enumerate(CONTENDERS.values())}
+
+    def ratio_axis(axis, values):
+        """A log axis of ratios with plain ticks (0.5, 1, 2, 5, ...), not powers of ten."""
+        ticks = [t for t in (0.2, 0.5, 0.8, 1, 1.5, 2, 3, 5, 10, 20, 50, 100)
+                 if min(values + [1]) * 0.8 <= t <= max(values + [1]) * 1.25]
+        axis.set_major_locator(FixedLocator(ticks))
+        axis.set_minor_locator(NullLocator())
+        axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+
     os.makedirs(directory, exist_ok=True)
     written = []
     names = {"h2": "H2", "mysql": "MariaDB", "postgresql": "PostgreSQL"}
@@ -366,16 +379,17 @@ def draw_charts(markdown, directory):
         for i, contender in enumerate(contenders):
             ys = [j + i * height for j, label in enumerate(labels) if contender in workloads[label]]
             xs = [workloads[label][contender] for label in labels if contender in workloads[label]]
-            ax.barh(ys, xs, height=height, label=contender)
+            ax.barh(ys, xs, height=height, label=contender, color=colour.get(contender))
         ax.set_yticks([j + 0.4 - height / 2 for j in range(len(labels))], labels)
         ax.invert_yaxis()
         ax.set_xscale("log")
+        ratio_axis(ax.xaxis, [v for row in workloads.values() for v in row.values()])
         ax.axvline(1.0, color="black", linewidth=0.8)
         ax.set_xlabel("time per operation ÷ raw JDBC's (log scale; 1 = raw JDBC)")
         ax.set_title(f"{names.get(database, database)}: single-threaded workloads, ratio to raw JDBC")
         ax.legend(fontsize=8, loc="lower right")
         fig.tight_layout()
-        path = os.path.join(directory, f"ratios-{database}.svg")
+        path = os.path.join(directory, f"ratios-{database}.{fmt}")
         fig.savefig(path, metadata={"Date": None})
         plt.close(fig)
         written.append(path)
@@ -388,9 +402,10 @@ def draw_charts(markdown, directory):
             for i, contender in enumerate(contenders):
                 xs = [j + i * width for j, run in enumerate(runs_order) if contender in runs[run]]
                 ys = [runs[run][contender] for run in runs_order if contender in runs[run]]
-                ax.bar(xs, ys, width=width, label=contender)
+                ax.bar(xs, ys, width=width, label=contender, color=colour.get(contender))
             ax.set_xticks([j + 0.4 - width / 2 for j in range(len(runs_order))], runs_order, fontsize=8)
             ax.set_yscale("log")
+            ratio_axis(ax.yaxis, [v for run in runs.values() for v in run.values()])
             ax.axhline(1.0, color="black", linewidth=0.8)
             target = CONCURRENT_TARGETS.get(workload)
             if target:
@@ -401,7 +416,7 @@ def draw_charts(markdown, directory):
         fig.suptitle(f"{names.get(database, database)}: concurrent workloads, time per operation ÷ raw JDBC's "
                      "at the same threads")
         fig.tight_layout()
-        path = os.path.join(directory, f"concurrent-{database}.svg")
+        path = os.path.join(directory, f"concurrent-{database}.{fmt}")
         fig.savefig(path, metadata={"Date": None})
         plt.close(fig)
         written.append(path)
@@ -431,6 +446,7 @@ def main():
     parser.add_argument("--charts", metavar="DIR", help="with --update: then draw the charts of FILE's tables into DIR "
                         "(SVG, matplotlib); alone with --charts-of FILE, only the charts")
     parser.add_argument("--charts-of", metavar="FILE", help="the Markdown file whose tables --charts draws")
+    parser.add_argument("--chart-format", default="svg", help="svg (the default, committed) or png (to look at)")
     args = parser.parse_args()
     if args.charts:
         with_matplotlib()
@@ -452,7 +468,7 @@ def main():
             print(f"### {database}, concurrent\n")
             print(concurrent_section(database, rows, args.label, concurrent_sources[database], pins))
         if args.charts and args.charts_of:
-            print("\n".join(draw_charts(args.charts_of, args.charts)))
+            print("\n".join(draw_charts(args.charts_of, args.charts, args.chart_format)))
         return 0
     with open(args.update, encoding="utf-8") as file:
         text = file.read()
@@ -482,7 +498,7 @@ def main():
         file.write(text)
     print(f"updated {', '.join(sorted(tables) + [db + ' (concurrent)' for db in concurrent])} in {args.update}")
     if args.charts:
-        print("\n".join(draw_charts(args.update, args.charts)))
+        print("\n".join(draw_charts(args.update, args.charts, args.chart_format)))
     return 0
 
 

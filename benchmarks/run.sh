@@ -25,6 +25,9 @@
 # 'Insert.quarry', 'Join|GroupBy'. Build first, from the repository root:
 #   mvn -q -DskipTests package -pl benchmarks -am
 # Results: benchmarks/target/results/<db>-<mode>-<time>.json (JMH) and .md (tables, from report.py).
+# Charts (report.py --charts docs/benchmarks, drawn from BENCHMARKS.md's tables) need matplotlib; set-up on Debian:
+#   apt-get install -y python3-matplotlib      (report.py re-runs itself under /usr/bin/python3 when the python3
+#                                               on the PATH, e.g. pyenv's, cannot import it)
 # MariaDB and PostgreSQL must be running on 127.0.0.1 (3306, user root; 5432, user postgres); the database
 # quarry_bench is created if missing. QUARRY_BENCH_URL, QUARRY_BENCH_USER and QUARRY_BENCH_PASSWORD point
 # the run elsewhere; QUARRY_BENCH_JAR runs another copy of the jar (with its lib/ beside it), e.g. one taken
@@ -101,7 +104,7 @@ if [[ $mode == concurrent ]]; then
     say "no JDK 25 found (set QUARRY_BENCH_JDK25): the virtual-thread runs are left out"
   fi
   python3 "$here/report.py" --label "concurrent run" "$base.jsonl" | tee "$base.md"
-  say "put it into BENCHMARKS.md with: python3 benchmarks/report.py --label 'concurrent run' --update BENCHMARKS.md $base.jsonl"
+  say "put it into BENCHMARKS.md with: python3 benchmarks/report.py --label 'concurrent run' --update BENCHMARKS.md --charts docs/benchmarks $base.jsonl"
   exit 0
 fi
 if [[ $mode == verify && $filter == *Aggregate* ]]; then
@@ -175,5 +178,5 @@ fi
 label=$([[ $mode == full ]] && echo "full run" || echo "QUICK RUN (ballpark only, not results)")
 python3 "$here/report.py" --label "$label" "${outputs[@]}" | tee "$results/$db-$mode-$stamp.md"
 say "tables written to $results/$db-$mode-$stamp.md; put a full run into BENCHMARKS.md with:"
-say "  python3 benchmarks/report.py --label 'full run' --update BENCHMARKS.md benchmarks/target/results/$db-full-*.json"
+say "  python3 benchmarks/report.py --label 'full run' --update BENCHMARKS.md --charts docs/benchmarks benchmarks/target/results/$db-full-*.json"
 exit "${failed:-0}"
