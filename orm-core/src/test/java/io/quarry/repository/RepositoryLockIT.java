@@ -92,6 +92,11 @@ class RepositoryLockIT {
         List<Account> findByBranchName(String name);
     }
 
+    interface LockedOrder extends CrudRepository<Account, Long> {
+        @Lock(LockMode.PESSIMISTIC_WRITE)
+        List<Account> findByBalanceOrderByBranchNameAsc(long balance);
+    }
+
     interface LockedQuery extends CrudRepository<Account, Long> {
         @Lock(LockMode.PESSIMISTIC_WRITE)
         @Query("select * from lk_account where number = :number")
@@ -198,6 +203,10 @@ class RepositoryLockIT {
         assertThatThrownBy(() -> factory.create(LockedJoin.class)).isInstanceOf(QueryCreationException.class)
                 .hasMessageContaining("@Lock(PESSIMISTIC_WRITE) on a condition through a reference ('branch.name')")
                 .hasMessageContaining("filter by the foreign key instead (branchId, or the entity itself)");
+        assertThatThrownBy(() -> factory.create(LockedOrder.class)).isInstanceOf(QueryCreationException.class)
+                .hasMessage("Cannot create query for method [LockedOrder.findByBalanceOrderByBranchNameAsc]; "
+                        + "@Lock(PESSIMISTIC_WRITE) with OrderBy through a reference ('branchName') would join and lock "
+                        + "another table; order by the entity's own properties");
         assertThatThrownBy(() -> factory.create(LockedQuery.class)).isInstanceOf(QueryCreationException.class)
                 .hasMessageContaining("@Lock does not rewrite @Query SQL");
         assertThat(statements).as("nothing sent").isEmpty();

@@ -63,6 +63,28 @@ class SetterDtoProjectionIT {
         String rack;
     }
 
+    /**
+     * A setter that changes what it is given, beside a field of the same name (the setter wins), a
+     * method called just {@code set}, and a static setter and field, neither of which is a property.
+     */
+    public static class ShoutingBean {
+        static String lastRack;
+        private String hostname;
+        public String rack;
+
+        public void setHostname(String hostname) {
+            this.hostname = hostname.toUpperCase(java.util.Locale.ROOT);
+        }
+
+        public void set(String anything) {
+            throw new AssertionError("set(" + anything + ") is not a setter");
+        }
+
+        public static void setPort(Integer port) {
+            throw new AssertionError("a static method is not a setter");
+        }
+    }
+
     /** A property Host does not have. */
     public static class Misnamed {
         public void setHostnme(String hostname) {
@@ -78,6 +100,8 @@ class SetterDtoProjectionIT {
         List<HostBean> inRack(@Param("rack") String rack);
 
         <T> List<T> findByRack(String rack, Class<T> type);
+
+        List<ShoutingBean> findByPortOrderByHostname(Integer port);
     }
 
     interface MisnamedRepository extends CrudRepository<Host, Long> {
@@ -131,6 +155,14 @@ class SetterDtoProjectionIT {
     void handWrittenSqlAndDynamicProjectionsFillBeansByColumnLabel() {
         assertThat(hosts.inRack("r2")).extracting(bean -> bean.hostname + ":" + bean.port).containsExactly("db-1:5432");
         assertThat(hosts.findByRack("r2", HostFields.class)).extracting(dto -> dto.hostname).containsExactly("db-1");
+    }
+
+    @Test
+    void aSetterWinsOverTheFieldOfItsPropertyAndOnlyInstanceSettersWithANameAreSetters() {
+        List<ShoutingBean> found = hosts.findByPortOrderByHostname(22);
+
+        assertThat(found).extracting(bean -> bean.hostname + "@" + bean.rack).containsExactly("WEB-1@r1");
+        assertThat(statements).singleElement().asString().startsWith("select hostname, rack from sd_host");
     }
 
     @Test
