@@ -102,7 +102,7 @@ class NPlusOneDetectorIT {
                     .isInstanceOf(NPlusOneException.class)
                     .hasMessageContaining("21 times")
                     .hasMessageContaining(shape)
-                    .hasMessageContaining("query(...).with(...) or fetch the rows in one query")
+                    .hasMessageContaining("query(...).with(...) (on a repository method: @LoadWith(\"relation\")) or fetch the rows in one query")
                     .satisfies(e -> {
                         NPlusOneException failure = (NPlusOneException) e;
                         assertThat(failure.getShape()).isEqualTo(shape);
