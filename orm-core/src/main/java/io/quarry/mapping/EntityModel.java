@@ -248,8 +248,9 @@ public final class EntityModel<T> {
 
     /**
      * A new instance holding {@code values}, one per property in {@link #properties()} order. For
-     * plain classes, the no-argument constructor then each field; for records, the canonical
-     * constructor. The first {@value #INFLATION_THRESHOLD} go through method handles, the rest
+     * plain classes, the no-argument constructor then each field (a reference's field is left to the
+     * loader); for records, the canonical constructor, so a reference's value is the referenced object
+     * (see {@link #components}). The first {@value #INFLATION_THRESHOLD} go through method handles, the rest
      * through a generated class (see {@link #inflate()}).
      */
     public T instantiate(Object[] values) {
@@ -380,6 +381,22 @@ public final class EntityModel<T> {
     }
 
     /**
+     * The canonical-constructor arguments that rebuild the record {@code entity}: its {@link #values},
+     * but a reference's object in place of the referenced id.
+     */
+    public Object[] components(Object entity) {
+        Object[] values = values(entity);
+        if (hasReferences) {
+            for (PropertyModel property : properties) {
+                if (property.reference() != null) {
+                    values[property.position()] = property.reference().get(entity);
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
      * {@code entity} with {@code property} set to {@code value}: the same instance for plain
      * classes, a copy for records.
      */
@@ -388,7 +405,7 @@ public final class EntityModel<T> {
             property.set(entity, value);
             return entity;
         }
-        Object[] values = values(entity);
+        Object[] values = components(entity);
         values[property.position()] = value;
         return instantiate(values);
     }

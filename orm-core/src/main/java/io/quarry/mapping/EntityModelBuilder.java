@@ -132,6 +132,19 @@ final class EntityModelBuilder<T> {
                         + "' is @Transient, but every component of a record entity is a column; move it out of the record "
                         + "or map a plain class instead");
             }
+            Field field = componentField(component);
+            if (RelationBuilder.isRelation(field)) {
+                if (field.isAnnotationPresent(OneToMany.class) || field.isAnnotationPresent(ManyToMany.class)) {
+                    throw new MappingException("Record component '" + type.getSimpleName() + "." + component.getName()
+                            + "' is a @" + (field.isAnnotationPresent(OneToMany.class) ? "OneToMany" : "ManyToMany")
+                            + " collection, but a record cannot hold a collection: its components are fixed when it is "
+                            + "built, and a collection is loaded on first access or replaced on flush; map "
+                            + type.getSimpleName() + " as a plain class, or query the elements through their own "
+                            + "reference");
+                }
+                properties.add(relationBuilder.reference(field, properties.size()));
+                continue;
+            }
             try {
                 component.getAccessor().setAccessible(true);
                 MethodHandle getter = lookup.unreflect(component.getAccessor())
@@ -145,6 +158,16 @@ final class EntityModelBuilder<T> {
         return properties;
     }
 
+    /** The private field behind a record component: it carries the field-only annotations ({@code @ManyToOne}). */
+    private Field componentField(RecordComponent component) {
+        try {
+            return type.getDeclaredField(component.getName());
+        } catch (NoSuchFieldException e) {
+            throw new MappingException("Record " + type.getSimpleName() + " has no field for its component '"
+                    + component.getName() + "'", e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private PropertyModel property(String name, Class<?> javaType, AnnotatedElement element, int position,
             MethodHandle getter, MethodHandle setter) {
@@ -154,7 +177,7 @@ final class EntityModelBuilder<T> {
                 enumerated != null && enumerated.value() == EnumType.ORDINAL);
         if (codec == null && javaType.isAnnotationPresent(Entity.class)) {
             throw new MappingException(where + " holds the entity " + javaType.getSimpleName() + (type.isRecord()
-                    ? "; a record entity cannot hold relations yet: map " + type.getSimpleName() + " as a plain class"
+                    ? "; annotate it with @ManyToOne (or @OneToOne) to map a foreign key"
                     : "; annotate it with @ManyToOne (or @OneToOne) to map a foreign key, or mark it @Transient"));
         }
         if (codec == null && java.util.Collection.class.isAssignableFrom(javaType) && holdsEntities(element)) {

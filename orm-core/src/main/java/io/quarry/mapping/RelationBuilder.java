@@ -95,7 +95,7 @@ final class RelationBuilder {
         MethodHandle getter = getter(field);
         RelationModel relation = new RelationModel(owner, field.getName(),
                 many != null ? RelationModel.Kind.MANY_TO_ONE : RelationModel.Kind.ONE_TO_ONE, target, false, fetch,
-                cascade(cascade), onDelete, "", null, getter, setter(field));
+                cascade(cascade), onDelete, "", null, getter, owner.isRecord() ? null : setter(field));
         MethodHandle key = MethodHandles.filterReturnValue(getter, nullSafe(id.getter()));
         PropertyModel property = new PropertyModel(owner, field.getName(), columnName, id.type(), codec, spec, position,
                 false, false, null, key, null, relation);
@@ -172,8 +172,10 @@ final class RelationBuilder {
                     + target.getSimpleName() + " with @Entity, or map the field as a column");
         }
         if (target.isRecord()) {
-            throw new MappingException(where + " relates to record " + target.getSimpleName() + "; a related entity must "
-                    + "be a plain class (records cannot be referenced yet)");
+            throw new MappingException(where + " relates to record " + target.getSimpleName() + ", but a related entity "
+                    + "must be a plain class: a flush rebuilds a record to give it its generated id or version, and the "
+                    + "objects that refer to it would keep the old instance; map " + target.getSimpleName()
+                    + " as a plain class (a record may hold references, but not be their target)");
         }
     }
 

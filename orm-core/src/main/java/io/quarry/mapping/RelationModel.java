@@ -146,6 +146,10 @@ public final class RelationModel {
 
     /** Sets the field: the referenced object, or the collection. */
     public void set(Object entity, Object value) {
+        if (setter == null) {
+            throw new MappingException("Cannot set " + this + ": records are immutable; the loader builds a record "
+                    + "with its references, build a new one to change them");
+        }
         try {
             setter.invokeExact(entity, value);
         } catch (ClassCastException e) {

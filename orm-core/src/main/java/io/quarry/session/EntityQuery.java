@@ -201,7 +201,7 @@ final class EntityQuery<T> implements Query<T> {
             return rows;
         });
         loader.resolve(effective);
-        return result;
+        return loader.complete(result);
     }
 
     /** The first entity in the query's order, or {@code null}. */

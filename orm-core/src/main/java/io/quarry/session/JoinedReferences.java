@@ -65,25 +65,47 @@ final class JoinedReferences {
     /** Sets the joined references of {@code owner}, just built from the current row with {@code values}. */
     void read(Object owner, Object[] values, ResultSet resultSet) throws SQLException {
         for (Edge edge : edges) {
-            Object key = values[edge.relation().foreignKey().position()];
-            if (key == null) {
-                continue;
+            Object referenced = referenced(edge, values, owner, null, resultSet);
+            if (referenced != null) {
+                edge.relation().set(owner, referenced);
             }
-            Codec<Object> idCodec = edge.target().id().codec();
-            Object id = idCodec.read(resultSet, edge.idColumn());
-            if (id == null) {
-                throw new QuarryException(model.type().getSimpleName() + " " + model.idOf(owner)
-                        + " refers to " + edge.target().type().getSimpleName() + " " + key + " (column "
-                        + edge.relation().foreignKey().column() + "), which does not exist; add a foreign-key "
-                        + "constraint (createAll adds one) or repair the row");
-            }
-            Object referenced = edge.byId().get(id);
-            if (referenced == null) {
-                referenced = edge.loader().map(resultSet);
-                edge.byId().put(id, referenced);
-            }
-            edge.relation().set(owner, referenced);
         }
+    }
+
+    /**
+     * Puts the joined references of a record not built yet into its row's {@code values}, in place of
+     * their keys (the canonical constructor takes the objects); {@code ownerId} is the record's id.
+     */
+    void readInto(Object[] values, Object ownerId, ResultSet resultSet) throws SQLException {
+        for (Edge edge : edges) {
+            Object referenced = referenced(edge, values, null, ownerId, resultSet);
+            if (referenced != null) {
+                values[edge.relation().foreignKey().position()] = referenced;
+            }
+        }
+    }
+
+    /** The object {@code edge} refers to in the current row, or null for a null key; the owner, or its id, is for errors. */
+    private Object referenced(Edge edge, Object[] values, Object owner, Object ownerId, ResultSet resultSet)
+            throws SQLException {
+        Object key = values[edge.relation().foreignKey().position()];
+        if (key == null) {
+            return null;
+        }
+        Codec<Object> idCodec = edge.target().id().codec();
+        Object id = idCodec.read(resultSet, edge.idColumn());
+        if (id == null) {
+            throw new QuarryException(model.type().getSimpleName() + " " + (owner == null ? ownerId : model.idOf(owner))
+                    + " refers to " + edge.target().type().getSimpleName() + " " + key + " (column "
+                    + edge.relation().foreignKey().column() + "), which does not exist; add a foreign-key "
+                    + "constraint (createAll adds one) or repair the row");
+        }
+        Object referenced = edge.byId().get(id);
+        if (referenced == null) {
+            referenced = edge.loader().map(resultSet);
+            edge.byId().put(id, referenced);
+        }
+        return referenced;
     }
 
     /** Resolves the relations of the joined objects read since the last call (their own plans under {@code plan}). */

@@ -78,7 +78,7 @@ final class RawSql {
                         return result;
                     });
             loader.get(0).resolve(FetchPlan.NONE);
-            return loaded;
+            return loader.get(0).complete(loaded);
         }
         @SuppressWarnings("unchecked")
         Codec<Object> scalar = (Codec<Object>) session.engine().codecs().lookup(type, false);

@@ -61,7 +61,8 @@ final class RelationLoader {
         for (RelationModel relation : model.relations()) {
             if (relation.isReference()) {
                 if (!plan.joins(relation.name())) { // else read from the owners' own rows (JoinedReferences)
-                    loadReferences(model, relation, fresh, values, held, plan.child(relation.name()));
+                    loadReferences(model, relation, values, held, plan.child(relation.name()),
+                            (i, referenced) -> relation.set(fresh.get(i), referenced));
                 }
                 continue;
             }
@@ -83,15 +84,41 @@ final class RelationLoader {
         }
     }
 
+    /**
+     * Resolves the references of records not built yet: each row's {@code values} get the referenced
+     * object in place of its key, ready for the canonical constructor (a record cannot be given its
+     * references afterwards); {@code held} are records of the entity returned as they were.
+     */
+    void loadRecordReferences(EntityModel<?> model, List<Object[]> values, List<Object> held, FetchPlan plan) {
+        for (Object object : held) {
+            known.put(new EntityState.EntityKey(model.type(), model.idOf(object)), object);
+        }
+        for (RelationModel relation : model.relations()) {
+            if (!plan.joins(relation.name())) { // else the joined reader put the object there
+                int position = relation.foreignKey().position();
+                loadReferences(model, relation, values, held, plan.child(relation.name()),
+                        (i, referenced) -> values.get(i)[position] = referenced);
+            }
+        }
+    }
+
     // ---- references
 
-    private void loadReferences(EntityModel<?> model, RelationModel relation, List<Object> fresh, List<Object[]> values,
-            List<Object> held, FetchPlan plan) {
+    /** Sets the reference of the owner read as row {@code index}. */
+    private interface Assignment {
+        void set(int index, Object referenced);
+    }
+
+    private void loadReferences(EntityModel<?> model, RelationModel relation, List<Object[]> values,
+            List<Object> held, FetchPlan plan, Assignment assignment) {
         PropertyModel key = relation.foreignKey();
         EntityModel<Object> target = objectModel(session.engine().model(relation.target()));
         Map<Object, Object> byKey = new HashMap<>();
-        if (relation.target() == model.type()) {
-            fresh.forEach(object -> byKey.put(model.idOf(object), object));
+        if (relation.target() == model.type()) { // records cannot be referenced: these are plain objects
+            for (int i = 0; i < values.size(); i++) {
+                byKey.put(values.get(i)[model.id().position()], known.get(new EntityState.EntityKey(model.type(),
+                        values.get(i)[model.id().position()])));
+            }
         }
         Set<Object> missing = new LinkedHashSet<>();
         List<Object> heldTargets = new ArrayList<>();
@@ -127,18 +154,19 @@ final class RelationLoader {
         if (!alsoResolve.isEmpty()) {
             load(target, List.of(), List.of(), alsoResolve, plan);
         }
-        for (int i = 0; i < fresh.size(); i++) {
+        for (int i = 0; i < values.size(); i++) {
             Object id = values.get(i)[key.position()];
             if (id == null) {
                 continue;
             }
             Object referenced = byKey.get(id);
             if (referenced == null) {
-                throw new QuarryException(model.type().getSimpleName() + " " + model.idOf(fresh.get(i)) + " refers to "
+                throw new QuarryException(model.type().getSimpleName() + " " + values.get(i)[model.id().position()]
+                        + " refers to "
                         + target.type().getSimpleName() + " " + id + " (column " + key.column() + "), which does not exist; "
                         + "add a foreign-key constraint (createAll adds one) or repair the row");
             }
-            relation.set(fresh.get(i), referenced);
+            assignment.set(i, referenced);
         }
     }
 

@@ -41,7 +41,7 @@ final class RelationStreams {
                 return rows;
             });
             loader.get(0).resolve(plan);
-            return all.stream();
+            return loader.get(0).complete(all).stream();
         }
         Holder<T> holder = new Holder<>(session, model, byLabel, track);
         Stream<T> rows = session.runStream(limit, task, statement, args, holder);
@@ -94,12 +94,15 @@ final class RelationStreams {
         @Override
         public boolean tryAdvance(Consumer<? super T> action) {
             if (ready.isEmpty()) {
-                while (ready.size() < CHUNK && rows.hasNext()) {
-                    ready.add(rows.next());
+                List<T> chunk = new ArrayList<>(CHUNK);
+                while (chunk.size() < CHUNK && rows.hasNext()) {
+                    chunk.add(rows.next()); // null for a record that waits for its references
                 }
                 if (holder.loader != null) {
                     holder.loader.resolve(plan);
+                    holder.loader.complete(chunk);
                 }
+                ready.addAll(chunk);
             }
             if (ready.isEmpty()) {
                 return false;

@@ -40,7 +40,7 @@ final class RenderedStatements {
         List<T> result = session.runQuery(queryTask(model), statement, args,
                 resultSet -> all(resultSet, loader));
         loader.resolve(session.fetchPlan(model));
-        return result;
+        return loader.complete(result);
     }
 
     <R> List<R> list(SqlStatement statement, Object[] args, ResultMapper<R> mapper) {
@@ -65,14 +65,14 @@ final class RenderedStatements {
 
     <T> List<T> listByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {
         prepare();
-        RowLoader<?>[] loader = new RowLoader<?>[1];
+        List<RowLoader<T>> loader = new ArrayList<>(1);
         List<T> result = session.runQuery("SQL query of " + model.type().getSimpleName(), statement, args, resultSet -> {
             RowLoader<T> byLabel = session.rowLoader(model, true, resultSet);
-            loader[0] = byLabel;
+            loader.add(byLabel);
             return all(resultSet, byLabel);
         });
-        loader[0].resolve(session.fetchPlan(model));
-        return result;
+        loader.get(0).resolve(session.fetchPlan(model));
+        return loader.get(0).complete(result);
     }
 
     <T> Stream<T> streamByColumnLabel(EntityModel<T> model, SqlStatement statement, Object[] args) {

@@ -43,6 +43,8 @@ final class RowLoader<T> implements ResultMapper<T> {
     private final JoinedReferences joined;
     /** The entity's after-load listeners, or null when it has none. */
     private final EntityListener<Object>[] afterLoad;
+    /** For a record holding references, its rows until the references are loaded; null otherwise. */
+    private final PendingRecords<T> pending;
 
     private RowLoader(SessionSupport session, EntityModel<T> model, int[] columns, boolean track,
             JoinedReferences joined) {
@@ -60,6 +62,7 @@ final class RowLoader<T> implements ResultMapper<T> {
         EntityCallbacks callbacks = session.engine().callbacks;
         EntityListener<Object>[] listeners = callbacks == null ? null : callbacks.loading(model.type());
         this.afterLoad = listeners == null || listeners.length == 0 ? null : listeners;
+        this.pending = model.isRecord() && model.hasReferences() ? new PendingRecords<>(model) : null;
     }
 
     /** For a result set whose columns {@code columns[i]} hold the properties (relation loads). */
@@ -87,6 +90,10 @@ final class RowLoader<T> implements ResultMapper<T> {
         if (joined != null) {
             joined.resolve(plan);
         }
+        if (pending != null) {
+            resolveRecords(loader, plan, alsoHeld);
+            return;
+        }
         if (!relations || fresh.isEmpty() && held.isEmpty() && alsoHeld.isEmpty()) {
             return;
         }
@@ -98,6 +105,72 @@ final class RowLoader<T> implements ResultMapper<T> {
         freshValues.clear();
         held.clear();
         loader.load(model, objects, values, returned, plan);
+    }
+
+    /** Loads the references of the pending records, then builds them (see {@link PendingRecords}). */
+    private void resolveRecords(RelationLoader loader, FetchPlan plan, List<Object> alsoHeld) {
+        if (pending.isEmpty() && held.isEmpty() && alsoHeld.isEmpty()) {
+            return;
+        }
+        List<Object> returned = new ArrayList<>(held);
+        returned.addAll(alsoHeld);
+        held.clear();
+        loader.loadRecordReferences(model, pending.values(), returned, plan);
+        pending.build(this::settle);
+    }
+
+    /**
+     * {@code rows}, as {@link #map} returned them, with the records that waited for their references
+     * in place: call after {@link #resolve}. The same list for every other entity.
+     */
+    List<T> complete(List<T> rows) {
+        return pending == null ? rows : pending.fill(rows);
+    }
+
+    /** Keeps the row of a record holding references, to build once they are loaded; null in the result until then. */
+    private T defer(ResultSet resultSet) throws SQLException {
+        Object[] values = reader.values(resultSet);
+        Object id = values[model.id().position()];
+        EntityState.EntityKey key = new EntityState.EntityKey(model.type(), id);
+        EntityState existing = null;
+        if (identityMap) {
+            if (pending.again(key)) {
+                return null;
+            }
+            existing = session.work().held(key);
+            if (existing != null && !existing.expired) {
+                held.add(existing.instance);
+                return model.type().cast(existing.instance);
+            }
+        }
+        if (joined != null) {
+            joined.readInto(values, id, resultSet);
+        }
+        pending.add(key, values, existing, identityMap && existing == null && track, identityMap);
+        return null;
+    }
+
+    /** A record just built: put in place of the expired one it refreshes, or registered, or only handed out. */
+    private Object settle(Object record, EntityState.EntityKey key, EntityState existing, boolean register) {
+        if (existing != null) {
+            session.work().replace(existing, record);
+            if (existing.state != ObjectState.REMOVED) {
+                if (snapshots) {
+                    existing.takeSnapshot();
+                } else {
+                    existing.expired = false;
+                }
+            }
+            return record;
+        }
+        T instance = model.type().cast(record);
+        if (register) {
+            EntityState state = register(instance, key.id(), key);
+            if (snapshots) {
+                state.takeSnapshot(); // read back: a record may normalize what it was given
+            }
+        }
+        return loaded(instance);
     }
 
     /** {@link #resolve(FetchPlan, List)} with the declared fetch modes only. */
@@ -134,6 +207,9 @@ final class RowLoader<T> implements ResultMapper<T> {
     /** The entity in the current row. */
     @Override
     public T map(ResultSet resultSet) throws SQLException {
+        if (pending != null) {
+            return defer(resultSet);
+        }
         if (!identityMap) {
             return loaded(relations ? readForRelations(resultSet, new Object[model.properties().size()])
                     : reader.read(resultSet));

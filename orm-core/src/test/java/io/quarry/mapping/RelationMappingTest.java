@@ -299,6 +299,73 @@ class RelationMappingTest {
         assertMappingError(OrphansOnReference.class, "cascade DELETE_ORPHAN, which applies to collections");
     }
 
+    // ---- records
+
+    @Entity
+    record Machine(@Id @GeneratedValue Long id, String hostname, @ManyToOne(optional = false) Region region,
+            @OneToOne(column = "badge") Label label) {
+    }
+
+    @Test
+    void aRecordMayHoldReferencesAsForeignKeyColumnsInComponentOrder() {
+        EntityModel<Machine> machine = models.model(Machine.class);
+
+        assertThat(machine.properties()).extracting(PropertyModel::column)
+                .containsExactly("id", "hostname", "region_id", "badge");
+        assertThat(machine.property("region").spec().nullable()).isFalse();
+        assertThat(machine.property("label").reference().kind()).isEqualTo(RelationModel.Kind.ONE_TO_ONE);
+        assertThat(machine.relations()).extracting(RelationModel::name).containsExactly("region", "label");
+        Region region = new Region();
+        region.id = 7L;
+        Machine built = machine.instantiate(new Object[] {1L, "web-1", region, null});
+        assertThat(built.region()).as("the constructor takes the referenced object").isSameAs(region);
+        assertThat(machine.values(built)).as("the column value is its id").containsExactly(1L, "web-1", 7L, null);
+        assertThat(machine.with(built, machine.id(), 2L).region()).as("a copy keeps the reference").isSameAs(region);
+    }
+
+    @Test
+    void aRecordsReferenceCannotBeSetInPlace() {
+        EntityModel<Machine> machine = models.model(Machine.class);
+        Machine built = machine.instantiate(new Object[] {1L, "web-1", null, null});
+
+        assertThatThrownBy(() -> machine.relation("region").set(built, new Region()))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("Cannot set relation 'Machine.region': records are immutable");
+    }
+
+    @Entity
+    record RecordWithCollection(@Id Long id, @OneToMany(mappedBy = "region") List<Site> sites) {
+    }
+
+    @Test
+    void rejectsACollectionInARecord() {
+        assertMappingError(RecordWithCollection.class, "Record component 'RecordWithCollection.sites' is a @OneToMany "
+                + "collection, but a record cannot hold a collection", "map RecordWithCollection as a plain class");
+    }
+
+    @Entity
+    record UnannotatedRecordReference(@Id Long id, Region region) {
+    }
+
+    @Test
+    void rejectsAnEntityComponentWithoutARelationAnnotation() {
+        assertMappingError(UnannotatedRecordReference.class, "field 'UnannotatedRecordReference.region' holds the entity "
+                + "Region; annotate it with @ManyToOne (or @OneToOne) to map a foreign key");
+    }
+
+    @Entity
+    static class ReferencesARecord {
+        @Id Long id;
+        @ManyToOne Machine machine;
+    }
+
+    @Test
+    void rejectsARelationToARecord() {
+        assertMappingError(ReferencesARecord.class, "field 'ReferencesARecord.machine' relates to record Machine, but a "
+                + "related entity must be a plain class", "map Machine as a plain class (a record may hold references, "
+                + "but not be their target)");
+    }
+
     private void assertMappingError(Class<?> type, String... fragments) {
         assertThatThrownBy(() -> models.model(type))
                 .isInstanceOf(MappingException.class)
