@@ -220,6 +220,46 @@ class RecordReferenceIT {
     }
 
     @Test
+    void aRecordMergedWithANewSiteInsertsTheSiteBeforeWritingItsKey() {
+        seed();
+        try (Session session = engine.openSession()) {
+            Machine machine = session.query(Machine.class).filter(Sql.col("hostname").eq("host-0000")).one();
+            statements.clear();
+
+            session.merge(machine.withSite(new Site("ams-1")));
+            session.commit();
+
+            List<String> sql = statements.take();
+            assertThat(sql).as("insert the site, then update the machine's key on %s", db).hasSize(2);
+            assertThat(sql.get(0).toLowerCase()).startsWith("insert into rr_datacenter");
+            assertThat(sql.get(1).toLowerCase()).startsWith("update rr_host");
+        }
+        try (Session session = engine.openSession()) {
+            Machine machine = session.query(Machine.class).filter(Sql.col("hostname").eq("host-0000")).one();
+            assertThat(machine.site().name).isEqualTo("ams-1");
+        }
+    }
+
+    @Test
+    void aRolledBackRecordAndItsNewSiteCanBeAddedAgain() {
+        Site site = new Site("ams-1");
+        Machine machine = new Machine(null, "web-1", site, null);
+        try (Session session = engine.openSession()) {
+            session.add(machine);
+            session.flush();
+            session.rollback();
+        }
+        assertThat(site.id).as("the generated id is taken back").isNull();
+        try (Session session = engine.openSession()) {
+            session.add(machine);
+            session.commit();
+        }
+        try (Session session = engine.openSession()) {
+            assertThat(session.query(Machine.class).one().site().name).isEqualTo("ams-1");
+        }
+    }
+
+    @Test
     void aRefreshedRecordIsRebuiltWithTheReferenceItsRowHasNow() {
         seed();
         try (Session session = engine.openSession()) {
