@@ -20,7 +20,10 @@ import java.util.Map;
  * identity map only builds objects. Specialized once per result set, as Jdbi's
  * {@code RowMapper.specialize}: where each property's column is (by position, or by label from the
  * result set's metadata) and whether rows are tracked are settled before the first row, and the
- * model's {@link RowReader} for those columns reads every row. Not thread-safe.
+ * model's {@link RowReader} for those columns reads every row. A record that holds references
+ * cannot be given them after it is built: its rows wait as values ({@link PendingRecords}, null in
+ * the result) until {@link #resolve} loaded the references, and {@link #complete} puts the records
+ * in the result. Not thread-safe.
  *
  * @param <T> the entity type
  */
