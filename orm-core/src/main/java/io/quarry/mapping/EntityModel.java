@@ -1,10 +1,8 @@
 package io.quarry.mapping;
 
 import io.quarry.MappingException;
-import io.quarry.mapping.internal.GeneratedWriter;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,7 +40,7 @@ public final class EntityModel<T> {
     private final Map<String, PropertyModel> byName;
     /** The field of each property of a plain class, in property order; empty for records. */
     private final List<Field> fields;
-    private volatile Writers writers;
+    private volatile GeneratedWriters writers;
     private int instantiations;
     private boolean inflationFailed;
     /** Instances the method handles built, fallbacks from the generated writer included. */
@@ -254,7 +252,7 @@ public final class EntityModel<T> {
      * through a generated class (see {@link #inflate()}).
      */
     public T instantiate(Object[] values) {
-        Writers generated = writers;
+        GeneratedWriters generated = writers;
         if (generated != null) {
             try {
                 return type.cast(generated.create(values));
@@ -294,8 +292,7 @@ public final class EntityModel<T> {
             return;
         }
         try {
-            writers = record ? new Writers(WriterGenerator.forRecord(type, componentTypes()), List.of())
-                    : classWriters();
+            writers = GeneratedWriters.of(type, record, properties, fields);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             inflationFailed = true;
             log.debug("Quarry keeps building {} through method handles: {}", type.getName(), e.toString());
@@ -314,52 +311,6 @@ public final class EntityModel<T> {
      */
     long instancesBuiltThroughHandles() {
         return builtThroughHandles.sum();
-    }
-
-    private List<Class<?>> componentTypes() {
-        List<Class<?>> types = new ArrayList<>();
-        for (RecordComponent component : type.getRecordComponents()) {
-            types.add(component.getType());
-        }
-        return types;
-    }
-
-    private Writers classWriters() throws ReflectiveOperationException {
-        Map<Class<?>, List<WriterGenerator.Slot>> byClass = new LinkedHashMap<>();
-        byClass.put(type, new ArrayList<>());
-        for (int i = 0; i < fields.size(); i++) {
-            if (properties.get(i).reference() != null) {
-                continue; // the loader sets the referenced object
-            }
-            byClass.computeIfAbsent(fields.get(i).getDeclaringClass(), c -> new ArrayList<>())
-                    .add(new WriterGenerator.Slot(i, fields.get(i)));
-        }
-        GeneratedWriter own = WriterGenerator.forClass(type, true, byClass.remove(type));
-        List<GeneratedWriter> inherited = new ArrayList<>();
-        for (Map.Entry<Class<?>, List<WriterGenerator.Slot>> entry : byClass.entrySet()) {
-            inherited.add(WriterGenerator.forClass(entry.getKey(), false, entry.getValue()));
-        }
-        return new Writers(own, inherited);
-    }
-
-    /** The generated writer of the entity's class, then those of its superclasses' fields. */
-    private static final class Writers {
-
-        private final GeneratedWriter own;
-        private final GeneratedWriter[] inherited;
-
-        Writers(GeneratedWriter own, List<GeneratedWriter> inherited) {
-            this.own = own;
-            this.inherited = inherited.toArray(new GeneratedWriter[0]);
-        }
-
-        Object create(Object[] values) {
-            Object instance = own.create(values);
-            for (GeneratedWriter writer : inherited) {
-                writer.write(instance, values);
-            }
-            return instance;
-        }
     }
 
     /** A new, empty instance of a plain class (for loading into). */

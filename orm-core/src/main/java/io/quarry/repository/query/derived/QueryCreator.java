@@ -65,10 +65,7 @@ public final class QueryCreator {
         return create(method, tree, parameters, result, null, false);
     }
 
-    /**
-     * The same with the rows a find reads locked ({@code @Lock}), or {@code lock} null for none, and reading
-     * rows marked deleted ({@code @IncludeDeleted}) or not.
-     */
+    /** The same, rows locked by {@code lock} ({@code @Lock}; null: none), rows marked deleted read or not. */
     public MethodHandler create(String method, PartTree tree, MethodParameters parameters, ResultShape result,
             LockMode lock, boolean includeDeleted) {
         checkSpecialParameters(tree, parameters, result);
