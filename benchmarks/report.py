@@ -277,7 +277,8 @@ def concurrent_table(rows):
                                              duration(row["p99Us"] * 1e3), duration(row.get("cpuUsPerOp", 0) * 1e3),
                                              size(row.get("allocBytesPerOp")), times]) + " |")
     lines += ["", "¹ CPU time of the benchmark JVM (all its threads) per operation in the measured windows; the "
-              "database server's is not in it.",
+              "database server's is not in it. Alloc/op: the heap one operation allocated (per-thread counters; blank for "
+              "virtual threads, for which the JVM does not report them).",
               "² Raw JDBC's throughput divided by the contender's at the same threads in the same run: the time an "
               "operation costs relative to raw JDBC, as in the other tables (above 1 is slower)."]
     return "\n".join(lines)

@@ -19,7 +19,7 @@
 #           shared by 1, 8 and 32 platform threads on the JDK on the PATH (17), then by 32 platform and 32 and 256
 #           virtual threads on a JDK 25 ($QUARRY_BENCH_JDK25, else /usr/lib/jvm/*25*) with JFR recording every
 #           jdk.VirtualThreadPinned event; one pool of 10 (Boot's default); the contenders take turns in one JVM.
-#           QUARRY_BENCH_CONCURRENT="rounds warm-up-s measure-s" (default "2 1 2"): about 20 minutes per database.
+#           QUARRY_BENCH_CONCURRENT="rounds warm-up-s measure-s" (default "2 1 2"): about 25 minutes per database.
 #           The optional third argument is a comma-separated list of contenders (default: all seven).
 #
 # The optional regex picks benchmarks by name (io.quarry.bench.<Workload>.<contender>), e.g. 'FindById',
