@@ -78,6 +78,14 @@ public interface FluentQuery<T> {
         /** Slice {@code pageable} of the results, read with one row more to tell whether more follow. */
         Slice<T> slice(Pageable pageable);
 
+        /**
+         * The window of results after {@code position}, as Spring Data's {@code FluentQuery.scroll}: at most
+         * {@link #limit(int)} rows (every row without a limit), in the order of {@link #sortBy(Sort)}. A keyset
+         * position reads the rows after its keys with a WHERE on them (the id appended to the order as a
+         * tiebreaker), never OFFSET; an offset position skips rows with OFFSET.
+         */
+        Window<T> scroll(ScrollPosition position);
+
         /** The results as a stream holding the statement open: close it (try-with-resources). */
         Stream<T> stream();
 

@@ -214,7 +214,7 @@ class RepositoryFactoryTest {
     void rejectsUnsupportedReturnTypes() {
         rejects(SetResult.class, "Cannot create query for method [SetResult.findByPort]; its return type Set<Host> is not "
                 + "supported; return T, Optional<T>, List<T>, Collection<T>, Iterable<T>, Stream<T>, Page<T>, Slice<T>, "
-                + "a number, boolean or void");
+                + "Window<T>, a number, boolean or void");
         rejectsWith(MapResult.class, "findByPort", "its return type Map<Long, Host> is not supported");
         rejectsWith(NestedResult.class, "findByPort", "its return type List<List<Host>> nests containers");
         rejectsWith(ArrayResult.class, "findByPort", "its return type Optional<Host>[] is not supported");

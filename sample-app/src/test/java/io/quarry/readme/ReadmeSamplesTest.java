@@ -242,6 +242,35 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    void scrollingSamplesRunOnH2WithAKeysetWhereAndNoOffset() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-scrolling;DB_CLOSE_DELAY=-1");
+        Engine engine = Engine.create(dataSource);
+        engine.createAll(Host.class);
+        try (Session session = engine.openSession()) {
+            for (int i = 1; i <= 25; i++) {
+                session.add(new Host(String.format("web-%02d", i), null));
+            }
+            session.commit();
+        }
+        List<String> statements = new ArrayList<>();
+        engine.addStatementListener((sql, rows, nanos) -> statements.add(sql));
+
+        ScrollSamples.Scrolled scrolled = ScrollSamples.scroll(engine);
+
+        assertThat(scrolled.first()).extracting(Host::getHostname).startsWith("web-01").endsWith("web-10");
+        assertThat(scrolled.next()).extracting(Host::getHostname).startsWith("web-11").endsWith("web-20");
+        assertThat(statements.get(1)).isEqualTo("select id, hostname, ip_addr, port, version from host where (port = ? "
+                + "and (hostname > ? or (hostname = ? and id > ?))) order by hostname asc, id asc limit ?");
+        assertThat(scrolled.third()).extracting(Host::getHostname).containsExactly("web-21", "web-22", "web-23",
+                "web-24", "web-25");
+        assertThat(scrolled.third().hasNext()).isFalse();
+        assertThat(scrolled.all()).hasSize(25);
+        assertThat(scrolled.web().size()).isEqualTo(10);
+        assertThat(scrolled.web().hasNext()).isTrue();
+    }
+
+    @Test
     void relationshipQuerySamplesRunOnH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:readme-relation-queries;DB_CLOSE_DELAY=-1");

@@ -3,6 +3,7 @@ package io.quarry.repository.query;
 import io.quarry.repository.Limit;
 import io.quarry.repository.Pageable;
 import io.quarry.repository.Param;
+import io.quarry.repository.ScrollPosition;
 import io.quarry.repository.Sort;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * The parameters of a query method: the special ones (Sort, Pageable, Limit, a {@code Class<P>}
- * projection type) by position, and the others, which bind values, in order. Immutable.
+ * projection type, a ScrollPosition) by position, and the others, which bind values, in order. Immutable.
  */
 public final class MethodParameters {
 
@@ -33,20 +34,27 @@ public final class MethodParameters {
     private final int pageable;
     private final int limit;
     private final int projectionType;
+    private final int scrollPosition;
 
     public MethodParameters(List<Bindable> bindable, int count, int sort, int pageable, int limit, int projectionType) {
+        this(bindable, count, sort, pageable, limit, projectionType, -1);
+    }
+
+    public MethodParameters(List<Bindable> bindable, int count, int sort, int pageable, int limit, int projectionType,
+            int scrollPosition) {
         this.bindable = List.copyOf(bindable);
         this.count = count;
         this.sort = sort;
         this.pageable = pageable;
         this.limit = limit;
         this.projectionType = projectionType;
+        this.scrollPosition = scrollPosition;
     }
 
     /** Reads {@code method}'s parameters; rejects a special parameter given twice or clashing with another. */
     public static MethodParameters of(Method method, Types types) {
         List<Bindable> bindable = new ArrayList<>();
-        int[] special = {-1, -1, -1, -1};
+        int[] special = {-1, -1, -1, -1, -1};
         Parameter[] parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
@@ -69,7 +77,13 @@ public final class MethodParameters {
             throw new InvalidQueryMethodException("it takes both a Pageable and a Limit; a Pageable already limits "
                     + "the rows: drop the Limit parameter");
         }
-        return new MethodParameters(bindable, parameters.length, special[0], special[1], special[2], special[3]);
+        if (special[1] >= 0 && special[4] >= 0) {
+            throw new InvalidQueryMethodException("it takes both a Pageable and a ScrollPosition; a scrolling method "
+                    + "reads the window after its ScrollPosition: drop the Pageable, and give the window size with "
+                    + "Top/First or a Limit and the order with OrderBy or a Sort");
+        }
+        return new MethodParameters(bindable, parameters.length, special[0], special[1], special[2], special[3],
+                special[4]);
     }
 
     private static int specialKind(Class<?> type) {
@@ -81,6 +95,9 @@ public final class MethodParameters {
         }
         if (type == Limit.class) {
             return 2;
+        }
+        if (ScrollPosition.class.isAssignableFrom(type)) {
+            return 4;
         }
         return type == Class.class ? 3 : -1;
     }
@@ -119,6 +136,11 @@ public final class MethodParameters {
     /** The index of the {@code Class<P>} parameter of a dynamic projection, or -1. */
     public int projectionType() {
         return projectionType;
+    }
+
+    /** The index of the ScrollPosition parameter of a method returning a Window, or -1. */
+    public int scrollPosition() {
+        return scrollPosition;
     }
 
     /** Whether the rows returned depend on a Pageable or Limit argument. */

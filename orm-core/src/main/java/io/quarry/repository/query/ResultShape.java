@@ -2,6 +2,7 @@ package io.quarry.repository.query;
 
 import io.quarry.repository.Page;
 import io.quarry.repository.Slice;
+import io.quarry.repository.Window;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.util.Collection;
@@ -11,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The return type of a query method taken apart: the container (one value, Optional, List, Stream,
- * Page, Slice, nothing) and the element type. Immutable.
+ * Page, Slice, Window, nothing) and the element type. Immutable.
  *
  * @param kind the container
  * @param type the declared return type
@@ -22,16 +23,16 @@ public record ResultShape(Kind kind, Type type, Class<?> element, boolean dynami
 
     /** The container of the results. */
     public enum Kind {
-        VOID, ONE, OPTIONAL, LIST, STREAM, PAGE, SLICE;
+        VOID, ONE, OPTIONAL, LIST, STREAM, PAGE, SLICE, WINDOW;
 
         /** Whether the container holds any number of elements. */
         public boolean isMany() {
-            return this == LIST || this == STREAM || this == PAGE || this == SLICE;
+            return this == LIST || this == STREAM || this == PAGE || this == SLICE || this == WINDOW;
         }
     }
 
     private static final String SUPPORTED = "T, Optional<T>, List<T>, Collection<T>, Iterable<T>, Stream<T>, "
-            + "Page<T>, Slice<T>, a number, boolean or void";
+            + "Page<T>, Slice<T>, Window<T>, a number, boolean or void";
 
     /** Takes {@code type} (already resolved against the repository) apart. */
     public static ResultShape of(Type type) {
@@ -44,6 +45,7 @@ public record ResultShape(Kind kind, Type type, Class<?> element, boolean dynami
                 : raw == Stream.class ? Kind.STREAM
                 : raw == Page.class ? Kind.PAGE
                 : raw == Slice.class ? Kind.SLICE
+                : raw == Window.class ? Kind.WINDOW
                 : Kind.ONE;
         if (kind == Kind.ONE) {
             if (Iterable.class.isAssignableFrom(raw) || java.util.Map.class.isAssignableFrom(raw) || raw.isArray()

@@ -4,14 +4,20 @@ import io.quarry.NonUniqueResultException;
 import io.quarry.mapping.PropertyModel;
 import io.quarry.repository.FluentQuery;
 import io.quarry.repository.InvalidArgumentException;
+import io.quarry.repository.KeysetScrollPosition;
+import io.quarry.repository.OffsetScrollPosition;
 import io.quarry.repository.Page;
 import io.quarry.repository.Pageable;
+import io.quarry.repository.ScrollPosition;
 import io.quarry.repository.Slice;
 import io.quarry.repository.Sort;
+import io.quarry.repository.Window;
+import io.quarry.repository.query.Keyset;
 import io.quarry.repository.query.Results;
 import io.quarry.repository.query.projection.Projection;
 import io.quarry.sql.Order;
 import io.quarry.sql.Predicate;
+import io.quarry.sql.Sql;
 import io.quarry.sql.SqlStatement;
 import java.util.Collection;
 import java.util.List;
@@ -140,6 +146,37 @@ final class ExecutorQuery<T> implements FluentQuery.FetchableFluentQuery<T> {
         List<Object> rows = pageable.isUnpaged() ? (List<Object>) list(ordered, null, null)
                 : (List<Object>) list(ordered, pageable.getPageSize() + 1, pageable.getOffset());
         return (Slice<T>) Results.slice(rows, pageable);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Window<T> scroll(ScrollPosition position) {
+        ScrollPosition checked = Keyset.require(position, method);
+        int rows = limit == null ? Integer.MAX_VALUE : limit;
+        Long read = limit == null ? null : limit + 1L;
+        if (checked instanceof OffsetScrollPosition offset) {
+            return (Window<T>) Keyset.offsetWindow(rows(where, orders(sort), read, Keyset.firstRow(offset)), rows, offset);
+        }
+        KeysetScrollPosition keyset = (KeysetScrollPosition) checked;
+        orders(sort); // a name that is no property fails as in any sorted query
+        Keyset keys = Keyset.of(support.model(), sort, method);
+        if (!projection.isEntity()) {
+            throw new InvalidArgumentException(method + ": a keyset position holds the sort keys of a "
+                    + support.model().type().getSimpleName() + ", which rows read as a projection do not carry; scroll "
+                    + "the entities, or scroll with ScrollPosition.offset()");
+        }
+        Predicate condition = where;
+        if (!keyset.isInitial()) {
+            Object[] values = keys.values(keyset);
+            Predicate after = keys.predicate(keyset.getDirection(), i -> values[i]);
+            condition = where == null ? after : Sql.and(where, after);
+        }
+        return (Window<T>) keys.window(rows(condition, keys.orders(keyset.getDirection()), read, null), rows, keyset);
+    }
+
+    private List<Object> rows(Predicate condition, List<Order> orders, Long rows, Long offset) {
+        SqlStatement select = support.select(condition, orders, rows, offset, projection, method);
+        return support.context().read(session -> projection.list(session, select, ExecutorSupport.NO_ARGUMENTS));
     }
 
     @Override

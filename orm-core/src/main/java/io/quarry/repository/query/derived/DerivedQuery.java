@@ -3,10 +3,14 @@ package io.quarry.repository.query.derived;
 import io.quarry.NoResultException;
 import io.quarry.mapping.EntityModel;
 import io.quarry.repository.InvalidArgumentException;
+import io.quarry.repository.KeysetScrollPosition;
 import io.quarry.repository.Limit;
+import io.quarry.repository.OffsetScrollPosition;
 import io.quarry.repository.Pageable;
 import io.quarry.repository.RepositoryContext;
+import io.quarry.repository.ScrollPosition;
 import io.quarry.repository.Sort;
+import io.quarry.repository.query.Keyset;
 import io.quarry.repository.query.MethodHandler;
 import io.quarry.repository.query.MethodParameters;
 import io.quarry.repository.query.ResultShape;
@@ -18,6 +22,7 @@ import io.quarry.repository.query.projection.Projection;
 import io.quarry.session.ResultMapper;
 import io.quarry.session.StatementSession;
 import io.quarry.sql.SqlStatement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -111,6 +116,9 @@ final class DerivedQuery implements MethodHandler {
     /** Resolves projection, Sort and paging, and the statement, before any session is opened. */
     private Object find(ArgumentPlan.Call call, Object[] args) {
         Projection projection = projection(args);
+        if (plan.result().kind() == ResultShape.Kind.WINDOW) {
+            return window(call, projection, args);
+        }
         int paging = paging(args, call.args());
         SqlStatement select = statements.main(call.shape(), sort(args), paging, projection);
         Object[] bound = call.args();
@@ -123,8 +131,57 @@ final class DerivedQuery implements MethodHandler {
             case PAGE -> page(call, projection, select, (Pageable) args[plan.parameters().pageable()]);
             case SLICE -> Results.slice(context.read(session -> projection.list(session, select, bound)),
                     (Pageable) args[plan.parameters().pageable()], pageRows());
-            case VOID -> throw new IllegalStateException("rejected when the proxy was built");
+            case VOID, WINDOW -> throw new IllegalStateException("rejected when the proxy was built or handled above");
         };
+    }
+
+    /**
+     * One window from the call's ScrollPosition, read with one row more than its size to tell whether more
+     * follow: from an offset with OFFSET; from a keyset position with the keyset order and, after the first
+     * window, the keyset WHERE bound to the position's values, never OFFSET.
+     */
+    private Object window(ArgumentPlan.Call call, Projection projection, Object[] args) {
+        ScrollPosition position = Keyset.require(args[plan.parameters().scrollPosition()], plan.method());
+        Sort sort = sort(args);
+        int rows = windowRows(args);
+        Object[] bound = call.args();
+        bound[arguments.limitSlot()] = rows == Integer.MAX_VALUE ? Long.MAX_VALUE : rows + 1L;
+        if (position instanceof OffsetScrollPosition offset) {
+            bound[arguments.offsetSlot()] = Keyset.firstRow(offset);
+            SqlStatement select = statements.main(call.shape(), sort, QueryStatements.PAGED, projection);
+            return Keyset.offsetWindow(context.read(session -> projection.list(session, select, bound)), rows, offset);
+        }
+        KeysetScrollPosition keyset = (KeysetScrollPosition) position;
+        Keyset keys = statements.keyset(sort);
+        if (!projection.isEntity()) {
+            throw new InvalidArgumentException(plan.method() + ": a keyset position holds the sort keys of a "
+                    + plan.model().type().getSimpleName() + ", which rows read as a projection do not carry; return "
+                    + "Window<" + plan.model().type().getSimpleName() + "> to scroll by keyset, or scroll with "
+                    + "ScrollPosition.offset()");
+        }
+        Object[] withKeys = bound;
+        if (!keyset.isInitial()) {
+            Object[] values = keys.values(keyset);
+            withKeys = Arrays.copyOf(bound, statements.keysetSlot() + values.length);
+            System.arraycopy(values, 0, withKeys, statements.keysetSlot(), values.length);
+        }
+        int paging = rows == Integer.MAX_VALUE ? QueryStatements.UNPAGED : QueryStatements.LIMITED;
+        SqlStatement select = statements.main(call.shape(), sort, paging, projection,
+                QueryStatements.keysetVariant(keyset));
+        Object[] keyed = withKeys;
+        return keys.window(context.read(session -> projection.list(session, select, keyed)), rows, keyset);
+    }
+
+    /** The most rows one window holds: Top/First, or the Limit argument, or every row. */
+    private int windowRows(Object[] args) {
+        if (plan.top() != null) {
+            return plan.top();
+        }
+        if (plan.parameters().limit() >= 0 && args[plan.parameters().limit()] instanceof Limit limit
+                && limit.isLimited()) {
+            return limit.max();
+        }
+        return Integer.MAX_VALUE;
     }
 
     private Object page(ArgumentPlan.Call call, Projection projection, SqlStatement select, Pageable pageable) {

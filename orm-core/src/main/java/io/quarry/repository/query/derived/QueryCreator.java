@@ -94,7 +94,8 @@ public final class QueryCreator {
         boolean single = result.kind() == ResultShape.Kind.ONE || result.kind() == ResultShape.Kind.OPTIONAL;
         Integer top = tree.maxResults();
         Long fixedLimit = top != null ? Long.valueOf(top) : single ? Long.valueOf(2) : null;
-        ArgumentPlan argumentPlan = arguments.plan(parameters.isPagedOrLimited() || top != null);
+        boolean window = result.kind() == ResultShape.Kind.WINDOW;
+        ArgumentPlan argumentPlan = arguments.plan(parameters.isPagedOrLimited() || top != null || window);
         QueryStatements.Recipe recipe = new QueryStatements.Recipe(model, tree.verb(), tree.isDistinct(), fixedLimit,
                 subject, assignments, new Criteria(conditions), orderBy(tree), argumentPlan.limitSlot(),
                 argumentPlan.offsetSlot(), lock == null ? null : lock.rowLock());
@@ -102,7 +103,10 @@ public final class QueryCreator {
         DerivedQuery.Plan plan = new DerivedQuery.Plan(method, model, tree.verb(), result, parameters, projection,
                 type -> projections.derived(type, subjectName), top, reader(tree.verb(), subject),
                 resultConverter(tree, result, subject));
-        if (projection != null || tree.verb() != PartTree.Verb.FIND) {
+        if (window && projection != null && parameters.sort() < 0) {
+            statements.prerenderScroll(nullBits(conditions), projection, top != null || parameters.limit() >= 0
+                    ? QueryStatements.LIMITED : QueryStatements.UNPAGED);
+        } else if (projection != null || tree.verb() != PartTree.Verb.FIND) {
             statements.prerender(nullBits(conditions), projection, pagings(parameters));
         }
         return new DerivedQuery(plan, argumentPlan, statements, context);
@@ -121,6 +125,7 @@ public final class QueryCreator {
     }
 
     private void checkSpecialParameters(PartTree tree, MethodParameters parameters, ResultShape result) {
+        ScrollRules.check(tree, parameters, result, model);
         boolean special = parameters.sort() >= 0 || parameters.pageable() >= 0 || parameters.limit() >= 0;
         if (tree.verb() != PartTree.Verb.FIND) {
             if (special || parameters.projectionType() >= 0) {

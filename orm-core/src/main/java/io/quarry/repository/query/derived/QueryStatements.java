@@ -5,8 +5,12 @@ import io.quarry.dialect.RowLock;
 import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.ModelRegistry;
 import io.quarry.mapping.PropertyModel;
+import io.quarry.repository.InvalidArgumentException;
+import io.quarry.repository.KeysetScrollPosition;
+import io.quarry.repository.ScrollPosition;
 import io.quarry.repository.Sort;
 import io.quarry.repository.query.Coercions;
+import io.quarry.repository.query.Keyset;
 import io.quarry.repository.query.parse.PartTree;
 import io.quarry.repository.query.projection.Projection;
 import io.quarry.sql.Assignment;
@@ -45,6 +49,17 @@ final class QueryStatements {
     /** LIMIT and OFFSET bound from their slots. */
     static final int PAGED = 2;
 
+    /** Not a keyset scroll. */
+    static final int NO_KEYSET = 0;
+    /** The first window forward: the keyset order, no keyset WHERE. */
+    static final int KEYSET_FIRST = 1;
+    /** A window after a position: the keyset order and WHERE. */
+    static final int KEYSET_AFTER = 2;
+    /** The last window, read backward: the reversed keyset order, no WHERE. */
+    static final int KEYSET_LAST = 3;
+    /** A window before a position: the reversed keyset order and WHERE. */
+    static final int KEYSET_BEFORE = 4;
+
     /** Past this many cached variants (only reachable through many distinct Sorts), new ones are rendered per call. */
     private static final int MAX_CACHED = 512;
 
@@ -64,12 +79,12 @@ final class QueryStatements {
      * A variant. equals and hashCode are written out: a record's generated ones are bootstrapped
      * through invokedynamic on first use, which showed up in start-up profiles.
      */
-    private record Key(Kind kind, long shape, Sort sort, int paging, Projection projection) {
+    private record Key(Kind kind, long shape, Sort sort, int paging, Projection projection, int keyset) {
 
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && kind == key.kind && shape == key.shape && paging == key.paging
-                    && Objects.equals(sort, key.sort) && Objects.equals(projection, key.projection);
+                    && keyset == key.keyset && Objects.equals(sort, key.sort) && Objects.equals(projection, key.projection);
         }
 
         @Override
@@ -78,6 +93,7 @@ final class QueryStatements {
             hash = 31 * hash + Long.hashCode(shape);
             hash = 31 * hash + Objects.hashCode(sort);
             hash = 31 * hash + paging;
+            hash = 31 * hash + keyset;
             return 31 * hash + Objects.hashCode(projection);
         }
     }
@@ -89,6 +105,7 @@ final class QueryStatements {
     private final SortResolver sorts;
     private final String method;
     private final Map<Key, SqlStatement> cache = new ConcurrentHashMap<>();
+    private final Map<Sort, Keyset> keysets = new ConcurrentHashMap<>();
 
     QueryStatements(Recipe recipe, Dialect dialect, ModelRegistry models, String method) {
         this.recipe = recipe;
@@ -126,14 +143,67 @@ final class QueryStatements {
         }
     }
 
+    /**
+     * Renders, at start-up, the windows of a scrolling method without a run-time Sort: from an offset, and,
+     * when its order can be a keyset, the first and last windows and those after and before a position.
+     */
+    void prerenderScroll(List<Integer> nullBits, Projection projection, int paging) {
+        prerender(nullBits, projection, List.of(PAGED));
+        try {
+            keyset(Sort.unsorted());
+        } catch (InvalidArgumentException e) {
+            return; // its order cannot be a keyset: a keyset call says why
+        }
+        for (int keyset = KEYSET_FIRST; keyset <= KEYSET_BEFORE; keyset++) {
+            main(0, Sort.unsorted(), paging, projection, keyset);
+        }
+    }
+
     /** The statement the query runs: a SELECT, or the DELETE/UPDATE of a modifying query. */
     SqlStatement main(long shape, Sort sort, int paging, Projection projection) {
-        return cached(new Key(Kind.MAIN, shape, sort.isSorted() ? sort : null, paging, projection));
+        return main(shape, sort, paging, projection, NO_KEYSET);
+    }
+
+    /** The SELECT of a keyset window ({@link #KEYSET_FIRST}...), or with {@link #NO_KEYSET} any main statement. */
+    SqlStatement main(long shape, Sort sort, int paging, Projection projection, int keyset) {
+        return cached(new Key(Kind.MAIN, shape, sort.isSorted() ? sort : null, paging, projection, keyset));
+    }
+
+    /** The keyset variant that reads from {@code position}. */
+    static int keysetVariant(KeysetScrollPosition position) {
+        return position.scrollsForward() ? (position.isInitial() ? KEYSET_FIRST : KEYSET_AFTER)
+                : position.isInitial() ? KEYSET_LAST : KEYSET_BEFORE;
+    }
+
+    /**
+     * The sort keys of a scroll with the run-time {@code sort}: the method name's OrderBy, then the Sort,
+     * then the id; {@link InvalidArgumentException} when they cannot be a keyset.
+     */
+    Keyset keyset(Sort sort) {
+        Keyset keyset = keysets.get(sort);
+        if (keyset == null) {
+            List<Sort.Order> named = new ArrayList<>();
+            for (Order order : recipe.orderBy()) {
+                named.add(new Sort.Order(order.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC,
+                        ((Column<?>) order.expression()).name()));
+            }
+            sorts.orders(sort, method); // a name that is no property fails as in any sorted query
+            keyset = Keyset.of(recipe.model(), Sort.by(named).and(sort), method);
+            if (keysets.size() < MAX_CACHED) {
+                keysets.putIfAbsent(sort, keyset);
+            }
+        }
+        return keyset;
+    }
+
+    /** The argument slot of the first keyset value: after LIMIT and OFFSET. */
+    int keysetSlot() {
+        return recipe.offsetSlot() + 1;
     }
 
     /** The count of all rows a paged find would read. */
     SqlStatement count(long shape, Projection projection) {
-        return cached(new Key(Kind.COUNT, shape, null, UNPAGED, projection));
+        return cached(new Key(Kind.COUNT, shape, null, UNPAGED, projection, NO_KEYSET));
     }
 
     /**
@@ -142,12 +212,12 @@ final class QueryStatements {
      * subqueries), so PostgreSQL can lock every row it reads.
      */
     SqlStatement rowsToDelete(long shape) {
-        return cached(new Key(Kind.LOCKED_ROWS, shape, null, UNPAGED, null));
+        return cached(new Key(Kind.LOCKED_ROWS, shape, null, UNPAGED, null, NO_KEYSET));
     }
 
     /** The ids of the rows a bulk delete or update will touch. */
     SqlStatement ids(long shape) {
-        return cached(new Key(Kind.IDS, shape, null, UNPAGED, null));
+        return cached(new Key(Kind.IDS, shape, null, UNPAGED, null, NO_KEYSET));
     }
 
     /**
@@ -158,7 +228,8 @@ final class QueryStatements {
         return cache.entrySet().stream().filter(entry -> entry.getKey().sort() == null)
                 .sorted(java.util.Comparator.comparing((Map.Entry<Key, SqlStatement> entry) -> entry.getKey().kind())
                         .thenComparingLong(entry -> entry.getKey().shape())
-                        .thenComparingInt(entry -> entry.getKey().paging()))
+                        .thenComparingInt(entry -> entry.getKey().paging())
+                        .thenComparingInt(entry -> entry.getKey().keyset()))
                 .map(entry -> entry.getValue().sql()).distinct().toList();
     }
 
@@ -206,9 +277,14 @@ final class QueryStatements {
         if (!key.projection().isEntity()) {
             select = select.columns(columns(key.projection()));
         }
-        List<Order> orders = new ArrayList<>(recipe.orderBy());
-        if (key.sort() != null) {
-            orders.addAll(sorts.orders(key.sort(), method));
+        List<Order> orders = new ArrayList<>();
+        if (key.keyset() != NO_KEYSET) {
+            select = keyset(select, key, orders);
+        } else {
+            orders.addAll(recipe.orderBy());
+            if (key.sort() != null) {
+                orders.addAll(sorts.orders(key.sort(), method));
+            }
         }
         select = select.orderBy(orders).lock(recipe.lock());
         if (key.paging() == UNPAGED) {
@@ -216,6 +292,23 @@ final class QueryStatements {
         }
         select = select.limit(0L).offset(key.paging() == PAGED ? 0L : null);
         return withPagingArguments(select.render(dialect, models), key.paging() == PAGED);
+    }
+
+    /**
+     * The keyset order into {@code orders} and, for a window after or before a position, the keyset WHERE,
+     * whose values are bound from the argument slots after OFFSET (the position's values, in key order).
+     */
+    private Select keyset(Select select, Key key, List<Order> orders) {
+        Keyset keyset = keyset(key.sort() == null ? Sort.unsorted() : key.sort());
+        boolean forward = key.keyset() == KEYSET_FIRST || key.keyset() == KEYSET_AFTER;
+        ScrollPosition.Direction direction = forward ? ScrollPosition.Direction.FORWARD : ScrollPosition.Direction.BACKWARD;
+        orders.addAll(keyset.orders(direction));
+        if (key.keyset() == KEYSET_FIRST || key.keyset() == KEYSET_LAST) {
+            return select;
+        }
+        List<String> names = keyset.names();
+        return select.where(List.of(keyset.predicate(direction, i -> new Parameter(keysetSlot() + i,
+                recipe.model().property(names.get(i)).codec(), Coercions.identity()))));
     }
 
     /** Replaces the placeholder values of LIMIT (and OFFSET), bound last, with the call's slots. */

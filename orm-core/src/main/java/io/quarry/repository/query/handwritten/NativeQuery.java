@@ -75,7 +75,7 @@ final class NativeQuery implements MethodHandler {
                     () -> ((Number) session.list(plan.count(), bound, Results.FIRST_COLUMN).get(0)).longValue()));
             case SLICE -> Results.slice(context.read(session -> projection.listByLabel(session, statement, bound)),
                     pageable);
-            case VOID -> throw new IllegalStateException("rejected when the proxy was built");
+            case VOID, WINDOW -> throw new IllegalStateException("rejected when the proxy was built");
         };
     }
 

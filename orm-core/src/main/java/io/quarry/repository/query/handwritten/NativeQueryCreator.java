@@ -67,6 +67,11 @@ public final class NativeQueryCreator {
             throw new InvalidQueryMethodException("it returns void but is not @Modifying; annotate it with @Modifying "
                     + "when the SQL changes rows, or declare what the query returns");
         }
+        if (result.kind() == ResultShape.Kind.WINDOW || parameters.scrollPosition() >= 0) {
+            throw new InvalidQueryMethodException("@Query SQL is not rewritten to scroll (a keyset WHERE cannot be added to "
+                    + "hand-written SQL safely); scroll with a derived query (Window<T> findFirst10By...OrderBy...("
+                    + "..., ScrollPosition position)), or return a Slice and take a Pageable");
+        }
         boolean pageResult = result.kind() == ResultShape.Kind.PAGE || result.kind() == ResultShape.Kind.SLICE;
         if (pageResult && parameters.pageable() < 0) {
             throw new InvalidQueryMethodException("it returns " + result.describe() + " but takes no Pageable; add a "
