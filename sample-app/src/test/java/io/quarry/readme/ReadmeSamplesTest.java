@@ -261,7 +261,8 @@ class ReadmeSamplesTest {
         assertThat(scrolled.first()).extracting(Host::getHostname).startsWith("web-01").endsWith("web-10");
         assertThat(scrolled.next()).extracting(Host::getHostname).startsWith("web-11").endsWith("web-20");
         assertThat(statements.get(1)).isEqualTo("select id, hostname, ip_addr, port, version from host where (port = ? "
-                + "and (hostname > ? or (hostname = ? and id > ?))) order by hostname asc, id asc limit ?");
+                + "and (hostname >= ? and (hostname > ? or (hostname = ? and id > ?)))) order by hostname asc, id asc "
+                + "limit ?");
         assertThat(scrolled.third()).extracting(Host::getHostname).containsExactly("web-21", "web-22", "web-23",
                 "web-24", "web-25");
         assertThat(scrolled.third().hasNext()).isFalse();

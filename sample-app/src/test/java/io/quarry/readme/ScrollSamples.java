@@ -33,7 +33,8 @@ final class ScrollSamples {
         // README: scrolling
         Window<Host> first = hosts.findFirst10ByPortOrderByHostname(22, ScrollPosition.keyset());
         Window<Host> next = hosts.findFirst10ByPortOrderByHostname(22, first.positionAt(first.size() - 1));
-        // where (port = ? and (hostname > ? or (hostname = ? and id > ?))) order by hostname, id: no OFFSET
+        // ... where (port = ? and (hostname >= ? and (hostname > ? or (hostname = ? and id > ?))))
+        // order by hostname asc, id asc limit ?: no OFFSET
 
         Window<Host> third = hosts.findFirst10ByPortOrderByHostname(22, ScrollPosition.offset(19)); // rows 21-30
 

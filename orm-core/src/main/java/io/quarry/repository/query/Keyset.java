@@ -98,9 +98,10 @@ public final class Keyset {
 
     /**
      * The rows after (forward) or before (backward) the position in the query's order: for keys a, b, c,
-     * {@code a > v0 or (a = v0 and b > v1) or (a = v0 and b = v1 and c > v2)}, with {@code <} for a
-     * descending key (and each comparison flipped backward). {@code value} gives what is compared with
-     * key i: a bound parameter or the value itself.
+     * {@code a >= v0 and (a > v0 or (a = v0 and b > v1) or (a = v0 and b = v1 and c > v2))}, with {@code <}
+     * for a descending key (and each comparison flipped backward). The leading {@code a >= v0} is implied by
+     * the rest (Spring Data leaves it out); it gives an index on the first key a range to start from.
+     * {@code value} gives what is compared with key i: a bound parameter or the value itself.
      */
     public Predicate predicate(ScrollPosition.Direction direction, IntFunction<Object> value) {
         boolean forward = direction == ScrollPosition.Direction.FORWARD;
@@ -114,7 +115,14 @@ public final class Keyset {
             all.add(keys.get(i).ascending() == forward ? column.gt(value.apply(i)) : column.lt(value.apply(i)));
             alternatives.add(all.size() == 1 ? all.get(0) : Sql.and(all));
         }
-        return alternatives.size() == 1 ? alternatives.get(0) : Sql.or(alternatives);
+        if (alternatives.size() == 1) {
+            return alternatives.get(0);
+        }
+        // implied by the alternatives, but the one bound an index on the first key can start its scan at:
+        // without it PostgreSQL walks the index from the start, filtering out every row before the position
+        Column<Object> first = Sql.col(keys.get(0).property().name());
+        Predicate bound = keys.get(0).ascending() == forward ? first.ge(value.apply(0)) : first.le(value.apply(0));
+        return Sql.and(bound, Sql.or(alternatives));
     }
 
     /**
@@ -123,7 +131,7 @@ public final class Keyset {
      */
     public Object[] values(KeysetScrollPosition position) {
         Map<String, Object> given = position.getKeys();
-        if (!given.keySet().equals(new java.util.HashSet<>(names))) {
+        if (given.size() != names.size() || !given.keySet().containsAll(names)) {
             throw new InvalidArgumentException(method + ": the scroll position holds the keys " + given.keySet()
                     + " but this query resumes from " + names + " (its sort, then the id); pass a position of this "
                     + "query's windows (window.positionAt(i)), or ScrollPosition.keyset() to start over");

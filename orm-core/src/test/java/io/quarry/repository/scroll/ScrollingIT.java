@@ -195,9 +195,9 @@ class ScrollingIT {
 
         hosts.findFirst4ByOrderByRackAscPortDesc(first.positionAt(3));
 
-        assertThat(statements).containsExactly("select id, hostname, rack, port, note from sc_host where (rack > ? or "
-                + "(rack = ? and port < ?) or (rack = ? and port = ? and id > ?)) order by rack asc, port desc, id asc "
-                + "limit ?");
+        assertThat(statements).containsExactly("select id, hostname, rack, port, note from sc_host where (rack >= ? and "
+                + "(rack > ? or (rack = ? and port < ?) or (rack = ? and port = ? and id > ?))) order by rack asc, "
+                + "port desc, id asc limit ?");
     }
 
     @Test
