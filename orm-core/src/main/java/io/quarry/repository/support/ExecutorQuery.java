@@ -154,11 +154,18 @@ final class ExecutorQuery<T> implements FluentQuery.FetchableFluentQuery<T> {
         ScrollPosition checked = Keyset.require(position, method);
         int rows = limit == null ? Integer.MAX_VALUE : limit;
         Long read = limit == null ? null : limit + 1L;
+        List<Order> given = orders(sort); // a name that is no property fails as in any sorted query
         if (checked instanceof OffsetScrollPosition offset) {
-            return (Window<T>) Keyset.offsetWindow(rows(where, orders(sort), read, Keyset.firstRow(offset)), rows, offset);
+            // in the keyset order where there is one, as derived methods: the id breaks ties between windows
+            List<Order> order = given;
+            try {
+                order = Keyset.of(support.model(), sort, method).orders(ScrollPosition.Direction.FORWARD);
+            } catch (InvalidArgumentException e) {
+                // a path or an ignore-case order: offset windows keep the order as given
+            }
+            return (Window<T>) Keyset.offsetWindow(rows(where, order, read, Keyset.firstRow(offset)), rows, offset);
         }
         KeysetScrollPosition keyset = (KeysetScrollPosition) checked;
-        orders(sort); // a name that is no property fails as in any sorted query
         Keyset keys = Keyset.of(support.model(), sort, method);
         if (!projection.isEntity()) {
             throw new InvalidArgumentException(method + ": a keyset position holds the sort keys of a "

@@ -112,6 +112,7 @@ class ExecutorScrollingIT {
                 .toList();
 
         assertThat(scrollAll(byPredicate(all, Sort.by("cores"), 3), ScrollPosition.keyset())).isEqualTo(expected);
+        assertThat(scrollAll(byPredicate(all, Sort.by("cores"), 3), ScrollPosition.offset())).isEqualTo(expected);
     }
 
     @Test

@@ -149,6 +149,8 @@ class ScrollingIT {
     void tiesOnTheSortKeysAreBrokenByTheIdSoNoRowIsSkippedOrRepeated() {
         assertThat(scrollAll(hosts::findFirst3ByOrderByPortDesc, ScrollPosition.keyset()))
                 .isEqualTo(sorted(Comparator.comparingInt(Host::port).reversed()));
+        assertThat(scrollAll(hosts::findFirst3ByOrderByPortDesc, ScrollPosition.offset()))
+                .isEqualTo(sorted(Comparator.comparingInt(Host::port).reversed()));
         assertThat(scrollAll(hosts::findFirst4ByOrderByRackAscPortDesc, ScrollPosition.keyset()))
                 .isEqualTo(sorted(Comparator.comparing(Host::rack).thenComparing(Comparator.comparingInt(Host::port)
                         .reversed())));
@@ -185,7 +187,8 @@ class ScrollingIT {
 
         statements.clear();
         scrollAll(hosts::findFirst5ByOrderByHostnameDesc, ScrollPosition.offset());
-        assertThat(statements).hasSize(5).allMatch(sql -> sql.toLowerCase().contains("offset"));
+        assertThat(statements).hasSize(5).allMatch(sql -> sql.toLowerCase().contains("offset"))
+                .allMatch(sql -> sql.contains("order by hostname desc, id asc"));
     }
 
     @Test

@@ -137,7 +137,7 @@ final class DerivedQuery implements MethodHandler {
 
     /**
      * One window from the call's ScrollPosition, read with one row more than its size to tell whether more
-     * follow: from an offset with OFFSET; from a keyset position with the keyset order and, after the first
+     * follow: from an offset with OFFSET (in the keyset order where there is one); from a keyset position with the keyset order and, after the first
      * window, the keyset WHERE bound to the position's values, never OFFSET.
      */
     private Object window(ArgumentPlan.Call call, Projection projection, Object[] args) {
@@ -148,7 +148,8 @@ final class DerivedQuery implements MethodHandler {
         bound[arguments.limitSlot()] = rows == Integer.MAX_VALUE ? Long.MAX_VALUE : rows + 1L;
         if (position instanceof OffsetScrollPosition offset) {
             bound[arguments.offsetSlot()] = Keyset.firstRow(offset);
-            SqlStatement select = statements.main(call.shape(), sort, QueryStatements.PAGED, projection);
+            SqlStatement select = statements.main(call.shape(), sort, QueryStatements.PAGED, projection,
+                    statements.offsetVariant(sort));
             return Keyset.offsetWindow(context.read(session -> projection.list(session, select, bound)), rows, offset);
         }
         KeysetScrollPosition keyset = (KeysetScrollPosition) position;

@@ -59,6 +59,8 @@ final class QueryStatements {
     static final int KEYSET_LAST = 3;
     /** A window before a position: the reversed keyset order and WHERE. */
     static final int KEYSET_BEFORE = 4;
+    /** A window from an offset, in the keyset order (the id breaks ties) with OFFSET. */
+    static final int OFFSET_ORDER = 5;
 
     /** Past this many cached variants (only reachable through many distinct Sorts), new ones are rendered per call. */
     private static final int MAX_CACHED = 512;
@@ -148,14 +150,27 @@ final class QueryStatements {
      * when its order can be a keyset, the first and last windows and those after and before a position.
      */
     void prerenderScroll(List<Integer> nullBits, Projection projection, int paging) {
-        prerender(nullBits, projection, List.of(PAGED));
-        try {
-            keyset(Sort.unsorted());
-        } catch (InvalidArgumentException e) {
-            return; // its order cannot be a keyset: a keyset call says why
+        if (offsetVariant(Sort.unsorted()) == NO_KEYSET) {
+            prerender(nullBits, projection, List.of(PAGED)); // its order cannot be a keyset: a keyset call says why
+            return;
         }
+        main(0, Sort.unsorted(), PAGED, projection, OFFSET_ORDER);
         for (int keyset = KEYSET_FIRST; keyset <= KEYSET_BEFORE; keyset++) {
             main(0, Sort.unsorted(), paging, projection, keyset);
+        }
+    }
+
+    /**
+     * How an offset window with {@code sort} is ordered: as keyset windows ({@link #OFFSET_ORDER}: the id
+     * breaks ties, so windows over equal sort keys neither skip nor repeat rows) when the order can be a
+     * keyset, else as given ({@link #NO_KEYSET}).
+     */
+    int offsetVariant(Sort sort) {
+        try {
+            keyset(sort);
+            return OFFSET_ORDER;
+        } catch (InvalidArgumentException e) {
+            return NO_KEYSET;
         }
     }
 
@@ -300,10 +315,10 @@ final class QueryStatements {
      */
     private Select keyset(Select select, Key key, List<Order> orders) {
         Keyset keyset = keyset(key.sort() == null ? Sort.unsorted() : key.sort());
-        boolean forward = key.keyset() == KEYSET_FIRST || key.keyset() == KEYSET_AFTER;
+        boolean forward = key.keyset() != KEYSET_LAST && key.keyset() != KEYSET_BEFORE;
         ScrollPosition.Direction direction = forward ? ScrollPosition.Direction.FORWARD : ScrollPosition.Direction.BACKWARD;
         orders.addAll(keyset.orders(direction));
-        if (key.keyset() == KEYSET_FIRST || key.keyset() == KEYSET_LAST) {
+        if (key.keyset() != KEYSET_AFTER && key.keyset() != KEYSET_BEFORE) {
             return select;
         }
         List<String> names = keyset.names();
