@@ -131,7 +131,7 @@ public final class Keyset {
      */
     public Object[] values(KeysetScrollPosition position) {
         Map<String, Object> given = position.getKeys();
-        if (!given.keySet().equals(new java.util.HashSet<>(names))) {
+        if (given.size() != names.size() || !given.keySet().containsAll(names)) {
             throw new InvalidArgumentException(method + ": the scroll position holds the keys " + given.keySet()
                     + " but this query resumes from " + names + " (its sort, then the id); pass a position of this "
                     + "query's windows (window.positionAt(i)), or ScrollPosition.keyset() to start over");
