@@ -75,8 +75,8 @@ final class EntityReaders<T> {
         if (generated != null || failed) {
             return;
         }
-        if (model.hasReferences()) {
-            // a foreign key is read into the values, not into its field: the codecs read those entities
+        if (model.isRecord() && model.hasReferences()) {
+            // its rows wait as values until the references are loaded (PendingRecords): the codecs read them
             failed = true;
             return;
         }
@@ -111,6 +111,16 @@ final class EntityReaders<T> {
         return new ReaderGenerator.Slot(index, property.javaType(), PlainGetters.of(property.javaType(), property.codec()));
     }
 
+    /**
+     * The slot of a reference's foreign key: read as the boxed type, since an optional reference's
+     * column may be NULL even when the target's id is primitive (the codec reads it as null too).
+     */
+    private ReaderGenerator.Slot keySlot(int index) {
+        PropertyModel property = model.properties().get(index);
+        Class<?> boxed = io.quarry.types.Numbers.boxed(property.javaType());
+        return new ReaderGenerator.Slot(index, boxed, PlainGetters.of(boxed, property.codec()));
+    }
+
     private List<ReaderGenerator.Slot> recordSlots() {
         List<Class<?>> components = new ArrayList<>();
         for (RecordComponent component : model.type().getRecordComponents()) {
@@ -131,7 +141,9 @@ final class EntityReaders<T> {
         byClass.put(model.type(), new ArrayList<>());
         for (int i = 0; i < fields.size(); i++) {
             byClass.computeIfAbsent(fields.get(i).getDeclaringClass(), c -> new ArrayList<>())
-                    .add(new ReaderGenerator.FieldSlot(fields.get(i), slot(i)));
+                    .add(model.properties().get(i).reference() == null
+                            ? new ReaderGenerator.FieldSlot(fields.get(i), slot(i))
+                            : new ReaderGenerator.FieldSlot(fields.get(i), keySlot(i), true));
         }
         GeneratedReader own = ReaderGenerator.forClass(model.type(), true, byClass.remove(model.type()));
         List<GeneratedReader> inherited = new ArrayList<>();

@@ -11,7 +11,8 @@ import java.util.List;
  * column with the typed JDBC getter {@link PlainGetters} names (or its codec, for types with codecs
  * of their own) straight into a field store or a canonical-constructor argument, as a hand-written
  * row mapper does: no values array, no boxing of primitives, no codec call for the common types.
- * Defined as a hidden nestmate of the class, like {@link WriterGenerator}'s writers. Stateless.
+ * A reference's foreign key is read into the values array only (see {@link FieldSlot}). Defined as a
+ * hidden nestmate of the class, like {@link WriterGenerator}'s writers. Stateless.
  */
 final class ReaderGenerator {
 
@@ -22,8 +23,16 @@ final class ReaderGenerator {
     record Slot(int index, Class<?> type, PlainGetters.Getter getter) {
     }
 
-    /** A field to set: the declaring class's field and the slot it is read from. */
-    record FieldSlot(Field field, Slot slot) {
+    /**
+     * A field to set: the declaring class's field and the slot it is read from. For a reference's
+     * foreign key ({@code keyOnly}) the field holds the referenced object, which the loader sets: the
+     * column's value only goes to the values array (for the relation loader), never into the field.
+     */
+    record FieldSlot(Field field, Slot slot, boolean keyOnly) {
+
+        FieldSlot(Field field, Slot slot) {
+            this(field, slot, false);
+        }
     }
 
     private static final String READ = "(Ljava/sql/ResultSet;[I[Lio/quarry/types/Codec;)Ljava/lang/Object;";
@@ -45,7 +54,7 @@ final class ReaderGenerator {
     static GeneratedReader forClass(Class<?> declaring, boolean instantiate, List<FieldSlot> fields)
             throws ReflectiveOperationException {
         for (FieldSlot field : fields) {
-            ClassFile.checkVisible(declaring, field.field().getType());
+            ClassFile.checkVisible(declaring, field.keyOnly() ? field.slot().type() : field.field().getType());
         }
         String self = ClassFile.internalName(declaring);
         ClassFile file = new ClassFile(self + "$QuarryReader", GeneratedReader.class);
@@ -135,6 +144,9 @@ final class ReaderGenerator {
     private static void stores(ClassFile file, Code code, String self, List<FieldSlot> fields, int target,
             int resultSet) {
         for (FieldSlot slot : fields) {
+            if (slot.keyOnly()) {
+                continue; // as EntityModel#instantiate: the loader sets the referenced object
+            }
             Field field = slot.field();
             code.aload(target);
             value(file, code, slot.slot(), resultSet);
@@ -151,6 +163,15 @@ final class ReaderGenerator {
         int values = resultSet + 3;
         int local = Math.max(values, target) + 1;
         for (FieldSlot slot : fields) {
+            if (slot.keyOnly()) {
+                Class<?> type = slot.slot().type();
+                code.aload(values);
+                code.pushInt(slot.slot().index());
+                value(file, code, slot.slot(), resultSet);
+                code.box(file, type);
+                code.op(Opcodes.AASTORE);
+                continue;
+            }
             Field field = slot.field();
             Class<?> type = field.getType();
             value(file, code, slot.slot(), resultSet);
