@@ -131,7 +131,9 @@ interface RelationCollection {
 
         @Override
         public void loaded(List<Object> values) {
-            elements = new LinkedHashSet<>(values);
+            // sized for the elements (the copy constructor sizes for 11 at least: most collections hold a few)
+            elements = new LinkedHashSet<>(Math.max(4, (int) (values.size() / .75f) + 1));
+            elements.addAll(values);
             batch = null;
         }
 
