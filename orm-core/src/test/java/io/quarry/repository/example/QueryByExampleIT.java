@@ -96,7 +96,7 @@ class QueryByExampleIT {
      */
     private long rowStatements() {
         List<String> taken = statements.take();
-        long sites = taken.stream().filter(sql -> sql.contains("from qbe_site where id in")).count();
+        long sites = taken.stream().filter(sql -> sql.contains("from qbe_site where id ")).count(); // in (...) or = any(?)
         assertThat(sites).isLessThanOrEqualTo(taken.size() - sites);
         return taken.size() - sites;
     }
@@ -108,7 +108,7 @@ class QueryByExampleIT {
     @Test
     void matchesEverySetPropertyExactlyInOneStatementPlusOneForTheReferences() {
         assertThat(find(Server.tier("web"), NO_CORES)).containsExactly("web-1", "web-2");
-        assertThat(statements.take()).hasSize(2).last().asString().contains("from qbe_site where id in");
+        assertThat(statements.take()).hasSize(2).last().asString().contains("from qbe_site where id ");
     }
 
     @Test
