@@ -217,6 +217,11 @@ final class RowLoader<T> implements ResultMapper<T> {
             return loaded(relations ? readForRelations(resultSet, new Object[model.properties().size()])
                     : reader.read(resultSet));
         }
+        if (!relations) {
+            return readThenLookUp(resultSet);
+        }
+        // with relations (never a record: a record's references wait in pending), the id decides first
+        // whether this row becomes a new object, which the relation loader then resolves
         Object id = reader.id(resultSet);
         EntityState.EntityKey key = new EntityState.EntityKey(model.type(), id);
         EntityState existing = session.work().held(key);
@@ -224,30 +229,45 @@ final class RowLoader<T> implements ResultMapper<T> {
             if (existing.expired) {
                 refresh(existing, reader.values(resultSet));
             }
-            if (relations) {
-                held.add(existing.instance);
+            held.add(existing.instance);
+            return model.type().cast(existing.instance);
+        }
+        Object[] values = new Object[model.properties().size()];
+        T instance = readForRelations(resultSet, values);
+        if (track) {
+            EntityState state = register(instance, id, key);
+            if (snapshots) {
+                state.takeSnapshot(values);
+            }
+        }
+        return loaded(instance);
+    }
+
+    /**
+     * {@link #map} for an entity without relations: builds the object first and takes its id from it,
+     * so the id column is read once (the usual row is new to the session); a row the session already
+     * holds returns the held object, refreshed if expired, and the one just built is dropped.
+     */
+    private T readThenLookUp(ResultSet resultSet) throws SQLException {
+        Object[] values = track && snapshots && !model.isRecord() ? new Object[model.properties().size()] : null;
+        T instance = values == null ? reader.read(resultSet) : reader.read(resultSet, values);
+        Object id = model.idOf(instance);
+        EntityState.EntityKey key = new EntityState.EntityKey(model.type(), id);
+        EntityState existing = session.work().held(key);
+        if (existing != null) {
+            if (existing.expired) {
+                refresh(existing, reader.values(resultSet));
             }
             return model.type().cast(existing.instance);
         }
-        if (!track) {
-            return loaded(relations ? readForRelations(resultSet, new Object[model.properties().size()])
-                    : reader.read(resultSet));
+        if (track) {
+            EntityState state = register(instance, id, key);
+            if (values != null) {
+                state.takeSnapshot(values);
+            } else if (snapshots) {
+                state.takeSnapshot(); // a record may have normalized the values it was given: read them back
+            }
         }
-        if (!snapshots) {
-            T instance = relations ? readForRelations(resultSet, new Object[model.properties().size()])
-                    : reader.read(resultSet);
-            register(instance, id, key);
-            return loaded(instance);
-        }
-        if (model.isRecord()) {
-            // a record may have normalized the values it was given: the snapshot reads them back
-            T instance = reader.read(resultSet);
-            register(instance, id, key).takeSnapshot();
-            return loaded(instance);
-        }
-        Object[] values = new Object[model.properties().size()];
-        T instance = relations ? readForRelations(resultSet, values) : reader.read(resultSet, values);
-        register(instance, id, key).takeSnapshot(values);
         return loaded(instance);
     }
 
