@@ -90,7 +90,7 @@ class RelationLoadingIT {
 
             assertThat(take()).as("machines, then their sites in one IN on %s", db).satisfiesExactly(
                     sql -> assertThat(sql).startsWith("select").contains("from spring_machine where"),
-                    sql -> assertThat(sql).startsWith("select").contains("from spring_site where id in"));
+                    sql -> assertThat(sql).startsWith("select").containsPattern("from spring_site where id (in|= any)"));
             assertThat(found).extracting(machine -> machine.getSite().getName()).containsExactly("fra-1", "fra-1", "iad-1");
             assertThat(found.get(0).getSite()).as("one object per site in the read").isSameAs(found.get(1).getSite());
             assertThat(activeConnections()).isZero();
@@ -106,7 +106,7 @@ class RelationLoadingIT {
 
             assertThat(take()).as("sites, machines, badges on %s", db).satisfiesExactly(
                     sql -> assertThat(sql).startsWith("select").contains("from spring_site where"),
-                    sql -> assertThat(sql).startsWith("select").contains("from spring_machine where site_id in"),
+                    sql -> assertThat(sql).startsWith("select").containsPattern("from spring_machine where site_id (in|= any)"),
                     sql -> assertThat(sql).startsWith("select").contains("join spring_machine_badge"));
             assertThat(europe).extracting(Site::getName).containsExactly("fra-1", "fra-2");
             assertThat(europe.get(0).getMachines()).extracting(Machine::getHostname).containsExactlyInAnyOrder("web-1", "web-2");
@@ -208,7 +208,7 @@ class RelationLoadingIT {
                 assertThat(take()).as("the sites").hasSize(1);
                 assertThat(sites.get(0).getMachines()).isNotEmpty();
                 assertThat(take()).as("the machines of both sites, on first access, on %s", db).singleElement()
-                        .asString().contains("from spring_machine where site_id in");
+                        .asString().containsPattern("from spring_machine where site_id (in|= any)");
                 assertThat(sites.get(1).getMachines()).singleElement().extracting(Machine::getBadges)
                         .satisfies(badges -> assertThat(badges).hasSize(1));
                 assertThat(take()).as("the badges of all three machines, on first access").singleElement()
