@@ -41,13 +41,8 @@ final class ColumnChanges {
                         + ": changing its type fails or loses values that do not fit; check the data first"));
             }
             boolean nullable = property.spec().nullable() && !property.isId();
-            String sql = ddl.alterColumnNullability(model, property);
-            boolean sameStatement = !changes.isEmpty() && sql.equals(changes.get(changes.size() - 1).sql());
-            if (nullable != column.nullable() && !sameStatement) {
-                changes.add(new Change(sql, true, where + (nullable
-                        ? " is NOT NULL in the database, the mapping allows NULL: dropping the constraint lets NULLs in"
-                        : " allows NULL in the database, the mapping says NOT NULL: rows holding NULL make it fail;"
-                                + " give them a value first")));
+            if (nullable != column.nullable()) {
+                nullability(changes, ddl.alterColumnNullability(model, property), where, nullable);
             }
         }
         for (LiveSchema.Column column : table.columns().values()) {
@@ -60,5 +55,20 @@ final class ColumnChanges {
             }
         }
         return changes;
+    }
+
+    private static void nullability(List<Change> changes, String sql, String where, boolean nullable) {
+        String warning = nullable
+                ? " is NOT NULL in the database, the mapping allows NULL: dropping the constraint lets NULLs in"
+                : " allows NULL in the database, the mapping says NOT NULL: rows holding NULL make it fail;"
+                        + " give them a value first";
+        int last = changes.size() - 1;
+        if (last >= 0 && sql.equals(changes.get(last).sql())) {
+            // MySQL restates the whole column: the type change sets the nullability too, so it carries both warnings
+            changes.set(last, new Change(sql, true, changes.get(last).warning()
+                    + "; the same statement changes its nullability: it" + warning));
+        } else {
+            changes.add(new Change(sql, true, where + warning));
+        }
     }
 }

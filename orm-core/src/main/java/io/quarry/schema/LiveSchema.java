@@ -19,14 +19,12 @@ import java.util.TreeMap;
  */
 final class LiveSchema {
 
-    private final Connection connection;
     private final Dialect dialect;
     private final DatabaseMetaData metadata;
     private final String catalog;
     private final String schema;
 
     LiveSchema(Connection connection, Dialect dialect) throws SQLException {
-        this.connection = connection;
         this.dialect = dialect;
         this.metadata = connection.getMetaData();
         this.catalog = connection.getCatalog();
@@ -107,10 +105,6 @@ final class LiveSchema {
 
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    Connection connection() {
-        return connection;
     }
 
     /** A table: its name as stored, its columns by lower-cased name, its indexes and foreign keys. */

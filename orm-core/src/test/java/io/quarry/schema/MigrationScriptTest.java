@@ -46,7 +46,21 @@ class MigrationScriptTest {
 
         assertThat(script.statements()).containsExactly("create table t (id bigint)", "alter table t drop column c");
         assertThat(script.skipped()).isEmpty();
-        assertThat(script.sql()).contains("\nalter table t drop column c;\n");
+        assertThat(script.sql()).isEqualTo("""
+                create table t (id bigint);
+
+                -- WARNING: column t.c is in the database but not in the mapping
+                alter table t drop column c;
+
+                -- WARNING: table x-y is in the database but no entity maps it
+                """);
+    }
+
+    @Test
+    void readsAsItsSql() {
+        MigrationScript script = new MigrationScript("-- header\n", CHANGES, false);
+
+        assertThat(script).hasToString(script.sql());
     }
 
     @Test
