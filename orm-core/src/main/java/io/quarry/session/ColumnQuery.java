@@ -165,8 +165,9 @@ final class ColumnQuery implements RowQuery {
         return toSql().toString();
     }
 
+    /** The statement's SQL, rendered once per shape for the engine. */
     private SqlStatement render(Select statement) {
-        return statement.render(session.engine().dialect(), session.engine().models());
+        return session.engine().statements().selects().render(statement);
     }
 
     /** Maps rows to a record or class through the constructor whose parameter count matches. */

@@ -59,7 +59,7 @@ public final class Engine {
         dialect.registerCodecs(codecs);
         builder.codecs.forEach((type, codec) -> codecs.register((Class<Object>) type, (Codec<Object>) codec));
         this.models = new ModelRegistry(codecs);
-        this.statements = new CachedStatements(dialect, codecs);
+        this.statements = new CachedStatements(dialect, models);
         this.executor = new StatementExecutor(dialect, builder.showSql, builder.listeners,
                 StatementObservers.of(builder.observers));
         this.batchSize = builder.batchSize;

@@ -9,7 +9,6 @@ import io.quarry.sql.Assignment;
 import io.quarry.sql.Expression;
 import io.quarry.sql.Order;
 import io.quarry.sql.Predicate;
-import io.quarry.sql.RenderContext;
 import io.quarry.sql.Select;
 import io.quarry.sql.Sql;
 import io.quarry.sql.SqlStatement;
@@ -84,7 +83,8 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public Query<T> filter(Predicate... predicates) {
         List<Predicate> list = Arrays.asList(predicates);
-        check(list);
+        // resolves the predicates' properties now, so a typo fails here rather than at the terminal call
+        check(Select.from(model).where(list));
         return with(select.where(list));
     }
 
@@ -253,7 +253,7 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public long count() {
         session.autoflush();
-        SqlStatement statement = select.renderCount(session.engine().dialect(), session.engine().models());
+        SqlStatement statement = session.engine().statements().selects().renderCount(select);
         return session.runQuery(limit, task(), statement, SessionSupport.NO_ARGS, resultSet -> {
             resultSet.next();
             return resultSet.getLong(1);
@@ -368,20 +368,13 @@ final class EntityQuery<T> implements Query<T> {
         return select.lock() == RowLock.UPDATE_NOWAIT ? limit.withLockWait(LockWait.NOWAIT) : limit;
     }
 
+    /** The statement's SQL, rendered once per shape for the engine. */
     private SqlStatement render(Select statement) {
-        return statement.render(session.engine().dialect(), session.engine().models());
+        return session.engine().statements().selects().render(statement);
     }
 
     private void check(Select statement) {
         render(statement);
-    }
-
-    /** Resolves the predicates' properties now, so a typo fails here rather than at the terminal call. */
-    private void check(List<Predicate> predicates) {
-        RenderContext scratch = new RenderContext(session.engine().dialect(), session.engine().models(), model);
-        for (Predicate predicate : predicates) {
-            predicate.render(scratch);
-        }
     }
 
     private String task() {

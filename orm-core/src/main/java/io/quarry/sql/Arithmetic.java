@@ -29,6 +29,13 @@ final class Arithmetic<V> extends Operand<V> {
     }
 
     @Override
+    void shape(StatementShape shape) {
+        shape.token(Arithmetic.class).token(operator);
+        shape.expression(left);
+        shape.value(amount);
+    }
+
+    @Override
     public Codec<Object> codec(RenderContext context) {
         return left.codec(context);
     }

@@ -30,7 +30,8 @@ public final class Column<V> extends Operand<V> {
 
     private Column(List<String> path, List<Class<?>> owners, Class<?> declaredOn, String name) {
         this.path = List.copyOf(path);
-        this.owners = java.util.Collections.unmodifiableList(new ArrayList<>(owners));
+        // owners may hold nulls, which List.copyOf refuses
+        this.owners = owners.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(owners));
         this.declaredOn = declaredOn;
         this.name = name;
     }
@@ -122,6 +123,11 @@ public final class Column<V> extends Operand<V> {
     @Override
     public Codec<Object> codec(RenderContext context) {
         return property(context).codec();
+    }
+
+    @Override
+    void shape(StatementShape shape) {
+        shape.token(Column.class).token(path).token(owners).token(declaredOn).token(name);
     }
 
     /** The property name; for a path, the relation names and the property joined with dots. */

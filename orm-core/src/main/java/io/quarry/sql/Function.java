@@ -62,6 +62,16 @@ public final class Function<V> extends Operand<V> {
     }
 
     @Override
+    void shape(StatementShape shape) {
+        shape.token(Function.class).token(name).token(distinct).token(resultKind);
+        if (argument == null) {
+            shape.token(null);
+        } else {
+            shape.expression(argument);
+        }
+    }
+
+    @Override
     public String label() {
         return argument == null ? name : name + "_" + argument.label();
     }

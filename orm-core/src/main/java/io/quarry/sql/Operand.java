@@ -272,6 +272,14 @@ public abstract class Operand<V> implements Expression {
         return escape;
     }
 
+    /**
+     * Writes this operand's part of a statement's shape (see {@link StatementShape}); operands that do
+     * not override it (subclasses outside this package) make the shape unknown.
+     */
+    void shape(StatementShape shape) {
+        shape.unknown();
+    }
+
     private <X> X require(X value, String operator) {
         return Objects.requireNonNull(value, () -> operator + "(null) on " + label()
                 + " matches nothing in SQL; use isNull()/isNotNull() to test for NULL");

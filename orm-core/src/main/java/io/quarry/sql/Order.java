@@ -31,6 +31,12 @@ public record Order(Expression expression, boolean ascending, NullOrdering nulls
         context.append(context.dialect().orderItem(rendered.sql(), ascending, nulls));
     }
 
+    /** This item's part of a statement's shape. */
+    void shape(StatementShape shape) {
+        shape.token(Order.class).token(ascending).token(nulls);
+        shape.expression(expression);
+    }
+
     @Override
     public String toString() {
         return expression.label() + (ascending ? " asc" : " desc");

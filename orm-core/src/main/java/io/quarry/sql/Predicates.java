@@ -11,12 +11,18 @@ final class Predicates {
     }
 
     /** {@code left op value}. */
-    record Comparison(Expression left, String operator, Object value) implements Predicate {
+    record Comparison(Expression left, String operator, Object value) implements Predicate, StatementShape.Shaped {
         @Override
         public void render(RenderContext context) {
             left.render(context);
             context.append(" ").append(operator).append(" ");
             Values.bind(context, left, value);
+        }
+
+        @Override
+        public void shape(StatementShape shape) {
+            shape.token(Comparison.class).token(operator).expression(left);
+            shape.value(value);
         }
 
         @Override
@@ -26,7 +32,7 @@ final class Predicates {
     }
 
     /** {@code lower(left) op lower(value)}. */
-    record IgnoreCase(Expression left, String operator, Object value) implements Predicate {
+    record IgnoreCase(Expression left, String operator, Object value) implements Predicate, StatementShape.Shaped {
         @Override
         public void render(RenderContext context) {
             context.append("lower(");
@@ -35,10 +41,16 @@ final class Predicates {
             Values.bind(context, left, value);
             context.append(")");
         }
+
+        @Override
+        public void shape(StatementShape shape) {
+            shape.token(IgnoreCase.class).token(operator).expression(left);
+            shape.value(value);
+        }
     }
 
     /** {@code left [not] between low and high}. */
-    record Between(Expression left, Object low, Object high, boolean negated) implements Predicate {
+    record Between(Expression left, Object low, Object high, boolean negated) implements Predicate, StatementShape.Shaped {
         @Override
         public void render(RenderContext context) {
             left.render(context);
@@ -47,10 +59,17 @@ final class Predicates {
             context.append(" and ");
             Values.bind(context, left, high);
         }
+
+        @Override
+        public void shape(StatementShape shape) {
+            shape.token(Between.class).token(negated).expression(left);
+            shape.value(low);
+            shape.value(high);
+        }
     }
 
     /** {@code left [not] in (...)}; an empty list matches nothing (in) or everything (not in). */
-    record InList(Expression left, List<Object> values, boolean negated) implements Predicate {
+    record InList(Expression left, List<Object> values, boolean negated) implements Predicate, StatementShape.Shaped {
         InList(Expression left, Collection<?> values, boolean negated) {
             this(left, new ArrayList<>(values), negated);
         }
@@ -71,11 +90,22 @@ final class Predicates {
             }
             context.append(")");
         }
+
+        @Override
+        public void shape(StatementShape shape) {
+            shape.token(InList.class).token(negated).token(values.size());
+            if (!values.isEmpty()) {
+                shape.expression(left);
+                for (Object value : values) {
+                    shape.value(value);
+                }
+            }
+        }
     }
 
     /** {@code left [not] like pattern escape '!'}: the pattern is already written for {@link Operand#LIKE_ESCAPE}. */
     record Like(Expression left, Object pattern, boolean negated, boolean ignoreCase)
-            implements Predicate {
+            implements Predicate, StatementShape.Shaped {
         @Override
         public void render(RenderContext context) {
             if (ignoreCase) {
@@ -95,10 +125,16 @@ final class Predicates {
             }
             context.append(" escape ").append(context.dialect().escapeLiteral(Operand.LIKE_ESCAPE));
         }
+
+        @Override
+        public void shape(StatementShape shape) {
+            shape.token(Like.class).token(negated).token(ignoreCase).expression(left);
+            shape.value(pattern);
+        }
     }
 
     /** {@code left} matches the regular expression {@code pattern}, as the dialect writes it. */
-    record Regex(Expression left, String pattern, boolean ignoreCase) implements Predicate {
+    record Regex(Expression left, String pattern, boolean ignoreCase) implements Predicate, StatementShape.Shaped {
         @Override
         public void render(RenderContext context) {
             io.quarry.dialect.RegexMatch match = context.dialect().regexMatch(ignoreCase);
@@ -110,22 +146,33 @@ final class Predicates {
         }
 
         @Override
+        public void shape(StatementShape shape) {
+            shape.token(Regex.class).token(ignoreCase).expression(left);
+            shape.value(pattern);
+        }
+
+        @Override
         public String toString() {
             return left.label() + (ignoreCase ? " matches (ignoring case) " : " matches ") + pattern;
         }
     }
 
     /** {@code left is [not] null}. */
-    record NullCheck(Expression left, boolean negated) implements Predicate {
+    record NullCheck(Expression left, boolean negated) implements Predicate, StatementShape.Shaped {
         @Override
         public void render(RenderContext context) {
             left.render(context);
             context.append(negated ? " is not null" : " is null");
         }
+
+        @Override
+        public void shape(StatementShape shape) {
+            shape.token(NullCheck.class).token(negated).expression(left);
+        }
     }
 
     /** {@code (a and b and ...)} or {@code (a or b or ...)}. */
-    record Junction(String operator, List<Predicate> parts) implements Predicate {
+    record Junction(String operator, List<Predicate> parts) implements Predicate, StatementShape.Shaped {
         Junction {
             parts = List.copyOf(parts);
         }
@@ -149,15 +196,28 @@ final class Predicates {
             }
             context.append(")");
         }
+
+        @Override
+        public void shape(StatementShape shape) {
+            shape.token(Junction.class).token(operator).token(parts.size());
+            for (Predicate part : parts) {
+                shape.expression(part);
+            }
+        }
     }
 
     /** {@code not (p)}. */
-    record Negation(Predicate predicate) implements Predicate {
+    record Negation(Predicate predicate) implements Predicate, StatementShape.Shaped {
         @Override
         public void render(RenderContext context) {
             context.append("not (");
             predicate.render(context);
             context.append(")");
+        }
+
+        @Override
+        public void shape(StatementShape shape) {
+            shape.token(Negation.class).expression(predicate);
         }
     }
 }

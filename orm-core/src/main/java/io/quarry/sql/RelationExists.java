@@ -18,7 +18,7 @@ import java.util.List;
  * @param conditions what the related row must meet (none: any related row)
  */
 record RelationExists(String relation, Class<?> owner, boolean collection, List<Predicate> conditions)
-        implements Predicate {
+        implements Predicate, StatementShape.Shaped {
 
     RelationExists {
         conditions = List.copyOf(conditions);
@@ -73,6 +73,15 @@ record RelationExists(String relation, Class<?> owner, boolean collection, List<
         context.append("exists (select 1 from ").append(from);
         inner.scope().renderJoins(context);
         context.append(" where ").append(inner).append(")");
+    }
+
+    @Override
+    public void shape(StatementShape shape) {
+        // a collection of soft-deleted elements binds a value of its own, which the rendering's check then finds
+        shape.token(RelationExists.class).token(relation).token(owner).token(collection).token(conditions.size());
+        for (Predicate condition : conditions) {
+            shape.expression(condition);
+        }
     }
 
     /** {@code <alias>.<column> = <outer table>.<outer column>}. */

@@ -181,14 +181,24 @@ public final class Select {
     }
 
     private SqlStatement render(RenderContext context) {
+        return renderIn(context).toStatement();
+    }
+
+    /** Renders into {@code context}; returns the rendering that holds the statement (another one when it joins). */
+    private RenderContext renderIn(RenderContext context) {
         renderInto(context);
         if (!context.scope().hasJoins()) {
-            return context.toStatement();
+            return context;
         }
         // the first rendering found the joins; the second qualifies every column and lists them in FROM
         RenderContext joined = context.qualified();
         renderInto(joined);
-        return joined.toStatement();
+        return joined;
+    }
+
+    /** A rendering that records how each value was bound, for {@link RenderedSelects}. */
+    RenderContext renderRecording(Dialect dialect, ModelRegistry models) {
+        return renderIn(RenderContext.recording(dialect, models, model));
     }
 
     /**
@@ -205,12 +215,57 @@ public final class Select {
     }
 
     private SqlStatement renderCount(RenderContext context) {
-        // a count locks nothing (PostgreSQL refuses FOR UPDATE with count(*)) and loads nothing joined
+        SqlStatement counted = counted().render(context);
+        return countsRows() ? countRowsOf(counted) : counted;
+    }
+
+    /**
+     * The statement a count renders: without order, lock (PostgreSQL refuses FOR UPDATE with count(*))
+     * and joined loading; {@code count(*)} itself unless {@link #countsRows()}.
+     */
+    Select counted() {
         Select unordered = withoutOrder().lock(null).loadJoined(List.of());
-        if (distinct || limit != null || offset != null) {
-            return countRowsOf(unordered.render(context));
+        return countsRows() ? unordered : unordered.columns(List.of(Sql.count()));
+    }
+
+    /** Whether a count wraps the statement ({@link #countRowsOf}): distinct, limit or offset decide the rows. */
+    boolean countsRows() {
+        return distinct || limit != null || offset != null;
+    }
+
+    /**
+     * The shape of this statement for {@link RenderedSelects}, under {@code kind}: everything its text
+     * depends on, in {@link #renderInto}'s order, and its values in binding order.
+     */
+    StatementShape shape(Object kind) {
+        StatementShape shape = new StatementShape(kind).token(model).token(distinct);
+        expressions(shape, columns);
+        shape.token(loadJoined);
+        expressions(shape, SoftDeletes.live(model, where, includeDeleted));
+        expressions(shape, groupBy);
+        expressions(shape, having);
+        shape.token(orderBy.size());
+        for (Order order : orderBy) {
+            order.shape(shape);
         }
-        return unordered.columns(List.of(Sql.count())).render(context);
+        trailing(shape, limit);
+        trailing(shape, offset);
+        return shape.token(lock);
+    }
+
+    private static void expressions(StatementShape shape, List<? extends Expression> expressions) {
+        shape.token(expressions.size());
+        for (Expression expression : expressions) {
+            shape.expression(expression);
+        }
+    }
+
+    private static void trailing(StatementShape shape, Long rows) {
+        if (rows == null) {
+            shape.token(Boolean.FALSE);
+        } else {
+            shape.plainValue(rows);
+        }
     }
 
     /** {@code select count(*) from (<statement>) counted}: the row count of any SELECT, a native one too. */
@@ -249,13 +304,16 @@ public final class Select {
             }
         }
         context.append(context.dialect().limitOffset(limit != null, offset != null));
-        @SuppressWarnings("unchecked")
-        io.quarry.types.Codec<Object> longCodec = (io.quarry.types.Codec<Object>) context.codecs().lookup(Long.class, false);
-        if (limit != null) {
-            context.bindValueOnly(limit, longCodec);
-        }
-        if (offset != null) {
-            context.bindValueOnly(offset, longCodec);
+        if (limit != null || offset != null) {
+            @SuppressWarnings("unchecked")
+            Values.Slot rows = new Values.Slot((io.quarry.types.Codec<Object>) context.codecs().lookup(Long.class, false),
+                    null, null);
+            if (limit != null) {
+                context.bindValueOnly(rows, limit);
+            }
+            if (offset != null) {
+                context.bindValueOnly(rows, offset);
+            }
         }
         if (lock != null) {
             context.append(context.dialect().lockClause(lock));

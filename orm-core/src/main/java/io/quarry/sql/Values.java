@@ -2,6 +2,7 @@ package io.quarry.sql;
 
 import io.quarry.QuarryException;
 import io.quarry.types.Codec;
+import io.quarry.types.CodecRegistry;
 import io.quarry.types.Numbers;
 
 /** Binds a value against an expression: picks the codec and converts numbers to the column's type. Stateless. */
@@ -17,25 +18,50 @@ final class Values {
             return;
         }
         if (value instanceof Binding binding) {
-            context.bind(binding);
+            context.bind(Slot.PASSED, binding);
             return;
         }
         Codec<Object> codec = target.codec(context);
         if (codec == null) {
-            if (value == null) {
-                throw new QuarryException("Cannot bind NULL to " + target.label() + "; use isNull()");
-            }
-            @SuppressWarnings("unchecked")
-            Codec<Object> byValue = (Codec<Object>) context.codecs().forValue(value);
-            codec = byValue;
-        } else if (value != null) {
-            Class<?> type = javaType(target, context);
-            if (type != null) {
-                value = coerce(value, type, target.label() + (context.model() == null ? ""
-                        : " of " + context.model().type().getSimpleName()));
-            }
+            context.bind(new Slot(null, null, target.label()), value);
+            return;
         }
-        context.bind(value, codec);
+        Class<?> type = javaType(target, context);
+        String where = type == null ? null : target.label() + (context.model() == null ? ""
+                : " of " + context.model().type().getSimpleName());
+        context.bind(new Slot(codec, type, where), value);
+    }
+
+    /**
+     * How the values at one placeholder are bound: through {@code codec} after conversion to {@code type}
+     * (none when null), or, without a codec, through the codec of the value's class. What a rendering
+     * learns from the expression a value is compared with, kept so that {@link RenderedSelects} binds
+     * the values of later statements of the same shape without rendering them.
+     *
+     * @param codec the target's codec; {@code null}: by the value's class ({@code sum}, {@code avg})
+     * @param type what the value is converted to, or {@code null}
+     * @param target the target as errors name it
+     */
+    record Slot(Codec<Object> codec, Class<?> type, String target) {
+
+        /** The slot of a ready-made {@link Binding} in a value's place, bound as it is. */
+        static final Slot PASSED = new Slot(null, null, null);
+
+        /** The binding of {@code value} at this placeholder. */
+        Binding binding(Object value, CodecRegistry codecs) {
+            if (this == PASSED) {
+                return (Binding) value;
+            }
+            if (codec == null) {
+                if (value == null) {
+                    throw new QuarryException("Cannot bind NULL to " + target + "; use isNull()");
+                }
+                @SuppressWarnings("unchecked")
+                Codec<Object> byValue = (Codec<Object>) codecs.forValue(value);
+                return new ValueBinding(value, byValue);
+            }
+            return new ValueBinding(value == null || type == null ? value : coerce(value, type, target), codec);
+        }
     }
 
     /**
