@@ -37,7 +37,7 @@ final class ColumnQuery implements RowQuery {
         this.session = session;
         this.model = model;
         this.select = select;
-        render(select);
+        session.engine().statements().selects().check(select);
     }
 
     private RowQuery with(Select value) {

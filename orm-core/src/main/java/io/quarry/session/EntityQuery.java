@@ -374,7 +374,7 @@ final class EntityQuery<T> implements Query<T> {
     }
 
     private void check(Select statement) {
-        render(statement);
+        session.engine().statements().selects().check(statement);
     }
 
     private String task() {

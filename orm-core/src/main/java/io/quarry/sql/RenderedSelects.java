@@ -56,6 +56,20 @@ public final class RenderedSelects {
         return statement(select, true);
     }
 
+    /**
+     * Fails as {@link #render} would for {@code select} (an unknown property, a value that does not fit
+     * its column), making no statement when its shape was rendered before.
+     */
+    public void check(Select select) {
+        StatementShape shape = select.shape(SELECT);
+        StatementTemplate template = shape.isKnown() ? templates.get(shape.key()) : null;
+        if (template == null || template == RENDER_EACH_TIME) {
+            statement(select, false);
+        } else {
+            template.check(shape.values(), models.codecs());
+        }
+    }
+
     private SqlStatement statement(Select select, boolean count) {
         Select rendered = count ? select.counted() : select;
         boolean wrapped = count && select.countsRows();

@@ -20,7 +20,7 @@ final class StatementShape {
     /** A ready-made {@link Binding} in a value's place (a repository's run-time {@link Parameter}). */
     private static final Object BINDING = new Object();
 
-    private final List<Object> key = new ArrayList<>(32);
+    private final List<Object> key = new ArrayList<>(48);
     private final List<Object> values = new ArrayList<>(8);
     private boolean known = true;
 

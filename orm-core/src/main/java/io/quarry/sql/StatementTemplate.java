@@ -27,4 +27,11 @@ final class StatementTemplate {
         return new SqlStatement(sql, List.of(bindings));
     }
 
+    /** Fails as {@link #bind} would for {@code values}, binding nothing. */
+    void check(List<Object> values, CodecRegistry codecs) {
+        for (int i = 0; i < slots.length; i++) {
+            slots[i].check(values.get(i), codecs);
+        }
+    }
+
 }

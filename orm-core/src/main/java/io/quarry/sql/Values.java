@@ -52,15 +52,31 @@ final class Values {
             if (this == PASSED) {
                 return (Binding) value;
             }
-            if (codec == null) {
-                if (value == null) {
-                    throw new QuarryException("Cannot bind NULL to " + target + "; use isNull()");
+            return codec == null ? new ValueBinding(value, byValue(value, codecs)) : new ValueBinding(converted(value), codec);
+        }
+
+        /** Fails as {@link #binding} would for {@code value}, without making the binding. */
+        void check(Object value, CodecRegistry codecs) {
+            if (this != PASSED) {
+                if (codec == null) {
+                    byValue(value, codecs);
+                } else {
+                    converted(value);
                 }
-                @SuppressWarnings("unchecked")
-                Codec<Object> byValue = (Codec<Object>) codecs.forValue(value);
-                return new ValueBinding(value, byValue);
             }
-            return new ValueBinding(value == null || type == null ? value : coerce(value, type, target), codec);
+        }
+
+        private Codec<Object> byValue(Object value, CodecRegistry codecs) {
+            if (value == null) {
+                throw new QuarryException("Cannot bind NULL to " + target + "; use isNull()");
+            }
+            @SuppressWarnings("unchecked")
+            Codec<Object> byValue = (Codec<Object>) codecs.forValue(value);
+            return byValue;
+        }
+
+        private Object converted(Object value) {
+            return value == null || type == null ? value : coerce(value, type, target);
         }
     }
 

@@ -268,6 +268,22 @@ class RenderedSelectsTest {
     }
 
     @Test
+    void aCheckRendersAShapeOnceAndThenOnlyFailsAsBindingWould() {
+        RenderedSelects selects = new RenderedSelects(new H2Dialect(), MODELS);
+        selects.check(books(col("pages").eq(1)));
+        selects.check(books(col("pages").eq(2L)));
+
+        assertThatThrownBy(() -> selects.check(books(col("pages").eq("many")))).isInstanceOf(QuarryException.class)
+                .hasMessageContaining("Value many (String) does not fit pages of Book, which is int");
+        assertThatThrownBy(() -> selects.check(books(sum(col("pages")).in(Arrays.asList(1, null)))))
+                .hasMessage("Cannot bind NULL to sum_pages; use isNull()");
+        assertThatThrownBy(() -> selects.check(books(col("titel").eq("a")))).hasMessageContaining("titel");
+        assertThat(selects.renders()).isEqualTo(3);
+        assertThat(selects.render(books(col("pages").eq(3))).values()).containsExactly(3, false);
+        assertThat(selects.renders()).isEqualTo(3);
+    }
+
+    @Test
     void anUnknownPropertyFailsEveryTimeAndIsNotKept() {
         RenderedSelects selects = new RenderedSelects(new H2Dialect(), MODELS);
         for (int i = 0; i < 2; i++) {
