@@ -238,7 +238,9 @@ public final class Select {
      * depends on, in {@link #renderInto}'s order, and its values in binding order.
      */
     StatementShape shape(Object kind) {
-        StatementShape shape = new StatementShape(kind).token(model).token(distinct);
+        // about 9 tokens a column, condition or order item, 12 for the rest: one array, rarely grown
+        int parts = columns.size() + where.size() + groupBy.size() + having.size() + orderBy.size();
+        StatementShape shape = new StatementShape(kind, 12 + 9 * parts).token(model).token(distinct);
         expressions(shape, columns);
         shape.token(loadJoined);
         expressions(shape, SoftDeletes.live(model, where, includeDeleted));

@@ -20,11 +20,13 @@ final class StatementShape {
     /** A ready-made {@link Binding} in a value's place (a repository's run-time {@link Parameter}). */
     private static final Object BINDING = new Object();
 
-    private final List<Object> key = new ArrayList<>(48);
-    private final List<Object> values = new ArrayList<>(8);
+    private final List<Object> key;
+    private List<Object> values = List.of();
     private boolean known = true;
 
-    StatementShape(Object kind) {
+    /** A shape of {@code kind} whose key will hold about {@code tokens} tokens. */
+    StatementShape(Object kind, int tokens) {
+        key = new ArrayList<>(tokens);
         key.add(kind);
     }
 
@@ -52,12 +54,19 @@ final class StatementShape {
             return;
         }
         key.add(value instanceof Binding ? BINDING : VALUE);
-        values.add(value);
+        addValue(value);
     }
 
     /** A value that goes straight into a binding (LIMIT, OFFSET). */
     void plainValue(Object value) {
         key.add(VALUE);
+        addValue(value);
+    }
+
+    private void addValue(Object value) {
+        if (values.isEmpty()) {
+            values = new ArrayList<>(4);
+        }
         values.add(value);
     }
 
