@@ -3,12 +3,12 @@ package io.quarry.mapping;
 import io.quarry.MappingException;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Resolves a {@link Property} method reference to its entity class and property name, once per
- * lambda class (a concurrent map keyed by the lambda class). Thread-safe.
+ * lambda class: the JVM spins one class per method-reference call site, so the class stands for the
+ * reference. Kept in a {@link ClassValue}, which does not keep the lambda classes (and their class
+ * loaders) reachable as a map keyed by them would. Thread-safe.
  */
 public final class PropertyRefs {
 
@@ -16,17 +16,28 @@ public final class PropertyRefs {
     public record Ref(Class<?> entityType, String propertyName) {
     }
 
-    private static final ConcurrentMap<Class<?>, Ref> RESOLVED = new ConcurrentHashMap<>();
+    /**
+     * One slot per lambda class, filled at the first resolution (which needs an instance, so it cannot
+     * happen in {@code computeValue}); a {@link Ref} has only final fields, so a racing reader sees it
+     * whole or sees null and resolves again.
+     */
+    private static final ClassValue<Ref[]> RESOLVED = new ClassValue<>() {
+        @Override
+        protected Ref[] computeValue(Class<?> lambdaClass) {
+            return new Ref[1];
+        }
+    };
 
     private PropertyRefs() {
     }
 
     /** The entity class and property name of a method reference such as {@code Host::getPort}. */
     public static Ref resolve(Property<?, ?> property) {
-        Ref ref = RESOLVED.get(property.getClass());
+        Ref[] slot = RESOLVED.get(property.getClass());
+        Ref ref = slot[0];
         if (ref == null) {
             ref = resolveUncached(property);
-            RESOLVED.putIfAbsent(property.getClass(), ref);
+            slot[0] = ref;
         }
         return ref;
     }
