@@ -1,5 +1,6 @@
 package io.quarry.types;
 
+import io.quarry.types.BuiltinCodec.Kind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
@@ -9,91 +10,47 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 
 /**
  * The codecs every engine starts with: strings, characters, all primitives and their boxes,
  * BigDecimal, BigInteger, byte[], UUID, java.time and java.sql date/time types. A dialect may
- * replace some (MySQL stores UUIDs as CHAR(36) and instants as UTC DATETIME). Stateless.
+ * replace some (MySQL stores UUIDs as CHAR(36) and instants as UTC DATETIME). All but {@code BYTES} are one
+ * class, {@link BuiltinCodec} (no lambda class each, which showed at start-up). Stateless.
  */
 public final class BuiltinCodecs {
 
     /** Strings as {@code VARCHAR}. */
-    public static final Codec<String> STRING = SimpleCodec.of(SqlType.VARCHAR, (st, i, v) -> st.setString(i, v),
-            ResultSet::getString);
+    public static final Codec<String> STRING = codec(Kind.STRING, SqlType.VARCHAR);
 
     /** Characters as one-character {@code CHAR}s. */
-    public static final Codec<Character> CHARACTER = SimpleCodec.of(SqlType.CHAR,
-            (st, i, v) -> st.setString(i, String.valueOf(v)),
-            (rs, i) -> {
-                String value = rs.getString(i);
-                if (value == null) {
-                    return null;
-                }
-                // MySQL strips the trailing spaces of CHAR values, so a stored ' ' reads as ""
-                return value.isEmpty() ? ' ' : value.charAt(0);
-            });
+    public static final Codec<Character> CHARACTER = codec(Kind.CHARACTER, SqlType.CHAR);
 
     /** {@code boolean} and {@code Boolean}. */
-    public static final Codec<Boolean> BOOLEAN = SimpleCodec.of(SqlType.BOOLEAN, (st, i, v) -> st.setBoolean(i, v),
-            (rs, i) -> {
-                boolean value = rs.getBoolean(i);
-                return rs.wasNull() ? null : value;
-            });
+    public static final Codec<Boolean> BOOLEAN = codec(Kind.BOOLEAN, SqlType.BOOLEAN);
 
     /** {@code byte} and {@code Byte}, as {@code SMALLINT}. */
-    public static final Codec<Byte> BYTE = SimpleCodec.of(SqlType.SMALLINT, (st, i, v) -> st.setShort(i, v),
-            (rs, i) -> {
-                byte value = rs.getByte(i);
-                return rs.wasNull() ? null : value;
-            });
+    public static final Codec<Byte> BYTE = codec(Kind.BYTE, SqlType.SMALLINT);
 
     /** {@code short} and {@code Short}. */
-    public static final Codec<Short> SHORT = SimpleCodec.of(SqlType.SMALLINT, (st, i, v) -> st.setShort(i, v),
-            (rs, i) -> {
-                short value = rs.getShort(i);
-                return rs.wasNull() ? null : value;
-            });
+    public static final Codec<Short> SHORT = codec(Kind.SHORT, SqlType.SMALLINT);
 
     /** {@code int} and {@code Integer}. */
-    public static final Codec<Integer> INTEGER = SimpleCodec.of(SqlType.INTEGER, (st, i, v) -> st.setInt(i, v),
-            (rs, i) -> {
-                int value = rs.getInt(i);
-                return rs.wasNull() ? null : value;
-            });
+    public static final Codec<Integer> INTEGER = codec(Kind.INTEGER, SqlType.INTEGER);
 
     /** {@code long} and {@code Long}. */
-    public static final Codec<Long> LONG = SimpleCodec.of(SqlType.BIGINT, (st, i, v) -> st.setLong(i, v),
-            (rs, i) -> {
-                long value = rs.getLong(i);
-                return rs.wasNull() ? null : value;
-            });
+    public static final Codec<Long> LONG = codec(Kind.LONG, SqlType.BIGINT);
 
     /** {@code float} and {@code Float}. */
-    public static final Codec<Float> FLOAT = SimpleCodec.of(SqlType.REAL, (st, i, v) -> st.setFloat(i, v),
-            (rs, i) -> {
-                float value = rs.getFloat(i);
-                return rs.wasNull() ? null : value;
-            });
+    public static final Codec<Float> FLOAT = codec(Kind.FLOAT, SqlType.REAL);
 
     /** {@code double} and {@code Double}. */
-    public static final Codec<Double> DOUBLE = SimpleCodec.of(SqlType.DOUBLE, (st, i, v) -> st.setDouble(i, v),
-            (rs, i) -> {
-                double value = rs.getDouble(i);
-                return rs.wasNull() ? null : value;
-            });
+    public static final Codec<Double> DOUBLE = codec(Kind.DOUBLE, SqlType.DOUBLE);
 
-    public static final Codec<BigDecimal> BIG_DECIMAL = SimpleCodec.of(SqlType.DECIMAL,
-            (st, i, v) -> st.setBigDecimal(i, v), ResultSet::getBigDecimal);
+    public static final Codec<BigDecimal> BIG_DECIMAL = codec(Kind.BIG_DECIMAL, SqlType.DECIMAL);
 
     /** BigIntegers as {@code DECIMAL}; a fraction read back is an error. */
-    public static final Codec<BigInteger> BIG_INTEGER = SimpleCodec.of(SqlType.DECIMAL,
-            (st, i, v) -> st.setBigDecimal(i, new BigDecimal(v)),
-            (rs, i) -> {
-                BigDecimal value = rs.getBigDecimal(i);
-                return value == null ? null : value.toBigIntegerExact();
-            });
+    public static final Codec<BigInteger> BIG_INTEGER = codec(Kind.BIG_INTEGER, SqlType.DECIMAL);
 
     /** byte[] compared by content and copied for snapshots. */
     public static final Codec<byte[]> BYTES = new Codec<>() {
@@ -123,63 +80,40 @@ public final class BuiltinCodecs {
         }
     };
 
-    public static final Codec<LocalDate> LOCAL_DATE = SimpleCodec.of(SqlType.DATE, (st, i, v) -> st.setObject(i, v),
-            (rs, i) -> rs.getObject(i, LocalDate.class));
+    public static final Codec<LocalDate> LOCAL_DATE = codec(Kind.LOCAL_DATE, SqlType.DATE);
 
-    public static final Codec<LocalTime> LOCAL_TIME = SimpleCodec.of(SqlType.TIME, (st, i, v) -> st.setObject(i, v),
-            (rs, i) -> rs.getObject(i, LocalTime.class));
+    public static final Codec<LocalTime> LOCAL_TIME = codec(Kind.LOCAL_TIME, SqlType.TIME);
 
-    public static final Codec<LocalDateTime> LOCAL_DATE_TIME = SimpleCodec.of(SqlType.TIMESTAMP,
-            (st, i, v) -> st.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDateTime.class));
+    public static final Codec<LocalDateTime> LOCAL_DATE_TIME = codec(Kind.LOCAL_DATE_TIME, SqlType.TIMESTAMP);
 
     /** OffsetDateTimes as {@code TIMESTAMP WITH TIME ZONE}. */
-    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME = SimpleCodec.of(SqlType.TIMESTAMP_TZ,
-            (st, i, v) -> st.setObject(i, v), (rs, i) -> rs.getObject(i, OffsetDateTime.class));
+    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME = codec(Kind.OFFSET_DATE_TIME, SqlType.TIMESTAMP_TZ);
 
-    public static final Codec<java.sql.Date> SQL_DATE = SimpleCodec.of(SqlType.DATE, (st, i, v) -> st.setDate(i, v),
-            ResultSet::getDate);
+    public static final Codec<java.sql.Date> SQL_DATE = codec(Kind.SQL_DATE, SqlType.DATE);
 
-    public static final Codec<java.sql.Time> SQL_TIME = SimpleCodec.of(SqlType.TIME, (st, i, v) -> st.setTime(i, v),
-            ResultSet::getTime);
+    public static final Codec<java.sql.Time> SQL_TIME = codec(Kind.SQL_TIME, SqlType.TIME);
 
-    public static final Codec<java.sql.Timestamp> SQL_TIMESTAMP = SimpleCodec.of(SqlType.TIMESTAMP,
-            (st, i, v) -> st.setTimestamp(i, v), ResultSet::getTimestamp);
+    public static final Codec<java.sql.Timestamp> SQL_TIMESTAMP = codec(Kind.SQL_TIMESTAMP, SqlType.TIMESTAMP);
 
     /** Instants as {@code TIMESTAMP WITH TIME ZONE}, bound as UTC OffsetDateTime. */
-    public static final Codec<Instant> INSTANT = SimpleCodec.of(SqlType.TIMESTAMP_TZ,
-            (st, i, v) -> st.setObject(i, v.atOffset(ZoneOffset.UTC)),
-            (rs, i) -> {
-                OffsetDateTime value = rs.getObject(i, OffsetDateTime.class);
-                return value == null ? null : value.toInstant();
-            });
+    public static final Codec<Instant> INSTANT = codec(Kind.INSTANT, SqlType.TIMESTAMP_TZ);
 
     /** Instants as a UTC {@code DATETIME}/{@code TIMESTAMP} without zone (for databases without one). */
-    public static final Codec<Instant> INSTANT_AS_UTC_DATETIME = SimpleCodec.of(SqlType.TIMESTAMP_TZ,
-            (st, i, v) -> st.setObject(i, LocalDateTime.ofInstant(v, ZoneOffset.UTC)),
-            (rs, i) -> {
-                LocalDateTime value = rs.getObject(i, LocalDateTime.class);
-                return value == null ? null : value.toInstant(ZoneOffset.UTC);
-            });
+    public static final Codec<Instant> INSTANT_AS_UTC_DATETIME = codec(Kind.INSTANT_AS_UTC_DATETIME, SqlType.TIMESTAMP_TZ);
 
     /** OffsetDateTimes stored as the UTC instant, read back at offset Z (databases without a zone type). */
-    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME_AS_UTC_DATETIME = SimpleCodec.of(SqlType.TIMESTAMP_TZ,
-            (st, i, v) -> st.setObject(i, LocalDateTime.ofInstant(v.toInstant(), ZoneOffset.UTC)),
-            (rs, i) -> {
-                LocalDateTime value = rs.getObject(i, LocalDateTime.class);
-                return value == null ? null : value.atOffset(ZoneOffset.UTC);
-            });
+    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME_AS_UTC_DATETIME = codec(
+            Kind.OFFSET_DATE_TIME_AS_UTC_DATETIME, SqlType.TIMESTAMP_TZ);
 
     /** UUIDs in the database's UUID type. */
-    public static final Codec<java.util.UUID> UUID = SimpleCodec.of(SqlType.UUID, (st, i, v) -> st.setObject(i, v),
-            (rs, i) -> rs.getObject(i, java.util.UUID.class));
+    public static final Codec<java.util.UUID> UUID = codec(Kind.UUID, SqlType.UUID);
 
     /** UUIDs as their 36-character text, for databases without a UUID type. */
-    public static final Codec<java.util.UUID> UUID_AS_CHAR = SimpleCodec.of(SqlType.CHAR,
-            (st, i, v) -> st.setString(i, v.toString()),
-            (rs, i) -> {
-                String value = rs.getString(i);
-                return value == null ? null : java.util.UUID.fromString(value);
-            });
+    public static final Codec<java.util.UUID> UUID_AS_CHAR = codec(Kind.UUID_AS_CHAR, SqlType.CHAR);
+
+    private static <T> Codec<T> codec(Kind kind, SqlType sqlType) {
+        return new BuiltinCodec<>(kind, sqlType);
+    }
 
     private BuiltinCodecs() {
     }
