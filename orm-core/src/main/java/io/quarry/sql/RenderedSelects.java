@@ -16,13 +16,17 @@ import java.util.concurrent.atomic.LongAdder;
  * rendering does. A statement is rendered every time when it holds an expression of another package or
  * when its rendering binds anything but its own values one by one (an {@code any(...)} over soft-deleted
  * elements). Keeps at most {@value #MAX_SHAPES} shapes (IN lists of every length are what could fill
- * it); beyond them statements are rendered each time. One per engine (its dialect and models);
- * thread-safe.
+ * it), each of at most {@value #MAX_VALUES} values (so that long IN lists, which every length makes a
+ * shape of its own, cannot hold megabytes of text); other statements are rendered each time. One per
+ * engine (its dialect and models); thread-safe.
  */
 public final class RenderedSelects {
 
     /** Distinct shapes kept. */
     static final int MAX_SHAPES = 4096;
+
+    /** The most values a kept shape binds. */
+    static final int MAX_VALUES = 128;
 
     private static final Object SELECT = "select";
     /** A count around the statement ({@link Select#countRowsOf}). */
@@ -62,7 +66,7 @@ public final class RenderedSelects {
      */
     public void check(Select select) {
         StatementShape shape = select.shape(SELECT);
-        StatementTemplate template = shape.isKnown() ? templates.get(shape.key()) : null;
+        StatementTemplate template = keepable(shape) ? templates.get(shape.key()) : null;
         if (template == null || template == RENDER_EACH_TIME) {
             statement(select, false);
         } else {
@@ -74,7 +78,7 @@ public final class RenderedSelects {
         Select rendered = count ? select.counted() : select;
         boolean wrapped = count && select.countsRows();
         StatementShape shape = rendered.shape(wrapped ? COUNT_ROWS : SELECT);
-        StatementTemplate template = shape.isKnown() ? templates.get(shape.key()) : RENDER_EACH_TIME;
+        StatementTemplate template = keepable(shape) ? templates.get(shape.key()) : RENDER_EACH_TIME;
         if (template != null && template != RENDER_EACH_TIME) {
             return template.bind(shape.values(), models.codecs());
         }
@@ -92,6 +96,10 @@ public final class RenderedSelects {
             templates.putIfAbsent(shape.key(), template == null ? RENDER_EACH_TIME : template);
         }
         return statement;
+    }
+
+    private static boolean keepable(StatementShape shape) {
+        return shape.isKnown() && shape.values().size() <= MAX_VALUES;
     }
 
     /** How many statements were rendered rather than bound (for tests). */

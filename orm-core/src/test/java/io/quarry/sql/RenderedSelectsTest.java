@@ -315,6 +315,20 @@ class RenderedSelectsTest {
     }
 
     @Test
+    void aStatementOfMoreValuesThanAKeptShapeMayHoldIsRenderedEachTime() {
+        RenderedSelects selects = new RenderedSelects(new H2Dialect(), MODELS);
+        // the soft-delete flag is the last value
+        Select longest = books(col("pages").in(numbers(RenderedSelects.MAX_VALUES - 1)));
+        Select tooLong = books(col("pages").in(numbers(RenderedSelects.MAX_VALUES)));
+        for (int i = 0; i < 2; i++) {
+            assertSame(selects.render(longest), longest.render(new H2Dialect(), MODELS), "longest kept");
+            assertSame(selects.render(tooLong), tooLong.render(new H2Dialect(), MODELS), "too long");
+        }
+        assertThat(selects.size()).isEqualTo(1);
+        assertThat(selects.renders()).isEqualTo(3);
+    }
+
+    @Test
     void keepsAtMostItsBoundOfShapesAndRendersTheRestEachTime() {
         RenderedSelects selects = new RenderedSelects(new H2Dialect(), MODELS, 2);
         for (int round = 0; round < 2; round++) {
