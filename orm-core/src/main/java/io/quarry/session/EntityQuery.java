@@ -84,7 +84,7 @@ final class EntityQuery<T> implements Query<T> {
     public Query<T> filter(Predicate... predicates) {
         List<Predicate> list = Arrays.asList(predicates);
         // resolves the predicates' properties now, so a typo fails here rather than at the terminal call
-        check(Select.from(model).where(list));
+        check(list, List.of());
         return with(select.where(list));
     }
 
@@ -117,7 +117,7 @@ final class EntityQuery<T> implements Query<T> {
     @Override
     public Query<T> orderBy(Order... orders) {
         List<Order> list = Arrays.asList(orders);
-        check(Select.from(model).orderBy(list));
+        check(List.of(), list);
         return with(select.orderBy(list));
     }
 
@@ -373,8 +373,9 @@ final class EntityQuery<T> implements Query<T> {
         return session.engine().statements().selects().render(statement);
     }
 
-    private void check(Select statement) {
-        session.engine().statements().selects().check(statement);
+    /** Fails now, not at the terminal call, on what {@code where} and {@code orders} name or bind wrongly. */
+    private void check(List<Predicate> where, List<Order> orders) {
+        session.engine().statements().selects().check(Select.from(model), where, orders);
     }
 
     private String task() {

@@ -96,8 +96,8 @@ final class Predicates {
             shape.token(InList.class).token(negated).token(values.size());
             if (!values.isEmpty()) {
                 shape.expression(left);
-                for (Object value : values) {
-                    shape.value(value);
+                for (int i = 0; i < values.size(); i++) {
+                    shape.value(values.get(i));
                 }
             }
         }
@@ -200,8 +200,8 @@ final class Predicates {
         @Override
         public void shape(StatementShape shape) {
             shape.token(Junction.class).token(operator).token(parts.size());
-            for (Predicate part : parts) {
-                shape.expression(part);
+            for (int i = 0; i < parts.size(); i++) {
+                shape.expression(parts.get(i));
             }
         }
     }

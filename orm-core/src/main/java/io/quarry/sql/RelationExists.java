@@ -79,8 +79,8 @@ record RelationExists(String relation, Class<?> owner, boolean collection, List<
     public void shape(StatementShape shape) {
         // a collection of soft-deleted elements binds a value of its own, which the rendering's check then finds
         shape.token(RelationExists.class).token(relation).token(owner).token(collection).token(conditions.size());
-        for (Predicate condition : conditions) {
-            shape.expression(condition);
+        for (int i = 0; i < conditions.size(); i++) {
+            shape.expression(conditions.get(i));
         }
     }
 

@@ -2,6 +2,7 @@ package io.quarry.sql;
 
 import io.quarry.dialect.Dialect;
 import io.quarry.mapping.ModelRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -65,10 +66,18 @@ public final class RenderedSelects {
      * its column), making no statement when its shape was rendered before.
      */
     public void check(Select select) {
-        StatementShape shape = select.shape(SELECT);
+        check(select, List.of(), List.of());
+    }
+
+    /**
+     * {@link #check(Select)} of {@code select.where(where).orderBy(orderBy)}, which is made only when its
+     * shape was not rendered before (a query's {@code filter} and {@code orderBy} check their own parts so).
+     */
+    public void check(Select select, List<Predicate> where, List<Order> orderBy) {
+        StatementShape shape = select.shape(SELECT, where, orderBy);
         StatementTemplate template = keepable(shape) ? templates.get(shape.key()) : null;
         if (template == null || template == RENDER_EACH_TIME) {
-            statement(select, false);
+            statement(select.where(where).orderBy(orderBy), false);
         } else {
             template.check(shape.values(), models.codecs());
         }

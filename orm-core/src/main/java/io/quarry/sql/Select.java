@@ -238,17 +238,36 @@ public final class Select {
      * depends on, in {@link #renderInto}'s order, and its values in binding order.
      */
     StatementShape shape(Object kind) {
+        return shape(kind, List.of(), List.of());
+    }
+
+    /**
+     * The shape of {@code where(moreWhere).orderBy(moreOrder)} without making that statement (a query's
+     * checks make one per call).
+     */
+    StatementShape shape(Object kind, List<Predicate> moreWhere, List<Order> moreOrder) {
         // about 9 tokens a column, condition or order item, 12 for the rest: one array, rarely grown
-        int parts = columns.size() + where.size() + groupBy.size() + having.size() + orderBy.size();
+        int parts = columns.size() + where.size() + moreWhere.size() + groupBy.size() + having.size() + orderBy.size()
+                + moreOrder.size();
         StatementShape shape = new StatementShape(kind, 12 + 9 * parts).token(model).token(distinct);
         expressions(shape, columns);
         shape.token(loadJoined);
-        expressions(shape, SoftDeletes.live(model, where, includeDeleted));
+        // where, then the condition SoftDeletes.live appends, as renderInto writes them
+        io.quarry.mapping.SoftDeletion deletion = includeDeleted ? null : model.softDeletion();
+        shape.token(where.size() + moreWhere.size() + (deletion == null ? 0 : 1));
+        each(shape, where);
+        each(shape, moreWhere);
+        if (deletion != null) {
+            shape.expression(SoftDeletes.live(deletion));
+        }
         expressions(shape, groupBy);
         expressions(shape, having);
-        shape.token(orderBy.size());
-        for (Order order : orderBy) {
-            order.shape(shape);
+        shape.token(orderBy.size() + moreOrder.size());
+        for (int i = 0; i < orderBy.size(); i++) {
+            orderBy.get(i).shape(shape);
+        }
+        for (int i = 0; i < moreOrder.size(); i++) {
+            moreOrder.get(i).shape(shape);
         }
         trailing(shape, limit);
         trailing(shape, offset);
@@ -257,8 +276,13 @@ public final class Select {
 
     private static void expressions(StatementShape shape, List<? extends Expression> expressions) {
         shape.token(expressions.size());
-        for (Expression expression : expressions) {
-            shape.expression(expression);
+        each(shape, expressions);
+    }
+
+    private static void each(StatementShape shape, List<? extends Expression> expressions) {
+        // indexed: a shape is made per query, and an iterator per list showed in its allocation profile
+        for (int i = 0; i < expressions.size(); i++) {
+            shape.expression(expressions.get(i));
         }
     }
 

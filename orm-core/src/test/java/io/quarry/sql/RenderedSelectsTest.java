@@ -284,6 +284,26 @@ class RenderedSelectsTest {
     }
 
     @Test
+    void aCheckOfConditionsAndOrderAddedToAStatementSharesTheShapeOfTheStatementWithThem() {
+        RenderedSelects selects = new RenderedSelects(new H2Dialect(), MODELS);
+        Select base = books(col("year").gt(1)).orderBy(List.of(col("year").asc()));
+        List<Predicate> where = List.of(col("pages").eq(1), col("title").in("a", "b"));
+        List<Order> orders = List.of(col("title").desc());
+        selects.check(base, where, orders);
+
+        SqlStatement whole = selects.render(base.where(where).orderBy(orders));
+
+        assertThat(selects.renders()).isEqualTo(1);
+        assertSame(whole, base.where(where).orderBy(orders).render(new H2Dialect(), MODELS), "the whole statement");
+        selects.check(books(col("year").gt(2)).orderBy(List.of(col("year").asc())), List.of(col("pages").eq(3),
+                col("title").in("c", "d")), orders);
+        assertThat(selects.renders()).isEqualTo(1);
+        Select deletedToo = base.includeDeleted(true);
+        selects.check(deletedToo, where, orders);
+        assertThat(selects.renders()).as("including deleted rows is another shape").isEqualTo(2);
+    }
+
+    @Test
     void anUnknownPropertyFailsEveryTimeAndIsNotKept() {
         RenderedSelects selects = new RenderedSelects(new H2Dialect(), MODELS);
         for (int i = 0; i < 2; i++) {
