@@ -221,6 +221,33 @@ class RenderedSelectsTest {
     }
 
     @Test
+    void threadsSharingOneCacheEachGetTheTextAndValuesOfTheirOwnStatements() throws Exception {
+        RenderedSelects selects = new RenderedSelects(new PostgresDialect(), MODELS);
+        List<Case> cases = cases();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                int offset = thread;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        Case each = cases.get((i * 7 + offset) % cases.size());
+                        Select select = each.build().apply(1 + (i + offset) % 3);
+                        assertSame(selects.render(select), select.render(new PostgresDialect(), MODELS), each.name());
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(selects.size()).isPositive();
+    }
+
+    @Test
     void aShapeSeenBeforeIsBoundNotRendered() {
         RenderedSelects selects = new RenderedSelects(new H2Dialect(), MODELS);
         SqlStatement first = selects.render(books(col(Book::getTitle).eq("a"), col("pages").in(1, 2)).limit(5L));
