@@ -11,10 +11,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * One of {@link BuiltinCodecs}: the JDBC setter and getter of its {@link Kind}, chosen by a switch. The
+ * One of {@link BuiltinCodecs} or {@link TemporalTextCodecs}: the JDBC setter and getter of its {@link Kind},
+ * chosen by a switch. The
  * built-in codecs are this one class rather than two functions each, because every lambda is a class
  * the JVM spins when it is first used: 46 of them cost an engine's first start about 25 ms of CPU.
  * Stateless; thread-safe.
@@ -35,7 +37,16 @@ final class BuiltinCodec<T> implements Codec<T> {
         OFFSET_DATE_TIME_AS_UTC_DATETIME,
         UUID,
         /** As its 36-character text. */
-        UUID_AS_CHAR
+        UUID_AS_CHAR,
+        // TemporalTextCodecs': bound as text with six fractional digits, read as their namesakes above
+        TEXT_LOCAL_DATE_TIME, TEXT_LOCAL_TIME, TEXT_INSTANT_AS_UTC_DATETIME, TEXT_OFFSET_DATE_TIME_AS_UTC_DATETIME,
+        TEXT_SQL_TIMESTAMP, TEXT_SQL_TIME
+    }
+
+    /** The formats of the text kinds, made when one first binds. */
+    private static final class TextFormats {
+        static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+        static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
     }
 
     private final Kind kind;
@@ -74,6 +85,17 @@ final class BuiltinCodec<T> implements Codec<T> {
             case OFFSET_DATE_TIME_AS_UTC_DATETIME -> statement.setObject(index,
                     LocalDateTime.ofInstant(((OffsetDateTime) value).toInstant(), ZoneOffset.UTC));
             case UUID_AS_CHAR -> statement.setString(index, value.toString());
+            case TEXT_LOCAL_DATE_TIME -> statement.setString(index, TextFormats.DATE_TIME.format((LocalDateTime) value));
+            case TEXT_LOCAL_TIME -> statement.setString(index, TextFormats.TIME.format((LocalTime) value));
+            case TEXT_INSTANT_AS_UTC_DATETIME -> statement.setString(index,
+                    TextFormats.DATE_TIME.format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)));
+            case TEXT_OFFSET_DATE_TIME_AS_UTC_DATETIME -> statement.setString(index, TextFormats.DATE_TIME.format(
+                    LocalDateTime.ofInstant(((OffsetDateTime) value).toInstant(), ZoneOffset.UTC)));
+            case TEXT_SQL_TIMESTAMP -> statement.setString(index,
+                    TextFormats.DATE_TIME.format(((java.sql.Timestamp) value).toLocalDateTime()));
+            // Time.toLocalTime() would drop the milliseconds a Time can carry
+            case TEXT_SQL_TIME -> statement.setString(index, TextFormats.TIME.format(
+                    new java.sql.Timestamp(((java.sql.Time) value).getTime()).toLocalDateTime()));
             // LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME, UUID: the driver's own mapping
             default -> statement.setObject(index, value);
         }
@@ -120,21 +142,21 @@ final class BuiltinCodec<T> implements Codec<T> {
                 yield value == null ? null : value.toBigIntegerExact();
             }
             case LOCAL_DATE -> resultSet.getObject(index, LocalDate.class);
-            case LOCAL_TIME -> resultSet.getObject(index, LocalTime.class);
-            case LOCAL_DATE_TIME -> resultSet.getObject(index, LocalDateTime.class);
+            case LOCAL_TIME, TEXT_LOCAL_TIME -> resultSet.getObject(index, LocalTime.class);
+            case LOCAL_DATE_TIME, TEXT_LOCAL_DATE_TIME -> resultSet.getObject(index, LocalDateTime.class);
             case OFFSET_DATE_TIME -> resultSet.getObject(index, OffsetDateTime.class);
             case SQL_DATE -> resultSet.getDate(index);
-            case SQL_TIME -> resultSet.getTime(index);
-            case SQL_TIMESTAMP -> resultSet.getTimestamp(index);
+            case SQL_TIME, TEXT_SQL_TIME -> resultSet.getTime(index);
+            case SQL_TIMESTAMP, TEXT_SQL_TIMESTAMP -> resultSet.getTimestamp(index);
             case INSTANT -> {
                 OffsetDateTime value = resultSet.getObject(index, OffsetDateTime.class);
                 yield value == null ? null : value.toInstant();
             }
-            case INSTANT_AS_UTC_DATETIME -> {
+            case INSTANT_AS_UTC_DATETIME, TEXT_INSTANT_AS_UTC_DATETIME -> {
                 LocalDateTime value = resultSet.getObject(index, LocalDateTime.class);
                 yield value == null ? null : value.toInstant(ZoneOffset.UTC);
             }
-            case OFFSET_DATE_TIME_AS_UTC_DATETIME -> {
+            case OFFSET_DATE_TIME_AS_UTC_DATETIME, TEXT_OFFSET_DATE_TIME_AS_UTC_DATETIME -> {
                 LocalDateTime value = resultSet.getObject(index, LocalDateTime.class);
                 yield value == null ? null : value.atOffset(ZoneOffset.UTC);
             }

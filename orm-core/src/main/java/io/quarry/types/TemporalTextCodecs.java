@@ -1,14 +1,12 @@
 package io.quarry.types;
 
-import java.sql.ResultSet;
+import io.quarry.types.BuiltinCodec.Kind;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Date-time codecs that bind their values as text with six fractional digits
@@ -19,46 +17,31 @@ import java.time.format.DateTimeFormatter;
  * seconds, and drops them from every bound {@code LocalDateTime}, {@code LocalTime},
  * {@code Timestamp} and {@code Time}, so microseconds written to a {@code datetime(6)} come back
  * as zero. Text literals are parsed by the server itself and keep them; reading is not affected.
- * Stateless.
+ * They are {@link BuiltinCodec}s too (no lambda class each). Stateless.
  */
 public final class TemporalTextCodecs {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+    public static final Codec<LocalDateTime> LOCAL_DATE_TIME = codec(Kind.TEXT_LOCAL_DATE_TIME, SqlType.TIMESTAMP);
 
-    public static final Codec<LocalDateTime> LOCAL_DATE_TIME = SimpleCodec.of(SqlType.TIMESTAMP,
-            (st, i, v) -> st.setString(i, DATE_TIME.format(v)),
-            (rs, i) -> rs.getObject(i, LocalDateTime.class));
-
-    public static final Codec<LocalTime> LOCAL_TIME = SimpleCodec.of(SqlType.TIME,
-            (st, i, v) -> st.setString(i, TIME.format(v)),
-            (rs, i) -> rs.getObject(i, LocalTime.class));
+    public static final Codec<LocalTime> LOCAL_TIME = codec(Kind.TEXT_LOCAL_TIME, SqlType.TIME);
 
     /** Instants as a UTC datetime, like {@link BuiltinCodecs#INSTANT_AS_UTC_DATETIME}. */
-    public static final Codec<Instant> INSTANT_AS_UTC_DATETIME = SimpleCodec.of(SqlType.TIMESTAMP_TZ,
-            (st, i, v) -> st.setString(i, DATE_TIME.format(LocalDateTime.ofInstant(v, ZoneOffset.UTC))),
-            (rs, i) -> {
-                LocalDateTime value = rs.getObject(i, LocalDateTime.class);
-                return value == null ? null : value.toInstant(ZoneOffset.UTC);
-            });
+    public static final Codec<Instant> INSTANT_AS_UTC_DATETIME = codec(Kind.TEXT_INSTANT_AS_UTC_DATETIME,
+            SqlType.TIMESTAMP_TZ);
 
     /** OffsetDateTimes as a UTC datetime, like {@link BuiltinCodecs#OFFSET_DATE_TIME_AS_UTC_DATETIME}. */
-    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME_AS_UTC_DATETIME = SimpleCodec.of(SqlType.TIMESTAMP_TZ,
-            (st, i, v) -> st.setString(i, DATE_TIME.format(LocalDateTime.ofInstant(v.toInstant(), ZoneOffset.UTC))),
-            (rs, i) -> {
-                LocalDateTime value = rs.getObject(i, LocalDateTime.class);
-                return value == null ? null : value.atOffset(ZoneOffset.UTC);
-            });
+    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME_AS_UTC_DATETIME = codec(
+            Kind.TEXT_OFFSET_DATE_TIME_AS_UTC_DATETIME, SqlType.TIMESTAMP_TZ);
 
     /** Timestamps in the JVM's zone, as {@code setTimestamp} would bind them. */
-    public static final Codec<Timestamp> TIMESTAMP = SimpleCodec.of(SqlType.TIMESTAMP,
-            (st, i, v) -> st.setString(i, DATE_TIME.format(v.toLocalDateTime())),
-            ResultSet::getTimestamp);
+    public static final Codec<Timestamp> TIMESTAMP = codec(Kind.TEXT_SQL_TIMESTAMP, SqlType.TIMESTAMP);
 
-    /** Times in the JVM's zone; {@link Time#toLocalTime()} would drop the milliseconds a Time can carry. */
-    public static final Codec<Time> TIME_OF_DAY = SimpleCodec.of(SqlType.TIME,
-            (st, i, v) -> st.setString(i, TIME.format(new Timestamp(v.getTime()).toLocalDateTime())),
-            ResultSet::getTime);
+    /** Times in the JVM's zone, with the milliseconds a {@link Time} can carry. */
+    public static final Codec<Time> TIME_OF_DAY = codec(Kind.TEXT_SQL_TIME, SqlType.TIME);
+
+    private static <T> Codec<T> codec(Kind kind, SqlType sqlType) {
+        return new BuiltinCodec<>(kind, sqlType);
+    }
 
     private TemporalTextCodecs() {
     }
