@@ -137,8 +137,8 @@ public final class EntityModel<T> {
         RelationModel relation = findRelation(name);
         if (relation == null) {
             throw new MappingException("No relation '" + name + "' in entity " + type.getSimpleName()
-                    + Names.didYouMean(name, relations.stream().map(RelationModel::name).toList())
-                    + (relations.isEmpty() ? " (it maps none)" : ""));
+                    + (relations.isEmpty() ? " (it maps none)"
+                            : Names.didYouMean(name, relations.stream().map(RelationModel::name).toList())));
         }
         return relation;
     }

@@ -231,8 +231,7 @@ final class RelationBuilder {
         if (candidates.isEmpty()) {
             return "; add a reference to " + owner.getSimpleName() + " in " + target.getSimpleName() + " to map it by";
         }
-        String near = Names.didYouMean(name, candidates);
-        return near.isEmpty() ? "; candidates: " + candidates : near;
+        return Names.didYouMean(name, candidates);
     }
 
     // ---- the related class, by reflection

@@ -205,4 +205,79 @@ class MappingChecksTest {
         assertThat(ClassFile.internalName(String[][].class)).isEqualTo("[[Ljava/lang/String;");
         assertThat(ClassFile.internalName(String.class)).isEqualTo("java/lang/String");
     }
+
+    @Entity
+    static class GeneratedBigId {
+        @Id @GeneratedValue BigInteger id;
+    }
+
+    @Entity
+    static class AssignedBigId {
+        @Id BigInteger id;
+    }
+
+    @Test
+    void aGeneratedBigIntegerIdIsABigintAndAnAssignedOneADecimal() {
+        assertThat(models.model(GeneratedBigId.class).id().spec().sqlType()).isEqualTo(io.quarry.types.SqlType.BIGINT);
+        assertThat(models.model(AssignedBigId.class).id().spec().sqlType()).isEqualTo(io.quarry.types.SqlType.DECIMAL);
+    }
+
+    @Entity
+    static class Versioned {
+        @Id Long id;
+        @Version Long version;
+    }
+
+    @Test
+    void aVersionIsUnsetWhenNullAndAnEntityWithoutOneHasNoUnsetVersion() {
+        EntityModel<Versioned> versioned = models.model(Versioned.class);
+        Versioned entity = new Versioned();
+
+        assertThat(versioned.hasUnsetVersion(entity)).isTrue();
+        entity.version = 3L;
+        assertThat(versioned.hasUnsetVersion(entity)).isFalse();
+        assertThat(models.model(BoxedId.class).hasUnsetVersion(new BoxedId())).isFalse();
+        entity.version = 0L;
+        assertThat(versioned.hasUnsetVersion(entity)).as("a boxed 0 is a value").isFalse();
+    }
+
+    @Entity
+    static class PrimitiveVersioned {
+        @Id Long id;
+        @Version int version;
+    }
+
+    @Test
+    void aPrimitiveVersionIsUnsetAtZeroOnly() {
+        EntityModel<PrimitiveVersioned> model = models.model(PrimitiveVersioned.class);
+        PrimitiveVersioned entity = new PrimitiveVersioned();
+
+        assertThat(model.hasUnsetVersion(entity)).isTrue();
+        entity.version = 1;
+        assertThat(model.hasUnsetVersion(entity)).isFalse();
+    }
+
+    @Entity
+    static class Holder {
+        @Id Long id;
+        Versioned versioned;
+    }
+
+    @Entity
+    record RecordHolder(@Id Long id, Versioned versioned) {
+    }
+
+    @Entity
+    record RecordWithManyToMany(@Id Long id, @ManyToMany List<Versioned> versioned) {
+    }
+
+    @Test
+    void anUnannotatedEntityFieldIsToldHowToMapItAsAClassOrAsARecordComponent() {
+        assertMappingError(Holder.class, "field 'Holder.versioned' holds the entity Versioned; annotate it with @ManyToOne"
+                + " (or @OneToOne) to map a foreign key, or mark it @Transient");
+        assertMappingError(RecordHolder.class, "field 'RecordHolder.versioned' holds the entity Versioned; annotate it"
+                + " with @ManyToOne (or @OneToOne) to map a foreign key");
+        assertThatThrownBy(() -> models.model(RecordWithManyToMany.class)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("Record component 'RecordWithManyToMany.versioned' is a @ManyToMany collection,");
+    }
 }

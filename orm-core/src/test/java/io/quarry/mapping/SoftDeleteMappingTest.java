@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Where {@code @SoftDelete} may go: a boolean flag or a nullable java.time column; anything else fails at model build. */
@@ -109,6 +110,33 @@ class SoftDeleteMappingTest {
 
         assertThat(models.model(EveryTime.class).softDeletion().deletedValue()).isInstanceOf(LocalDateTime.class);
         assertThat(models.model(Parent.class).softDeletion()).isNull();
+    }
+
+    @Entity
+    static class OffsetStamped {
+        @Id Long id;
+        @SoftDelete OffsetDateTime removedAt;
+    }
+
+    @Entity
+    static class DayStamped {
+        @Id Long id;
+        @SoftDelete LocalDate removedOn;
+    }
+
+    @Test
+    void aDeletedTimeIsTheCurrentTimeInTheMarksOwnTypeInUtc() {
+        Object offset = models.model(OffsetStamped.class).softDeletion().deletedValue();
+        assertThat(offset).isInstanceOf(OffsetDateTime.class);
+        assertThat(((OffsetDateTime) offset).getOffset()).isEqualTo(ZoneOffset.UTC);
+        assertThat(models.model(DayStamped.class).softDeletion().deletedValue()).isInstanceOf(LocalDate.class);
+    }
+
+    @Test
+    void aSoftDeletionReadsAsItsMarkedProperty() {
+        SoftDeletion deletion = models.model(DayStamped.class).softDeletion();
+
+        assertThat(deletion).hasToString("@SoftDelete " + deletion.property());
     }
 
     @Test
