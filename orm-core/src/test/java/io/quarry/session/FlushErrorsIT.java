@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.ConstraintViolationException;
+import io.quarry.PendingRollbackException;
 import io.quarry.QuarryException;
 import io.quarry.StatementException;
 import io.quarry.testing.CrossDatabaseTest;
@@ -116,6 +117,41 @@ class FlushErrorsIT {
                     .hasMessageContaining(" was changed from " + id + "; ids of persistent objects cannot change. Delete it "
                             + "and add a new object instead");
             session.rollback();
+        }
+    }
+
+    @Test
+    void aFailedFlushRollsItsTransactionBackAtOnceSoItsRowLocksAreFreeBeforeTheSessionRollsBack() {
+        try (Session session = engine.openSession(); Session other = engine.openSession()) {
+            Server alpha = session.query(Server.class).one();
+            alpha.port = 23;
+            session.flush();
+            session.add(new Server(null, "r2", 22));
+
+            assertThatThrownBy(session::flush).as("on %s", db).isInstanceOf(ConstraintViolationException.class);
+
+            // nowait: a lock the failed transaction still held would fail this at once instead of waiting for it
+            Server locked = other.query(Server.class).filter(io.quarry.sql.Sql.col("name").eq("alpha")).forUpdateNowait()
+                    .one();
+            assertThat(locked.port).as("on %s", db).isEqualTo(22);
+            other.rollback();
+            session.rollback();
+        }
+    }
+
+    @Test
+    void aSessionWhoseFlushFailedRefusesEvenAnObjectItHoldsUntilItRollsBack() {
+        try (Session session = engine.openSession()) {
+            Server alpha = session.query(Server.class).one();
+            session.add(new Server(null, "r2", 22));
+            assertThatThrownBy(session::flush).as("on %s", db).isInstanceOf(ConstraintViolationException.class);
+
+            assertThatThrownBy(() -> session.get(Server.class, alpha.id)).as("on %s", db)
+                    .isInstanceOf(PendingRollbackException.class)
+                    .hasMessageStartingWith("This Session's transaction has been rolled back due to a previous exception"
+                            + " during flush (");
+            session.rollback();
+            assertThat(session.get(Server.class, alpha.id).name).as("on %s", db).isEqualTo("alpha");
         }
     }
 }
