@@ -261,4 +261,45 @@ class SessionStateIT {
         session.close();
         assertThat(session.toString()).endsWith(", closed]");
     }
+
+    @Test
+    void refreshRefusesAnObjectThatIsOnlyPending() {
+        try (Session session = engine.openSession()) {
+            Server gamma = session.add(new Server("gamma", "r2", 22));
+
+            assertThatThrownBy(() -> session.refresh(gamma)).as("on %s", db).isInstanceOf(SessionStateException.class)
+                    .hasMessageEndingWith(": it is not persistent in this session (state PENDING)");
+            session.rollback();
+        }
+    }
+
+    @Test
+    void closingASessionForgetsTheObjectsItHeld() {
+        Session session = engine.openSession();
+        Server alpha = load(session, "alpha");
+        assertThat(session.contains(alpha)).isTrue();
+
+        session.close();
+
+        assertThat(session.contains(alpha)).as("on %s", db).isFalse();
+    }
+
+    @Test
+    void anUpsertFlushesWhatIsPendingFirstSoItActsOnTheRowsTheSessionAdded() {
+        engine.dropAll(Tag.class);
+        engine.createAll(Tag.class);
+        try {
+            try (Session session = engine.openSession()) {
+                session.add(new Tag("t1", "added"));
+
+                assertThat(session.upsertAll(List.of(new Tag("t1", "upserted")))).as("on %s", db).isEqualTo(1);
+                session.commit();
+            }
+            try (Session session = engine.openSession()) {
+                assertThat(session.get(Tag.class, "t1").label).as("on %s", db).isEqualTo("upserted");
+            }
+        } finally {
+            engine.dropAll(Tag.class);
+        }
+    }
 }
