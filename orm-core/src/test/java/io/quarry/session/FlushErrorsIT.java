@@ -91,6 +91,20 @@ class FlushErrorsIT {
     }
 
     @Test
+    void textExactlyAsLongAsItsColumnIsNotBlamedForAFlushThatLongerTextBroke() {
+        try (Session session = engine.openSession()) {
+            session.add(new Server("x".repeat(64), "r".repeat(256), 22));
+
+            assertThatThrownBy(session::commit)
+                    .as("on %s", db)
+                    .isInstanceOf(StatementException.class)
+                    .hasMessageStartingWith("flush Server: property 'rack' (column rack) of Server (new) holds 256 "
+                            + "characters, more than its column's 255");
+            session.rollback();
+        }
+    }
+
+    @Test
     void anObjectWithoutAnIdThatIsNotGeneratedIsRefusedBeforeAnySql() {
         try (Session session = engine.openSession()) {
             session.add(new Tag(null, "nameless"));
