@@ -19,11 +19,7 @@ record KeyArrayBinding(List<?> keys, Codec<Object> codec, String typeName) imple
 
     @Override
     public void bind(PreparedStatement statement, int index, Object[] args) throws SQLException {
-        Object[] values = new Object[keys.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = codec.arrayElement(keys.get(i));
-        }
-        statement.setArray(index, statement.getConnection().createArrayOf(typeName, values));
+        SqlArrays.bind(statement, index, keys.toArray(), codec, typeName);
     }
 
     @Override

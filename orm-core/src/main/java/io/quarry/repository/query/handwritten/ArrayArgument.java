@@ -2,8 +2,8 @@ package io.quarry.repository.query.handwritten;
 
 import io.quarry.repository.query.InLists;
 import io.quarry.sql.Binding;
+import io.quarry.sql.SqlArrays;
 import io.quarry.types.Codec;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -27,13 +27,7 @@ record ArrayArgument(int index, Codec<Object> codec, String typeName) implements
             statement.setNull(position, Types.ARRAY);
             return;
         }
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                values[i] = codec.arrayElement(values[i]);
-            }
-        }
-        Array array = statement.getConnection().createArrayOf(typeName, values);
-        statement.setArray(position, array);
+        SqlArrays.bind(statement, position, values, codec, typeName);
     }
 
     @Override
