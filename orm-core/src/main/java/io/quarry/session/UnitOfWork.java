@@ -23,8 +23,7 @@ import java.util.Map;
 final class UnitOfWork {
 
     private final Map<EntityState.EntityKey, EntityState> identityMap = new HashMap<>();
-    /** Sized for the few objects most sessions hold (a read outside a transaction holds none); grows as needed. */
-    private final Map<Object, EntityState> states = new IdentityHashMap<>(2);
+    private final InstanceIndex states = new InstanceIndex();
     private final List<EntityState> pending = new ArrayList<>();
     private final List<EntityState> deleted = new ArrayList<>();
     private final List<EntityState> insertedInTransaction = new ArrayList<>();
@@ -179,7 +178,7 @@ final class UnitOfWork {
     /** {@link #registerLoaded(EntityState)} under {@code key}, the key of {@code state}'s type and id. */
     void registerLoaded(EntityState state, EntityState.EntityKey key) {
         identityMap.put(key, state);
-        states.put(state.instance, state);
+        states.addLoaded(state);
         relations |= !state.model.relations().isEmpty();
     }
 
@@ -279,9 +278,7 @@ final class UnitOfWork {
      */
     void afterRollback() {
         rollBackTo(new Mark(0, 0, 0, 0));
-        for (EntityState state : states.values()) {
-            state.expired = true;
-        }
+        states.expireAll();
         forgetTransaction();
     }
 
