@@ -184,12 +184,17 @@ final class RowLoader<T> implements ResultMapper<T> {
     /** Builds a new object from the row, keeping its values for the relations. */
     private T readForRelations(ResultSet resultSet, Object[] values) throws SQLException {
         T instance = reader.read(resultSet, values);
+        readRelations(resultSet, instance, values);
+        return instance;
+    }
+
+    /** Keeps {@code instance}, new to the session, and its row's values for the relation loader. */
+    private void readRelations(ResultSet resultSet, T instance, Object[] values) throws SQLException {
         if (joined != null) {
             joined.read(instance, values, resultSet);
         }
         fresh.add(instance);
         freshValues.add(values);
-        return instance;
     }
 
     /**
@@ -220,20 +225,22 @@ final class RowLoader<T> implements ResultMapper<T> {
         if (!relations) {
             return readThenLookUp(resultSet);
         }
-        // with relations (never a record: a record's references wait in pending), the id decides first
-        // whether this row becomes a new object, which the relation loader then resolves
-        Object id = reader.id(resultSet);
+        // with relations (never a record: a record's references wait in pending), the row is read first, its
+        // id taken from the values (one read of the id column), and only a row new to the session goes on to
+        // the relation loader; a row the session holds returns the held object and the one just built is dropped
+        Object[] values = new Object[model.properties().size()];
+        T instance = reader.read(resultSet, values);
+        Object id = values[model.id().position()];
         EntityState.EntityKey key = new EntityState.EntityKey(model.type(), id);
         EntityState existing = session.work().held(key);
         if (existing != null) {
             if (existing.expired) {
-                refresh(existing, reader.values(resultSet));
+                refresh(existing, values);
             }
             held.add(existing.instance);
             return model.type().cast(existing.instance);
         }
-        Object[] values = new Object[model.properties().size()];
-        T instance = readForRelations(resultSet, values);
+        readRelations(resultSet, instance, values);
         if (track) {
             EntityState state = register(instance, id, key);
             if (snapshots) {
