@@ -15,19 +15,12 @@ final class CodecRowReader<T> implements RowReader<T> {
     private final EntityReaders<T> readers;
     private final Codec<Object>[] codecs;
     private final int[] columns;
-    private final int idIndex;
 
     CodecRowReader(EntityModel<T> model, EntityReaders<T> readers, Codec<Object>[] codecs, int[] columns) {
         this.model = model;
         this.readers = readers;
         this.codecs = codecs;
         this.columns = columns;
-        this.idIndex = model.id().position();
-    }
-
-    @Override
-    public Object id(ResultSet resultSet) throws SQLException {
-        return codecs[idIndex].read(resultSet, columns[idIndex]);
     }
 
     @Override

@@ -22,7 +22,6 @@ final class GeneratedRowReader<T> implements RowReader<T> {
     private final Readers readers;
     private final Codec<Object>[] codecs;
     private final int[] columns;
-    private final int idIndex;
 
     GeneratedRowReader(EntityModel<T> model, EntityReaders<T> counts, Readers readers, Codec<Object>[] codecs,
             int[] columns) {
@@ -31,12 +30,6 @@ final class GeneratedRowReader<T> implements RowReader<T> {
         this.readers = readers;
         this.codecs = codecs;
         this.columns = columns;
-        this.idIndex = model.id().position();
-    }
-
-    @Override
-    public Object id(ResultSet resultSet) throws SQLException {
-        return codecs[idIndex].read(resultSet, columns[idIndex]);
     }
 
     @Override

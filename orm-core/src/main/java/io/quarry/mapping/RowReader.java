@@ -13,9 +13,6 @@ import java.sql.SQLException;
  */
 public interface RowReader<T> {
 
-    /** The id in the current row. */
-    Object id(ResultSet resultSet) throws SQLException;
-
     /** The value of every property in the current row, in {@link EntityModel#properties()} order. */
     Object[] values(ResultSet resultSet) throws SQLException;
 
