@@ -75,6 +75,23 @@ class AuditingRulesIT {
         Integer owner;
     }
 
+    @Entity
+    @Table(name = "s3_audited_text_date")
+    static class AuditedTextDate {
+        @Id
+        Long id;
+        @LastModifiedDate
+        String modified;
+    }
+
+    @Entity
+    @Table(name = "s3_unaudited")
+    static class Unaudited {
+        @Id
+        Long id;
+        String text;
+    }
+
     private Engine engine(AuditorAware<?> auditor) {
         return Engine.builder(db.dataSource()).auditing(auditor, clock).build();
     }
@@ -82,14 +99,16 @@ class AuditingRulesIT {
     @BeforeEach
     void createTables() {
         Engine engine = engine(() -> Optional.of(7));
-        engine.dropAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class, AuditedOwner.class);
-        engine.createAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class, AuditedOwner.class);
+        engine.dropAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class, AuditedOwner.class,
+                AuditedTextDate.class, Unaudited.class);
+        engine.createAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class, AuditedOwner.class,
+                AuditedTextDate.class, Unaudited.class);
     }
 
     @AfterEach
     void dropTables() {
         engine(() -> Optional.of(7)).dropAll(AuditedReading.class, AuditedVersion.class, AuditedParent.class,
-                AuditedOwner.class);
+                AuditedOwner.class, AuditedTextDate.class, Unaudited.class);
     }
 
     @Test
@@ -217,6 +236,37 @@ class AuditingRulesIT {
                     .hasMessage("field 'AuditedParent.parent' is @LastModifiedBy and also an id, version or "
                             + "reference; audit a property of its own");
             session.rollback();
+        }
+    }
+
+    @Test
+    void aLastModifiedDateOfANonDateTypeIsRefusedNamingTheField() {
+        try (Session session = engine(() -> Optional.of(7)).openSession()) {
+            AuditedTextDate text = new AuditedTextDate();
+            text.id = 1L;
+            session.add(text);
+            assertThatThrownBy(session::flush).as("on %s", db).isInstanceOf(MappingException.class)
+                    .hasMessage("field 'AuditedTextDate.modified' is @LastModifiedDate but has type java.lang.String; "
+                            + "use Instant, LocalDateTime, OffsetDateTime, LocalDate, java.sql.Timestamp, java.sql.Date "
+                            + "or long (epoch milliseconds)");
+            session.rollback();
+        }
+    }
+
+    @Test
+    void anEntityWithoutAuditedPropertiesIsWrittenAsItIsUnderAuditing() {
+        Engine engine = engine(() -> Optional.of(7));
+        try (Session session = engine.openSession()) {
+            Unaudited plain = new Unaudited();
+            plain.id = 1L;
+            plain.text = "as written";
+            session.add(plain);
+            session.commit();
+            plain.text = "changed";
+            session.commit();
+        }
+        try (Session session = engine.openSession()) {
+            assertThat(session.get(Unaudited.class, 1L).text).isEqualTo("changed");
         }
     }
 }

@@ -148,4 +148,22 @@ class EngineIT {
         assertThat(byUrl.dialect().name()).as("on %s", db).isEqualTo(engine.dialect().name());
         assertThat(byUrl.dataSource()).isNotNull();
     }
+
+    @Test
+    void workOnAConnectionOfItsOwnRunsInAutoCommitEvenWhenThePoolHandsOutTransactions() {
+        javax.sql.DataSource transactional = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(db.dataSource(), args);
+                    if (result instanceof java.sql.Connection connection) {
+                        connection.setAutoCommit(false);
+                    }
+                    return result;
+                });
+        Engine engine = Engine.builder(transactional).dialect(Engine.create(db.dataSource()).dialect()).build();
+        List<Boolean> autoCommit = new ArrayList<>();
+
+        engine.withConnection("check auto-commit", connection -> autoCommit.add(connection.getAutoCommit()));
+
+        assertThat(autoCommit).containsExactly(true);
+    }
 }

@@ -119,4 +119,31 @@ class EngineTest {
                 .hasMessageEndingWith("; check the URL, user and password, or name the dialect with "
                         + "Engine.builder(...).dialect(...)");
     }
+
+    @Test
+    void theDialectsOwnCodecsReplaceTheDefaults() {
+        Engine mysql = Engine.builder(dataSource).dialect(new io.quarry.dialect.MySqlDialect(false)).build();
+
+        assertThat(mysql.codecs().lookup(java.util.UUID.class, false)).isSameAs(io.quarry.types.BuiltinCodecs.UUID_AS_CHAR);
+        assertThat(builder().build().codecs().lookup(java.util.UUID.class, false))
+                .isNotSameAs(io.quarry.types.BuiltinCodecs.UUID_AS_CHAR);
+    }
+
+    @Test
+    void nPlusOneDetectionCannotBeNull() {
+        assertThatThrownBy(() -> builder().nPlusOne(null)).isInstanceOf(QuarryException.class)
+                .hasMessage("N+1 detection must not be null; use NPlusOneDetection.OFF to switch it off");
+    }
+
+    @Test
+    void theDdlOfAManyToManyCreatesItsJoinTableAfterTheEntityTablesAndBeforeTheForeignKeys() {
+        java.util.List<String> ddl = builder().build().ddl(io.quarry.relations.Host.class);
+
+        java.util.List<String> creates = ddl.stream().filter(sql -> sql.startsWith("create table")).toList();
+        assertThat(creates).anyMatch(sql -> sql.startsWith("create table rl_host_tag ("));
+        int joinTable = ddl.indexOf(creates.stream().filter(sql -> sql.startsWith("create table rl_host_tag ("))
+                .findFirst().orElseThrow());
+        assertThat(ddl.subList(0, joinTable)).allMatch(sql -> sql.startsWith("create"));
+        assertThat(ddl.subList(joinTable + 1, ddl.size())).noneMatch(sql -> sql.startsWith("create table"));
+    }
 }

@@ -181,6 +181,24 @@ class EntityCallbacksIT {
     }
 
     @Test
+    void aListenerThatOnlyWatchesInsertsLeavesUpdatesAsTheSessionMadeThem() {
+        start(Engine.builder(db.dataSource()).entityListener(Server.class, new EntityListener<Server>() {
+            @Override
+            public Server beforeInsert(Server server) {
+                return server;
+            }
+        }));
+        Long id = addAlpha();
+        try (Session session = engine.openSession()) {
+            session.get(Server.class, id).port = 2222;
+            session.commit();
+        }
+        try (Session session = engine.openSession()) {
+            assertThat(session.get(Server.class, id).port).as("on %s", db).isEqualTo(2222);
+        }
+    }
+
+    @Test
     void aRecordListenerReturnsACopyThatTakesThePlaceOfTheObject() {
         start(Engine.builder(db.dataSource()).entityListener(Gadget.class, new EntityListener<Gadget>() {
             @Override

@@ -86,6 +86,36 @@ class NamedSqlTest {
         assertThat(sql.expand(new int[] {-1, -1, -1})).isEqualTo(sql.sql());
     }
 
+    @Test
+    void placeholdersAtTheVeryStartOrEndOfTheTextAreReadLikeAnyOther() {
+        assertThat(parse("(:a)").context(0)).isEqualTo(NamedSql.Context.LIST);
+        assertThat(parse(",:a").context(0)).isEqualTo(NamedSql.Context.LIST);
+        assertThat(parse("x in (:a").context(0)).isEqualTo(NamedSql.Context.LIST);
+        assertThat(parse("in :a").context(0)).isEqualTo(NamedSql.Context.AFTER_IN);
+        assertThat(parse("any(:a)").context(0)).isEqualTo(NamedSql.Context.ARRAY_ARGUMENT);
+    }
+
+    @Test
+    void aFunctionWhoseNameOnlyEndsInAnArrayFunctionTakesAList() {
+        assertThat(parse("select my_any(:a)").context(0)).isEqualTo(NamedSql.Context.LIST);
+        assertThat(parse("select x1any(:a)").context(0)).isEqualTo(NamedSql.Context.LIST);
+        assertThat(parse("select any(:a)").context(0)).isEqualTo(NamedSql.Context.ARRAY_ARGUMENT);
+    }
+
+    @Test
+    void aShortStatementExpandsToALongerOne() {
+        assertThat(parse("in :a").expand(new int[] {3})).isEqualTo("in (?, ?, ?)");
+        assertThat(parse(":a").expand(new int[] {2})).isEqualTo("?, ?");
+    }
+
+    @Test
+    void aPlaceholderNeedsItsPosition() {
+        assertThatThrownBy(() -> new NamedSql("select ?", java.util.List.of("a", "b"), java.util.List.of(7)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("one position per name");
+        assertThat(new NamedSql("select ?", java.util.List.of("a"), java.util.List.of(7)).names()).containsExactly("a");
+    }
+
     private static NamedSql parse(String sql) {
         return NamedSql.parse(sql, Set.<LexicalRule>of());
     }

@@ -183,6 +183,24 @@ class QueryApiIT {
     }
 
     @Test
+    void readOnlySessionsRefuseBulkUpdatesAndDeletesBeforeAnyStatement() {
+        try (Session session = engine.sessionFactory().withOptions(SessionOptions.DEFAULTS.withReadOnly(true)).openSession()) {
+            Query<WalkthroughHost> port22 = session.query(WalkthroughHost.class).filter(col("port").eq(22));
+            assertThatThrownBy(() -> port22.update(set(WalkthroughHost::getPort, 1)))
+                    .isInstanceOf(SessionStateException.class)
+                    .hasMessage("Cannot update in a read-only session; open a read-write session");
+            assertThatThrownBy(port22::delete).isInstanceOf(SessionStateException.class)
+                    .hasMessage("Cannot delete in a read-only session; open a read-write session");
+            assertThatThrownBy(port22::hardDelete).isInstanceOf(SessionStateException.class)
+                    .hasMessage("Cannot delete in a read-only session; open a read-write session");
+            session.commit();
+        }
+        try (Session session = engine.openSession()) {
+            assertThat(session.query(WalkthroughHost.class).filter(col("port").eq(22)).count()).isEqualTo(12);
+        }
+    }
+
+    @Test
     void sessionsWithoutAnIdentityMapBuildNewObjectsAndHoldNone() {
         SessionOptions untracked = SessionOptions.DEFAULTS.withReadOnly(true).withIdentityMap(false);
         try (Session session = engine.sessionFactory().withOptions(untracked).openSession()) {

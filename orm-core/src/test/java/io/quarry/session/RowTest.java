@@ -68,6 +68,17 @@ class RowTest {
     }
 
     @Test
+    void aFractionalDoubleOrFloatThatWouldLoseDigitsIsToBeReadAsBigDecimalOrDouble() {
+        Row fractions = new Row(List.of("d", "f"), new Object[] {2.5d, 1.5f});
+        assertThatThrownBy(() -> fractions.getLong(0))
+                .hasMessage("The value 2.5 (Double) does not fit Long without losing digits; read it as BigDecimal "
+                        + "or Double");
+        assertThatThrownBy(() -> fractions.getInt(1))
+                .hasMessage("The value 1.5 (Float) does not fit Integer without losing digits; read it as BigDecimal "
+                        + "or Double");
+    }
+
+    @Test
     void nullIntoAPrimitiveAndValuesOfAnotherKindAreRefusedWithTheTypes() {
         assertThatThrownBy(() -> row.get(4, int.class)).isInstanceOf(QuarryException.class)
                 .hasMessage("NULL cannot be read as int; use Integer");

@@ -96,6 +96,10 @@ class SessionLifecycleIT {
                 () -> session.select(Server.class, count()).scalar(Long.class),
                 () -> session.sqlRows("select name from s3_server", Map.of()),
                 () -> session.execute("delete from s3_server"),
+                () -> ((StatementSession) session).list(new io.quarry.sql.SqlStatement("select name from s3_server",
+                        List.of()), new Object[0], rows -> rows.getString(1)),
+                () -> ((StatementSession) session).stream(new io.quarry.sql.SqlStatement("select name from s3_server",
+                        List.of()), new Object[0], rows -> rows.getString(1)),
                 session::flush,
                 session::commit,
                 session::rollback);

@@ -176,6 +176,88 @@ class StatementObserverIT {
         assertThat(order).containsExactly("first start", "second start", "first success", "second success");
     }
 
+    @Test
+    void severalObserversAreEachToldOfAFailure() {
+        List<String> order = new ArrayList<>();
+        StatementObserver first = statement -> recording(order, "first");
+        StatementObserver second = statement -> recording(order, "second");
+        Engine both = Engine.builder(db.dataSource()).statementObserver(first).statementObserver(second).build();
+        try (Session session = both.openSession()) {
+            assertThatThrownBy(() -> session.sqlRows("select no_such_column from s3_server", java.util.Map.of()))
+                    .isInstanceOf(StatementException.class);
+        }
+
+        assertThat(order).containsExactly("first start", "second start", "first error", "second error");
+    }
+
+    @Test
+    void settingAndRestoringTheLockTimeoutAreToldAsExecutesWithoutRowCounts() {
+        Engine locking = Engine.builder(db.dataSource()).statementObserver(this::started)
+                .lockTimeout(java.time.Duration.ofSeconds(5)).build();
+        try (Session session = locking.openSession()) {
+            session.query(Server.class).count();
+            session.commit();
+        }
+
+        List<String> executes = new ArrayList<>();
+        for (StatementObserver.Statement statement : started) {
+            if (statement.kind() == StatementObserver.Kind.EXECUTE) {
+                executes.add(statement.task());
+            }
+        }
+        List<String> expected = db.name().equals("postgresql") ? List.of("set the lock timeout")
+                : List.of("set the lock timeout", "restore the lock timeout");
+        assertThat(executes).as("on %s", db).isEqualTo(expected);
+        assertThat(events).as("on %s", db).filteredOn(event -> event.contains("EXECUTE"))
+                .containsExactlyElementsOf(expected.stream().flatMap(task -> java.util.stream.Stream.of(
+                        "start EXECUTE", "success EXECUTE -1")).toList());
+    }
+
+    @Test
+    void aListenerIsToldHowLongTheStatementTook() {
+        List<Long> durations = new ArrayList<>();
+        Engine timed = Engine.builder(db.dataSource()).statementListener((sql, rows, nanos) -> durations.add(nanos)).build();
+        long before = System.nanoTime();
+        try (Session session = timed.openSession()) {
+            session.query(Server.class).count();
+        }
+        long elapsed = System.nanoTime() - before;
+
+        assertThat(durations).hasSize(1).allSatisfy(nanos -> assertThat(nanos).isBetween(0L, elapsed));
+    }
+
+    @Test
+    void aBatchThatChangedNoRowIsToldAsZeroRowsNotAsUnknown() {
+        List<String> ends = new ArrayList<>();
+        Engine relations = Engine.builder(db.dataSource()).statementObserver(statement -> new StatementObserver.Execution() {
+            @Override
+            public void succeeded(long rows) {
+                ends.add(statement.task() + ": " + rows);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                ends.add(statement.task() + ": " + error);
+            }
+        }).build();
+        relations.dropAll(io.quarry.relations.Host.class, io.quarry.relations.Datacenter.class, io.quarry.relations.Tag.class);
+        relations.createAll(io.quarry.relations.Host.class);
+        try {
+            try (Session session = relations.openSession()) {
+                session.add(new io.quarry.relations.Host("untagged"));
+                session.commit();
+                session.delete(session.query(io.quarry.relations.Host.class).one());
+                ends.clear();
+                session.commit();
+            }
+
+            assertThat(ends).as("on %s", db).contains("delete the rl_host_tag rows of Host: 0");
+        } finally {
+            relations.dropAll(io.quarry.relations.Host.class, io.quarry.relations.Datacenter.class,
+                    io.quarry.relations.Tag.class);
+        }
+    }
+
     private static StatementObserver.Execution recording(List<String> order, String name) {
         order.add(name + " start");
         return new StatementObserver.Execution() {

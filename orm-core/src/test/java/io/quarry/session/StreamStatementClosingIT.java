@@ -99,6 +99,33 @@ class StreamStatementClosingIT {
         }
     }
 
+    @Test
+    void sqlTheDatabaseRefusesFailsWithItsErrorAndLeavesNoStatementOpen() throws Exception {
+        SqlStatement select = new SqlStatement("select id from ssc_no_such_table", List.of());
+        try (StatementSession session = openStatementSession()) {
+            assertThatThrownBy(() -> session.stream(select, new Object[0], rows -> rows.getLong(1)))
+                    .isInstanceOf(io.quarry.StatementException.class)
+                    .hasMessageContaining("select id from ssc_no_such_table");
+
+            for (PreparedStatement statement : prepared) {
+                assertThat(statement.isClosed()).as("the stream's statement is closed on %s", db).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void sqlThatFailsWhenItRunsClosesItsStatement() throws Exception {
+        String sql = db.name().equals("mysql") ? "select id from ssc_note where id = cast(text as integer)"
+                : "select id from ssc_note where id = cast(text as int)";
+        try (StatementSession session = openStatementSession()) {
+            assertThatThrownBy(() -> session.stream(new SqlStatement(sql, List.of()), new Object[0],
+                    rows -> rows.getLong(1))).isInstanceOf(io.quarry.StatementException.class);
+
+            assertThat(prepared).as("statements prepared on %s", db).hasSize(1);
+            assertThat(prepared.get(0).isClosed()).as("the stream's statement is closed on %s", db).isTrue();
+        }
+    }
+
     /** The real DataSource, its connections and their prepared statements, each statement remembered. */
     private DataSource watching(DataSource target) {
         return proxy(DataSource.class, target, (self, method, args) -> {
