@@ -115,7 +115,9 @@ class StreamStatementClosingIT {
 
     @Test
     void sqlThatFailsWhenItRunsClosesItsStatement() throws Exception {
-        String sql = db.name().equals("mysql") ? "select id from ssc_note where id = cast(text as integer)"
+        // MariaDB casts 'first' to 0 without an error, but refuses an unknown column only when the
+        // statement runs (its driver prepares on the client); H2 refuses that one already when preparing
+        String sql = db.name().equals("mysql") ? "select no_such_column from ssc_note"
                 : "select id from ssc_note where id = cast(text as int)";
         try (StatementSession session = openStatementSession()) {
             assertThatThrownBy(() -> session.stream(new SqlStatement(sql, List.of()), new Object[0],
