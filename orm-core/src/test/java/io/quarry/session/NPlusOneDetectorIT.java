@@ -10,6 +10,7 @@ import io.quarry.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,43 @@ class NPlusOneDetectorIT {
                         assertThat(finding.mode()).isEqualTo(NPlusOneDetection.Mode.STRICT);
                     });
         }
+    }
+
+    @Test
+    void streamedReadsCountLikeListedOnes() {
+        engine = engine(NPlusOneDetection.strict(2));
+        try (Session session = engine.openSession()) {
+            for (int i = 0; i < 2; i++) {
+                try (Stream<Server> stream = session.query(Server.class).filterBy("id", ids.get(i)).stream()) {
+                    assertThat(stream.toList()).hasSize(1);
+                }
+            }
+
+            assertThatThrownBy(() -> session.query(Server.class).filterBy("id", ids.get(2)).stream())
+                    .as("on %s", db)
+                    .isInstanceOf(NPlusOneException.class)
+                    .hasMessageContaining("3 times (more than the threshold of 2)");
+        }
+        assertThat(statements.take()).as("the third stream never ran").hasSize(2);
+    }
+
+    @Test
+    void aReadRunOnAThreadWithoutApplicationFramesNamesNoCaller() throws InterruptedException {
+        engine = engine(NPlusOneDetection.warn(1));
+        try (Session session = engine.openSession()) {
+            session.query(Server.class).all();
+            // a method reference leaves no frame of this class: the new thread's stack is Quarry's and the JDK's
+            Runnable secondRead = session.query(Server.class)::all;
+            Thread thread = new Thread(secondRead);
+            thread.start();
+            thread.join();
+        }
+        assertThat(engine.nPlusOneFindings()).singleElement().satisfies(finding -> {
+            assertThat(finding.count()).isEqualTo(2);
+            assertThat(finding.caller()).isEqualTo("code outside the application (no caller found on the stack)");
+        });
+        assertThat(warnings).singleElement().asString()
+                .contains("code outside the application (no caller found on the stack)");
     }
 
     @Test
