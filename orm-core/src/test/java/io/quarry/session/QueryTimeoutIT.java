@@ -57,6 +57,19 @@ class QueryTimeoutIT {
     }
 
     @Test
+    void aRunningRepositoryMethodsOwnTimeoutReplacesTheSessionsForItsStatements() {
+        Engine engine = Engine.builder(db.dataSource()).queryTimeout(Duration.ofSeconds(30)).build();
+        try (Session session = engine.openSession()) {
+            StatementSession statements = (StatementSession) session;
+            assertThatThrownBy(() -> statements.withQueryTimeout(Duration.ofSeconds(1), "the @QueryTimeout of Repo.slow()",
+                    () -> session.sqlRows(slowSql(db), Map.of())))
+                    .as("on %s", db)
+                    .isInstanceOf(QueryTimeoutException.class)
+                    .hasMessageContaining("the @QueryTimeout of Repo.slow() of 1 s");
+        }
+    }
+
+    @Test
     void aQuerysOwnTimeoutReplacesTheSessionsWhileItWaitsForALock() throws Exception {
         Engine engine = Engine.builder(db.dataSource()).queryTimeout(Duration.ofSeconds(30)).build();
         engine.dropAll(Server.class);

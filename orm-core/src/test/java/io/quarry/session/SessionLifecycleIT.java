@@ -6,11 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.quarry.QuarryException;
 import io.quarry.SessionStateException;
+import io.quarry.relations.Datacenter;
+import io.quarry.relations.Host;
 import io.quarry.testing.CrossDatabaseTest;
 import io.quarry.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +100,8 @@ class SessionLifecycleIT {
                 () -> session.merge(alpha),
                 () -> session.refresh(alpha),
                 () -> session.query(Server.class).all(),
-                () -> session.select(Server.class, count()).scalar(Long.class),
+                () -> session.select(Server.class, count()),
+                () -> session.select(Server::getName),
                 () -> session.sqlRows("select name from s3_server", Map.of()),
                 () -> session.execute("delete from s3_server"),
                 () -> ((StatementSession) session).list(new io.quarry.sql.SqlStatement("select name from s3_server",
@@ -110,6 +118,21 @@ class SessionLifecycleIT {
         }
         assertThatCode(session::close).as("closing twice").doesNotThrowAnyException();
         assertThat(rowsInTheDatabase()).isEqualTo(2);
+    }
+
+    @Test
+    void aQueryBuiltBeforeCloseRefusesToRunAfterItInsteadOfTakingANewConnection() {
+        Session session = engine.openSession();
+        Query<Server> servers = session.query(Server.class).filterBy("rack", "r1");
+        RowQuery names = session.select(Server::getName);
+        session.close();
+
+        for (ThrowingCallable run : List.<ThrowingCallable>of(servers::all, servers::count, names::all)) {
+            assertThatThrownBy(run)
+                    .isInstanceOf(SessionStateException.class)
+                    .hasMessage("This Session is closed; open a new one from the SessionFactory");
+        }
+        assertThat(session.isInTransaction()).isFalse();
     }
 
     @Test
@@ -139,6 +162,66 @@ class SessionLifecycleIT {
                     .isEqualTo(22);
             assertThat(session.query(Server.class).count()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aReadOnlySessionWritesNoObjectAddedToALoadedCollection() {
+        engine.dropAll(Host.class, Datacenter.class, io.quarry.relations.Tag.class);
+        engine.createAll(Host.class);
+        try {
+            engine.sessionFactory().inTransaction(session -> {
+                session.add(new Datacenter("fra-1", "eu"));
+            });
+            SessionFactory readOnly = engine.sessionFactory().withOptions(SessionOptions.DEFAULTS.withReadOnly(true));
+            try (Session session = readOnly.openSession()) {
+                Datacenter fra = session.query(Datacenter.class).one();
+                assertThat(fra.getHosts()).isEmpty();
+                fra.addHost(new Host("web-1"));
+                session.flush();
+                session.commit();
+            }
+            try (Session session = engine.openSession()) {
+                assertThat(session.query(Host.class).count()).as("on %s", db).isZero();
+            }
+        } finally {
+            engine.dropAll(Host.class, Datacenter.class, io.quarry.relations.Tag.class);
+        }
+    }
+
+    @Test
+    void aRollbackThatFailsAfterFailedWorkTravelsOnceWithTheWorksException() {
+        List<Connection> handedOut = new ArrayList<>();
+        ConnectionProvider provider = new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = db.dataSource().getConnection();
+                handedOut.add(connection);
+                return connection;
+            }
+
+            @Override
+            public void releaseConnection(Connection connection) throws SQLException {
+                connection.close();
+            }
+        };
+        Engine breaking = Engine.builder(db.dataSource()).connectionProvider(provider).build();
+        IllegalStateException failure = new IllegalStateException("the work failed");
+
+        assertThatThrownBy(() -> breaking.sessionFactory().inTransaction((Consumer<Session>) session -> {
+            session.add(new Server("gamma", "r2", 22));
+            session.flush();
+            try {
+                handedOut.get(0).close(); // the connection breaks: the rollback after the failure fails too
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+            throw failure;
+        })).isSameAs(failure);
+
+        assertThat(failure.getSuppressed()).as("on %s", db).singleElement()
+                .isInstanceOf(QuarryException.class)
+                .extracting(Throwable::getMessage).asString().contains("rollback");
+        assertThat(rowsInTheDatabase()).isEqualTo(2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.SessionStateException;
 import io.quarry.mapping.Entity;
+import io.quarry.mapping.EntityModel;
 import io.quarry.mapping.GeneratedValue;
 import io.quarry.mapping.Id;
 import io.quarry.mapping.Table;
@@ -72,6 +73,57 @@ class SessionRepositorySupportIT {
                     .isInstanceOf(SessionStateException.class)
                     .hasMessageContaining("not in this session");
         }
+    }
+
+    private StatementSession openReadOnlyStatementSession() {
+        return engine.sessionFactory().openSession(engine.connections(), SessionOptions.DEFAULTS.withReadOnly(true))
+                .session();
+    }
+
+    private List<String> namesInTheDatabase() {
+        try (StatementSession session = openStatementSession()) {
+            return session.query(Gem.class).all().stream().map(Gem::name).sorted().toList();
+        }
+    }
+
+    @Test
+    void executeUpdateFlushesWhatIsPendingFirstSoItsRowsAreWritten() {
+        engine.sessionFactory().inTransaction(session -> {
+            session.add(new Gem(null, "ruby", null));
+        });
+        try (StatementSession session = openStatementSession()) {
+            session.add(new Gem(null, "opal", null));
+
+            int updated = session.executeUpdate(new SqlStatement("update srs_gem set name = 'cut'", List.of()), new Object[0]);
+
+            assertThat(updated).as("the pending opal was inserted first, on %s", db).isEqualTo(2);
+            session.commit();
+        }
+        assertThat(namesInTheDatabase()).containsExactly("cut", "cut");
+    }
+
+    @Test
+    void aReadOnlySessionRefusesPreRenderedWritesAndRunsNone() {
+        engine.sessionFactory().inTransaction(session -> {
+            session.add(new Gem(null, "ruby", null));
+        });
+        EntityModel<Gem> model = engine.model(Gem.class);
+        SqlStatement update = new SqlStatement("update srs_gem set name = 'cut'", List.of());
+        SqlStatement delete = new SqlStatement("delete from srs_gem", List.of());
+        SqlStatement ids = new SqlStatement("select id from srs_gem", List.of());
+        try (StatementSession session = openReadOnlyStatementSession()) {
+            assertThatThrownBy(() -> session.executeUpdate(update, new Object[0]))
+                    .isInstanceOf(SessionStateException.class)
+                    .hasMessage("Cannot execute in a read-only session; open a read-write session");
+            assertThatThrownBy(() -> session.bulkUpdate(model, update, ids, new Object[0]))
+                    .isInstanceOf(SessionStateException.class)
+                    .hasMessage("Cannot update in a read-only session; open a read-write session");
+            assertThatThrownBy(() -> session.bulkDelete(model, delete, ids, new Object[0]))
+                    .isInstanceOf(SessionStateException.class)
+                    .hasMessage("Cannot delete in a read-only session; open a read-write session");
+            session.commit();
+        }
+        assertThat(namesInTheDatabase()).as("on %s", db).containsExactly("ruby");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.NoResultException;
+import io.quarry.QuarryException;
 import io.quarry.SessionStateException;
 import io.quarry.testing.CrossDatabaseTest;
 import io.quarry.testing.TestDatabase;
@@ -101,6 +102,8 @@ class SessionStateIT {
     void aTransactionRunsFromTheFirstStatementUntilCommitOrRollback() {
         try (Session session = engine.openSession()) {
             assertThat(session.isInTransaction()).isFalse();
+            session.flush();
+            assertThat(session.isInTransaction()).as("a flush with nothing to write runs no statement").isFalse();
             load(session, "alpha");
             assertThat(session.isInTransaction()).isTrue();
             session.commit();
@@ -190,6 +193,40 @@ class SessionStateIT {
     }
 
     @Test
+    void mergeOfAnObjectDeletedInThisSessionLeavesItDeleted() {
+        try (Session session = engine.openSession()) {
+            Server alpha = load(session, "alpha");
+            session.delete(alpha);
+
+            assertThat(session.merge(alpha)).isSameAs(alpha);
+
+            assertThat(session.stateOf(alpha)).isEqualTo(ObjectState.REMOVED);
+            session.commit();
+        }
+        assertThat(rowsInTheDatabase()).as("on %s", db).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAnObjectTheSessionDoesNotHoldSaysToLoadItFirst() {
+        Server detached;
+        try (Session session = engine.openSession()) {
+            detached = load(session, "alpha");
+        }
+        try (Session session = engine.openSession()) {
+            assertThatThrownBy(() -> session.delete(detached))
+                    .isInstanceOf(SessionStateException.class)
+                    .hasMessageStartingWith("Cannot delete ")
+                    .hasMessageEndingWith(": it is not in this session (transient or detached). Load it with get(...) "
+                            + "first, or use a bulk query(...).filter(...).delete()");
+            assertThatThrownBy(() -> session.hardDelete(new Server("gamma", "r2", 22)))
+                    .isInstanceOf(SessionStateException.class)
+                    .hasMessageContaining("it is not in this session (transient or detached)");
+            session.commit();
+        }
+        assertThat(rowsInTheDatabase()).isEqualTo(2);
+    }
+
+    @Test
     void refreshDiscardsChangesAndReloadsInPlace() {
         try (Session session = engine.openSession()) {
             Server alpha = load(session, "alpha");
@@ -236,7 +273,18 @@ class SessionStateIT {
                     Server.class);
             assertThat(found).containsExactly(alpha, gamma);
             assertThat(found.get(0)).isSameAs(alpha);
+            assertThat(session.execute("update s3_server set port = 23 where rack = 'r9'")).isEqualTo(3);
             session.rollback();
+        }
+    }
+
+    @Test
+    void rawSqlLackingAnEntitysColumnNamesTheColumnAndWhatTheResultHas() {
+        try (Session session = engine.openSession()) {
+            assertThatThrownBy(() -> session.sqlQuery("select id, name, version from s3_server", Server.class))
+                    .isInstanceOf(QuarryException.class)
+                    .hasMessageStartingWith("The SQL result lacks column 'rack' of Server (has ")
+                    .hasMessageEndingWith("); select every column (select *) or map the result into a record instead");
         }
     }
 
