@@ -157,6 +157,37 @@ class NPlusOneDetectorIT {
                 .contains("code outside the application (no caller found on the stack)");
     }
 
+    /** Stands for a class of another Quarry jar (the Spring starter's sessions): it implements a type of Quarry's. */
+    private static final class QuarryExtension implements StatementListener {
+        private final Session session;
+
+        QuarryExtension(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void executed(String sql, int rows, long nanos) {
+        }
+
+        void readAll() {
+            session.query(Server.class).all();
+        }
+    }
+
+    @Test
+    void framesOfAnIoQuarryClassImplementingAQuarryTypeCountAsQuarrysNotAsTheCaller() throws InterruptedException {
+        engine = engine(NPlusOneDetection.warn(1));
+        try (Session session = engine.openSession()) {
+            QuarryExtension extension = new QuarryExtension(session);
+            session.query(Server.class).all();
+            Thread thread = new Thread(extension::readAll);
+            thread.start();
+            thread.join();
+        }
+        assertThat(engine.nPlusOneFindings()).singleElement().extracting(NPlusOneDetection.Finding::caller)
+                .isEqualTo("code outside the application (no caller found on the stack)");
+    }
+
     @Test
     void aLoopUpToTheThresholdStaysSilent() {
         engine = engine(NPlusOneDetection.strict(20));

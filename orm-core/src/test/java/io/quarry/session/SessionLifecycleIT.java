@@ -103,6 +103,8 @@ class SessionLifecycleIT {
                 () -> session.select(Server.class, count()),
                 () -> session.select(Server::getName),
                 () -> session.sqlRows("select name from s3_server", Map.of()),
+                () -> session.sqlRows("select name /* never closed", Map.of()),
+                () -> session.sqlQuery("select * /* never closed", Server.class),
                 () -> session.execute("delete from s3_server"),
                 () -> ((StatementSession) session).list(new io.quarry.sql.SqlStatement("select name from s3_server",
                         List.of()), new Object[0], rows -> rows.getString(1)),
@@ -189,9 +191,28 @@ class SessionLifecycleIT {
     }
 
     @Test
-    void aRollbackThatFailsAfterFailedWorkTravelsOnceWithTheWorksException() {
+    void aRollbackThatFailsAfterAFailedFlushTravelsWithTheFlushsException() throws SQLException {
         List<Connection> handedOut = new ArrayList<>();
-        ConnectionProvider provider = new ConnectionProvider() {
+        Engine breaking = Engine.builder(db.dataSource()).connectionProvider(closingProvider(handedOut)).build();
+        Session session = breaking.openSession();
+        session.add(new Server("gamma", "r2", 22));
+        session.flush();
+        session.add(new Server("delta", "r2", 22));
+        handedOut.get(0).close(); // the connection breaks: the flush fails, and the rollback after it too
+
+        assertThatThrownBy(session::flush)
+                .as("on %s", db)
+                .isInstanceOf(QuarryException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).as("the failed rollback").singleElement()
+                        .isInstanceOf(SQLException.class));
+        assertThatThrownBy(session::rollback).isInstanceOf(QuarryException.class).hasMessageStartingWith("rollback");
+        assertThat(session.isInTransaction()).as("a failed rollback still gives the connection back").isFalse();
+        session.close();
+        assertThat(rowsInTheDatabase()).isEqualTo(2);
+    }
+
+    private ConnectionProvider closingProvider(List<Connection> handedOut) {
+        return new ConnectionProvider() {
             @Override
             public Connection getConnection() throws SQLException {
                 Connection connection = db.dataSource().getConnection();
@@ -204,7 +225,12 @@ class SessionLifecycleIT {
                 connection.close();
             }
         };
-        Engine breaking = Engine.builder(db.dataSource()).connectionProvider(provider).build();
+    }
+
+    @Test
+    void aRollbackThatFailsAfterFailedWorkTravelsOnceWithTheWorksException() {
+        List<Connection> handedOut = new ArrayList<>();
+        Engine breaking = Engine.builder(db.dataSource()).connectionProvider(closingProvider(handedOut)).build();
         IllegalStateException failure = new IllegalStateException("the work failed");
 
         assertThatThrownBy(() -> breaking.sessionFactory().inTransaction((Consumer<Session>) session -> {
