@@ -281,6 +281,33 @@ class RecordReferenceIT {
     }
 
     @Test
+    void aStreamHandsOutEveryChunksOwnRecordsInRowOrder() {
+        seed();
+        try (Session session = engine.openSession();
+                Stream<Machine> machines = session.query(Machine.class).orderBy(Sql.asc("hostname")).stream()) {
+            List<Machine> read = machines.toList();
+
+            assertThat(read).extracting(Machine::hostname).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, HOSTS).mapToObj(i -> String.format("host-%04d", i)).toList());
+            assertThat(read.get(700).site().name).as("a record of the third chunk").isEqualTo("fra-2");
+        }
+    }
+
+    @Test
+    void aRecordRowReadTwiceByOneQueryIsOneObject() {
+        seed();
+        try (Session session = engine.openSession()) {
+            List<Machine> machines = session.sqlQuery("select h.* from rr_host h, rr_team t where h.hostname = :name",
+                    Machine.class, Map.of("name", "host-0001"));
+
+            assertThat(machines).hasSize(2);
+            assertThat(machines.get(0)).isSameAs(machines.get(1));
+            assertThat(machines.get(0).site().name).isEqualTo("fra-2");
+            assertThat(session.get(Machine.class, machines.get(0).id())).isSameAs(machines.get(0));
+        }
+    }
+
+    @Test
     void handWrittenSqlBuildsRecordsWithTheirReferences() {
         seed();
         try (Session session = engine.openSession()) {
