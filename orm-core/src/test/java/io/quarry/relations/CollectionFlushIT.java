@@ -35,6 +35,7 @@ class CollectionFlushIT {
     @Table(name = "cf_student")
     static class Student {
         @Id @GeneratedValue Long id;
+        String name = "ann";
         @ManyToMany(joinTable = "cf_student_course", joinColumn = "student_id", inverseJoinColumn = "course_id",
                 cascade = {})
         Set<Course> courses = new LinkedHashSet<>();
@@ -190,6 +191,22 @@ class CollectionFlushIT {
         } finally {
             engine.dropAll(Student.class, Course.class);
         }
+    }
+
+    @Test
+    void deletingAsManyHostsAsTheBatchSizeRemovesTheirJoinRowsInOneBatch() {
+        Engine batchesOfTwo = Engine.builder(db.dataSource()).batchSize(2).statementListener(statements).build();
+        try (Session session = batchesOfTwo.openSession()) {
+            session.query(Host.class).all().stream().filter(host -> !host.getHostname().equals("c"))
+                    .forEach(session::delete);
+            statements.clear();
+
+            session.commit();
+            assertThat(statements.take()).as("on %s", db).filteredOn(s -> s.contains("rl_host_tag"))
+                    .containsExactly("delete from rl_host_tag where host_id = ?");
+        }
+        assertThat(tagsOfHostA()).isEmpty();
+        assertThat(hostnames()).containsExactly("c");
     }
 
     @Test
