@@ -8,6 +8,7 @@ import io.quarry.mapping.Entity;
 import io.quarry.mapping.GeneratedValue;
 import io.quarry.mapping.Id;
 import io.quarry.mapping.ManyToMany;
+import io.quarry.mapping.ManyToOne;
 import io.quarry.mapping.Table;
 import io.quarry.session.Engine;
 import io.quarry.session.Session;
@@ -39,6 +40,14 @@ class CollectionFlushIT {
         @ManyToMany(joinTable = "cf_student_course", joinColumn = "student_id", inverseJoinColumn = "course_id",
                 cascade = {})
         Set<Course> courses = new LinkedHashSet<>();
+    }
+
+    /** An id assigned by the application, and a reference that saves nothing. */
+    @Entity
+    @Table(name = "cf_badge")
+    static class Badge {
+        @Id Long id;
+        @ManyToOne(cascade = {}) Course course;
     }
 
     @Entity
@@ -190,6 +199,41 @@ class CollectionFlushIT {
                             + "id; add it to the session (cascade SAVE does so) before the flush");
         } finally {
             engine.dropAll(Student.class, Course.class);
+        }
+    }
+
+    @Test
+    void aNewObjectWithAnAssignedIdReferringToAnUnsavedOneFailsNamingItsId() {
+        engine.createAll(Badge.class);
+        try (Session session = engine.openSession()) {
+            Badge badge = new Badge();
+            badge.id = 7L;
+            badge.course = new Course();
+            session.add(badge);
+
+            assertThatThrownBy(session::flush)
+                    .isInstanceOf(QuarryException.class)
+                    .hasMessageContaining("Cannot write Badge 7: relation 'Badge.course' refers to a Course that has "
+                            + "no id yet and is not saved with it");
+        } finally {
+            engine.dropAll(Badge.class, Course.class);
+        }
+    }
+
+    @Test
+    void aNewObjectWithoutIdReferringToAnUnsavedOneFailsCallingItNew() {
+        engine.createAll(RelationWritingIT.Member.class);
+        try (Session session = engine.openSession()) {
+            RelationWritingIT.Member ann = new RelationWritingIT.Member("ann");
+            ann.team = new RelationWritingIT.Team("red");
+            session.add(ann);
+
+            assertThatThrownBy(session::flush)
+                    .isInstanceOf(QuarryException.class)
+                    .hasMessageContaining("Cannot write Member (new): relation 'Member.team' refers to a Team that has "
+                            + "no id yet");
+        } finally {
+            engine.dropAll(RelationWritingIT.Member.class, RelationWritingIT.Team.class);
         }
     }
 
