@@ -2,8 +2,13 @@ package io.quarry.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarry.mapping.Entity;
 import io.quarry.mapping.EntityModel;
+import io.quarry.mapping.GeneratedValue;
+import io.quarry.mapping.Id;
+import io.quarry.mapping.ManyToOne;
 import io.quarry.mapping.ModelRegistry;
+import io.quarry.mapping.Table;
 import io.quarry.types.CodecRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +20,50 @@ import org.junit.jupiter.api.Test;
  * A fixed order is what keeps two sessions flushing the same rows from deadlocking each other.
  */
 class FlushPlanTest {
+
+    /** Its class name sorts first, its table name second. */
+    @Entity
+    @Table(name = "s3_fp_b_zoo")
+    static class Aardvark {
+        @Id Long id;
+    }
+
+    /** A second class mapped to Aardvark's table. */
+    @Entity
+    @Table(name = "s3_fp_b_zoo")
+    static class AardvarkView {
+        @Id Long id;
+    }
+
+    /** Its class name sorts last, its table name first. */
+    @Entity
+    @Table(name = "s3_fp_a_zoo")
+    static class Zebra {
+        @Id Long id;
+    }
+
+    /** Refers to Zebra: its rows go after Zebra's in, before them out. */
+    @Entity
+    @Table(name = "s3_fp_c_zoo")
+    static class Calf {
+        @Id Long id;
+        @ManyToOne Zebra mother;
+    }
+
+    /** A self-reference: new nodes are inserted parents first, in waves. */
+    @Entity
+    @Table(name = "s3_fp_node")
+    static class Node {
+        @Id @GeneratedValue Long id;
+        @ManyToOne Node parent;
+
+        Node(Node parent) {
+            this.parent = parent;
+        }
+
+        Node() {
+        }
+    }
 
     private final ModelRegistry models = new ModelRegistry(CodecRegistry.withDefaults());
 
@@ -109,5 +158,69 @@ class FlushPlanTest {
     void nothingToDoIsAnEmptyPlan() {
         assertThat(FlushPlan.build(new ArrayList<>(), List.of(loaded(new Server("a", "r", 1), 1L)), List.of())
                 .isEmpty()).isTrue();
+    }
+
+    @Test
+    void tablesAreOrderedByTableNameNotByClassName() {
+        List<EntityState> pending = new ArrayList<>(List.of(state(new Aardvark(), 1L, ObjectState.PENDING),
+                state(new Zebra(), 2L, ObjectState.PENDING)));
+
+        FlushPlan plan = FlushPlan.build(pending, List.of(), List.of());
+
+        assertThat(plan.inserts).extracting(group -> (Object) group.model().type()).containsExactly(Zebra.class, Aardvark.class);
+    }
+
+    @Test
+    void twoClassesMappedToOneTableAreWrittenInGroupsOfTheirOwn() {
+        EntityState view = state(new AardvarkView(), 1L, ObjectState.PENDING);
+        EntityState aardvark = state(new Aardvark(), 2L, ObjectState.PENDING);
+
+        FlushPlan plan = FlushPlan.build(new ArrayList<>(List.of(view, aardvark)), List.of(), List.of());
+
+        assertThat(plan.inserts).extracting(group -> (Object) group.model().type())
+                .containsExactly(Aardvark.class, AardvarkView.class);
+        assertThat(plan.inserts.get(0).states()).containsExactly(aardvark);
+        assertThat(plan.inserts.get(1).states()).containsExactly(view);
+    }
+
+    @Test
+    void newRowsAreSortedByIdOnlyWhenEveryOneHasAnId() {
+        EntityState unset = state(new Aardvark(), null, ObjectState.PENDING);
+        EntityState assigned = state(new Aardvark(), 5L, ObjectState.PENDING);
+
+        FlushPlan plan = FlushPlan.build(new ArrayList<>(List.of(unset, assigned)), List.of(), List.of());
+
+        assertThat(plan.inserts.get(0).states()).containsExactly(unset, assigned);
+    }
+
+    @Test
+    void deletesTakeReferringTablesFirstAndOtherwiseKeepTableNameOrder() {
+        List<EntityState> deleted = new ArrayList<>(List.of(state(new Zebra(), 1L, ObjectState.REMOVED),
+                state(new Calf(), 2L, ObjectState.REMOVED), state(new Aardvark(), 3L, ObjectState.REMOVED)));
+        List<EntityState> pending = new ArrayList<>(List.of(state(new Calf(), 4L, ObjectState.PENDING),
+                state(new Aardvark(), 5L, ObjectState.PENDING), state(new Zebra(), 6L, ObjectState.PENDING)));
+
+        FlushPlan plan = FlushPlan.build(pending, List.of(), deleted);
+
+        assertThat(plan.inserts).extracting(group -> group.model().table())
+                .containsExactly("s3_fp_a_zoo", "s3_fp_b_zoo", "s3_fp_c_zoo");
+        assertThat(plan.deletes).extracting(group -> group.model().table())
+                .containsExactly("s3_fp_b_zoo", "s3_fp_c_zoo", "s3_fp_a_zoo");
+    }
+
+    @Test
+    void aChainOfNewSelfReferringRowsIsInsertedOneWavePerGeneration() {
+        Node root = new Node(null);
+        Node middle = new Node(root);
+        Node leaf = new Node(middle);
+        List<EntityState> pending = new ArrayList<>(List.of(state(middle, null, ObjectState.PENDING),
+                state(leaf, null, ObjectState.PENDING), state(root, null, ObjectState.PENDING)));
+
+        FlushPlan plan = FlushPlan.build(pending, List.of(), List.of());
+
+        assertThat(plan.inserts).hasSize(3);
+        assertThat(plan.inserts.get(0).states()).extracting(s -> s.instance).containsExactly(root);
+        assertThat(plan.inserts.get(1).states()).extracting(s -> s.instance).containsExactly(middle);
+        assertThat(plan.inserts.get(2).states()).extracting(s -> s.instance).containsExactly(leaf);
     }
 }
