@@ -287,6 +287,37 @@ class SavepointIT {
         assertThat(mark).isNotEqualTo(later);
     }
 
+    /** Rolls back to a fresh savepoint what {@code work} flushes, and returns the mark set after it. */
+    private Object markSetInsideARolledBackSavepoint(Runnable work) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        Object mark = transaction.savepointSet();
+        work.run();
+        session.flush();
+        Object inner = transaction.savepointSet();
+        connection.rollback(savepoint);
+        transaction.afterSavepointRollback(mark);
+        return inner;
+    }
+
+    @Test
+    void aMarkSetAfterAnInsertUpdateOrDeleteThatWasRolledBackIsRefused() throws SQLException {
+        Server alpha = load("alpha");
+        Server beta = load("beta");
+        Object afterInsert = markSetInsideARolledBackSavepoint(() -> session.add(new Server("gamma", "r2", 22)));
+        Object afterUpdate = markSetInsideARolledBackSavepoint(() -> alpha.port = 1);
+        Object afterDelete = markSetInsideARolledBackSavepoint(() -> session.delete(beta));
+
+        for (Object stale : new Object[] {afterInsert, afterUpdate, afterDelete}) {
+            assertThatThrownBy(() -> transaction.afterSavepointRollback(stale)).as("on %s", db)
+                    .isInstanceOf(SessionStateException.class)
+                    .hasMessage("Unknown savepoint mark " + stale + "; pass what savepointSet() returned in this "
+                            + "transaction");
+        }
+        commit();
+        assertThat(storedRows("gamma")).isZero();
+        assertThat(storedRows("beta")).isEqualTo(1);
+    }
+
     @Test
     void aPrimitiveIdGeneratedAfterTheSavepointIsZeroAgainAndARecordIsLeftAsItIs() throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
