@@ -272,4 +272,18 @@ class StatementObserverIT {
             }
         };
     }
+
+    @Test
+    void bulkWritesAreToldAsABulkUpdateOrABulkDeleteOfTheirEntity() {
+        addServers(2);
+        started.clear();
+        try (Session session = engine.openSession()) {
+            assertThat(session.query(Server.class).filterBy("name", "server-0").update(set("port", 1))).isEqualTo(1);
+            assertThat(session.query(Server.class).filterBy("name", "server-1").delete()).isEqualTo(1);
+            session.commit();
+        }
+
+        assertThat(started).as("on %s", db).extracting(StatementObserver.Statement::task)
+                .containsExactly("bulk update Server", "bulk delete Server");
+    }
 }
