@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarry.ConstraintViolationException;
 import io.quarry.QuarryException;
 import io.quarry.SessionStateException;
+import io.quarry.mapping.Entity;
+import io.quarry.mapping.GeneratedValue;
+import io.quarry.mapping.Id;
+import io.quarry.mapping.Table;
+import io.quarry.mapping.Version;
 import io.quarry.testing.CrossDatabaseTest;
 import io.quarry.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +25,12 @@ import org.junit.jupiter.api.Test;
 @CrossDatabaseTest
 class TransactionBookkeepingIT {
 
+    /** A versioned record: a change of version is a new copy the session must point at. */
+    @Entity
+    @Table(name = "s3_tb_gauge")
+    record Gauge(@Id @GeneratedValue Long id, int level, @Version Integer version) {
+    }
+
     private final TestDatabase db;
     private final RecordedStatements statements = new RecordedStatements();
     private Engine engine;
@@ -31,8 +42,8 @@ class TransactionBookkeepingIT {
     @BeforeEach
     void createTables() {
         engine = Engine.builder(db.dataSource()).statementListener(statements).build();
-        engine.dropAll(Server.class, Tag.class);
-        engine.createAll(Server.class, Tag.class);
+        engine.dropAll(Server.class, Tag.class, Gauge.class);
+        engine.createAll(Server.class, Tag.class, Gauge.class);
         try (Session session = engine.openSession()) {
             session.addAll(new Server("alpha", "r1", 22), new Server("beta", "r1", 22), new Tag("t1", "one"),
                     new Tag("Aa", "first"), new Tag("BB", "second"));
@@ -43,7 +54,7 @@ class TransactionBookkeepingIT {
 
     @AfterEach
     void dropTables() {
-        engine.dropAll(Server.class, Tag.class);
+        engine.dropAll(Server.class, Tag.class, Gauge.class);
     }
 
     private static Server load(Session session, String name) {
@@ -245,6 +256,30 @@ class TransactionBookkeepingIT {
         assertThat(port).isEqualTo(22);
         try (Session other = engine.openSession()) {
             assertThat(load(other, "gamma").port).as("committed on %s", db).isEqualTo(2222);
+        }
+    }
+
+    @Test
+    void aRollbackLetsGoOfTheBumpedCopyOfAnUpdatedRecord() {
+        try (Session session = engine.openSession()) {
+            session.add(new Gauge(null, 1, null));
+            session.commit();
+        }
+        try (Session session = engine.openSession()) {
+            Gauge loaded = session.query(Gauge.class).one();
+            Long id = loaded.id();
+            session.merge(new Gauge(id, 2, loaded.version()));
+            session.flush();
+            Gauge bumped = session.get(Gauge.class, id);
+            assertThat(bumped.version()).isEqualTo(loaded.version() + 1);
+
+            session.rollback();
+
+            assertThat(session.contains(bumped)).as("on %s", db).isFalse();
+            assertThat(session.stateOf(bumped)).isEqualTo(ObjectState.DETACHED);
+            Gauge reread = session.get(Gauge.class, id);
+            assertThat(reread.version()).isEqualTo(loaded.version());
+            assertThat(reread.level()).isEqualTo(1);
         }
     }
 }
