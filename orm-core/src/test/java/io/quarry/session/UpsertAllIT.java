@@ -75,4 +75,24 @@ class UpsertAllIT {
         }
         assertThat(statements.take()).as("on %s", db).isEmpty();
     }
+
+    @Test
+    void upsertRunsOneBatchPerFullChunkAndNoEmptyOneAfterThem() {
+        Engine batchesOfTwo = Engine.builder(db.dataSource()).statementListener(statements).batchSize(2).build();
+        try (Session session = batchesOfTwo.openSession()) {
+            assertThat(session.upsertAll(List.of(new Tag("t1", "uno"), new Tag("t2", "two"), new Tag("t3", "three"),
+                    new Tag("t4", "four")))).isEqualTo(4);
+            session.commit();
+        }
+        assertThat(statements.take()).as("on %s", db).containsExactly(expectedUpsert() + " [x2]",
+                expectedUpsert() + " [x2]");
+        assertThat(storedLabel("t1")).isEqualTo("uno");
+        assertThat(storedLabel("t4")).isEqualTo("four");
+    }
+
+    private String storedLabel(String code) {
+        try (Session other = engine.openSession()) {
+            return other.get(Tag.class, code).label;
+        }
+    }
 }
