@@ -205,12 +205,10 @@ final class RelationLoader {
             if (relation.kind() == RelationModel.Kind.ONE_TO_MANY) {
                 PropertyModel back = element.property(relation.mappedBy());
                 SqlStatement statement = RelationSelect.byKeys(session.engine().dialect(), element, back, chunk);
-                for (Object child : chunk(i, () -> read(element, statement, relation, plan, List.of()))) {
-                    List<Object> list = byOwner.get(back.get(child));
-                    if (list != null) {
-                        list.add(child);
-                    }
-                }
+                chunk(i, () -> {
+                    readByOwner(element, statement, relation, plan, back, byOwner);
+                    return null;
+                });
             } else {
                 chunk(i, () -> {
                     readThroughJoinTable(relation, ownerModel, element, chunk, byOwner, plan);
@@ -258,6 +256,32 @@ final class RelationLoader {
                     seen.put(id, object);
                 }
                 byOwner.get(owner).add(object);
+            }
+            return null;
+        });
+        loader.resolve(this, plan, List.of());
+    }
+
+    /**
+     * Reads the elements of a one-to-many collection, each into the list of the owner its foreign key
+     * ({@code back}) names in the row. The key comes from the row, not from the element's reference:
+     * an element the session held before this load (a row of the query itself, for a path back to the
+     * queried entity such as {@code with("datacenter.hosts")} from hosts) has its reference set only
+     * after this load returns.
+     */
+    private void readByOwner(EntityModel<Object> model, SqlStatement statement, RelationModel relation,
+            FetchPlan plan, PropertyModel back, Map<Object, List<Object>> byOwner) {
+        RowLoader<Object> loader = RowLoader.atColumns(session, model, track, model.positionalColumns());
+        Codec<Object> key = back.codec();
+        int column = model.positionalColumns()[back.position()];
+        session.runQuery(task(relation), statement, SessionSupport.NO_ARGS, resultSet -> {
+            while (resultSet.next()) {
+                Object owner = key.read(resultSet, column);
+                Object element = loader.map(resultSet);
+                List<Object> list = byOwner.get(owner);
+                if (list != null) {
+                    list.add(element);
+                }
             }
             return null;
         });

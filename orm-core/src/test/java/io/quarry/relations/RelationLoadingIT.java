@@ -122,6 +122,23 @@ class RelationLoadingIT {
     }
 
     @Test
+    void aPathBackToTheQueriedEntityFillsTheCollectionWithTheRowsOfTheQueryItself() {
+        try (Session session = engine.openSession()) {
+            List<Host> hosts = session.query(Host.class).with("datacenter.hosts").all();
+
+            assertThat(statements.take()).as("hosts, then their datacenters, then the datacenters' hosts on %s", db)
+                    .hasSize(3);
+            Map<Datacenter, List<Host>> expected = new IdentityHashMap<>();
+            hosts.forEach(host -> expected.computeIfAbsent(host.getDatacenter(), k -> new ArrayList<>()).add(host));
+            assertThat(expected).hasSize(3);
+            expected.forEach((datacenter, own) -> assertThat(datacenter.getHosts()).as(datacenter.getName())
+                    .hasSize(own.size()).containsExactlyInAnyOrderElementsOf(own));
+            assertThat(statements.take()).as("nothing more on access").isEmpty();
+            assertThat(session.isDirty()).as("the loaded collections are their own snapshots").isFalse();
+        }
+    }
+
+    @Test
     void aPathLoadsOneStatementPerRelationAtEveryDepth() {
         try (Session session = engine.openSession()) {
             List<Datacenter> datacenters = session.query(Datacenter.class).with("hosts.tags").all();
