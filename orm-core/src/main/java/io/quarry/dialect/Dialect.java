@@ -248,6 +248,14 @@ public abstract class Dialect {
      */
     public abstract String upsert(String table, List<String> columns, List<String> keyColumns, List<String> updateColumns);
 
+    /**
+     * What follows {@code insert into <table>} for a row of defaults only (an entity whose one column
+     * is its generated id): the standard {@code default values}; MySQL writes {@code () values ()}.
+     */
+    public String insertDefaultValues() {
+        return " default values";
+    }
+
     /** {@code insert into table (a, b) values (?, ?)}, the start of every upsert; names already quoted. */
     protected static String insertRow(String table, List<String> columns) {
         return "insert into " + table + " (" + columnList(columns) + ") values (" + placeholders(columns.size()) + ")";

@@ -91,6 +91,11 @@ public final class MySqlDialect extends Dialect {
     }
 
     @Override
+    public String insertDefaultValues() {
+        return " () values ()";
+    }
+
+    @Override
     public Set<LexicalRule> lexicalRules() {
         return LEXICAL_RULES;
     }

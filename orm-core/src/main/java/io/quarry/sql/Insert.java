@@ -61,7 +61,11 @@ public final class Insert {
 
     public SqlStatement render(Dialect dialect, CodecRegistry codecs) {
         RenderContext context = new RenderContext(dialect, codecs, model);
-        context.append("insert into ").identifier(model.table()).append(" (");
+        context.append("insert into ").identifier(model.table());
+        if (columns.isEmpty()) { // an entity whose one column is its generated id
+            return context.append(dialect.insertDefaultValues()).toStatement();
+        }
+        context.append(" (");
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 context.append(", ");
