@@ -46,6 +46,7 @@ final class Flusher {
 
     void execute(FlushPlan plan, RelationFlush relations) {
         try {
+            relations.requireSavedReferences();
             for (FlushPlan.Group group : plan.inserts) {
                 insert(group.model(), group.states());
             }

@@ -42,6 +42,8 @@ final class RelationFlush {
     private final Map<RelationModel, JoinRows> joinRows = new LinkedHashMap<>();
     private final List<DeletedKeys> deletedKeys = new ArrayList<>();
     private final List<Flushed> flushed = new ArrayList<>();
+    /** The first reference to an object the session does not hold and that has no id, which no column can store. */
+    private QuarryException unsaved;
 
     private RelationFlush(DefaultSession session, UnitOfWork work) {
         this.session = session;
@@ -59,7 +61,7 @@ final class RelationFlush {
     }
 
     boolean isEmpty() {
-        return joinRows.isEmpty() && deletedKeys.isEmpty() && flushed.isEmpty();
+        return joinRows.isEmpty() && deletedKeys.isEmpty() && flushed.isEmpty() && unsaved == null;
     }
 
     Collection<JoinRows> joinRows() {
@@ -68,6 +70,18 @@ final class RelationFlush {
 
     List<DeletedKeys> deletedKeys() {
         return deletedKeys;
+    }
+
+    /**
+     * Fails when an object refers, through a reference that does not cascade saves, to an object the
+     * session does not hold and that has no id: its foreign key would be written NULL, or, for an
+     * object whose key column did not change, the change would be dropped without a word. Called
+     * first by the flush, so that it rolls back as every failed flush does.
+     */
+    void requireSavedReferences() {
+        if (unsaved != null) {
+            throw unsaved;
+        }
     }
 
     /** After the flush was written: the collections' snapshots become what was written. */
@@ -93,6 +107,9 @@ final class RelationFlush {
                 if (relation.isReference()) {
                     if (value != null && relation.cascades(Cascade.SAVE)) {
                         save(value, queue);
+                    } else if (value != null && unsaved == null && work.stateOf(value) == null
+                            && session.engine().model(relation.target()).idOf(value) == null) {
+                        unsaved = unsavedReference(state, relation);
                     }
                 } else if (value instanceof Collection<?> collection && !RelationLoader.isUnloaded(collection)) {
                     collection(state, relation, new ArrayList<>(collection), queue);

@@ -221,6 +221,40 @@ class CollectionFlushIT {
     }
 
     @Test
+    void aPersistentObjectGivenAnUnsavedReferenceFailsInsteadOfDroppingIt() {
+        engine.createAll(Badge.class);
+        try (Session session = engine.openSession()) {
+            Badge badge = new Badge();
+            badge.id = 8L;
+            session.add(badge);
+            session.commit();
+            badge.course = new Course();
+
+            assertThatThrownBy(session::flush)
+                    .isInstanceOf(QuarryException.class)
+                    .hasMessageContaining("Cannot write Badge 8: relation 'Badge.course' refers to a Course that has "
+                            + "no id yet and is not saved with it");
+        } finally {
+            engine.dropAll(Badge.class, Course.class);
+        }
+    }
+
+    @Test
+    void aLoadedHostMovedToANewDatacenterIsWrittenWithTheNewDatacentersGeneratedId() {
+        long newId;
+        try (Session session = engine.openSession()) {
+            Host host = session.get(Host.class, hostId);
+            Datacenter fresh = new Datacenter("ams-1", "eu");
+            host.datacenter = fresh;
+            session.commit();
+            newId = fresh.id;
+        }
+        try (Session session = engine.openSession()) {
+            assertThat(session.get(Host.class, hostId).getDatacenter().id).isEqualTo(newId);
+        }
+    }
+
+    @Test
     void aNewObjectWithoutIdReferringToAnUnsavedOneFailsCallingItNew() {
         engine.createAll(RelationWritingIT.Member.class);
         try (Session session = engine.openSession()) {
