@@ -138,7 +138,8 @@ public final class EntityModel<T> {
         if (relation == null) {
             throw new MappingException("No relation '" + name + "' in entity " + type.getSimpleName()
                     + (relations.isEmpty() ? " (it maps none)"
-                            : Names.didYouMean(name, relations.stream().map(RelationModel::name).toList())));
+                            : Names.didYouMean(name, relations.stream().map(RelationModel::name).toList())
+                                    .replace("known properties", "its relations")));
         }
         return relation;
     }

@@ -59,10 +59,10 @@ public final class FetchPlan {
         String call = (join ? "withJoined(\"" : "with(\"") + whole + "\")";
         RelationModel relation = model.findRelation(name);
         if (relation == null) {
-            throw new QuarryException(call + ": " + model.type().getSimpleName() + " has no relation '"
-                    + name + "'" + io.quarry.mapping.Names.didYouMean(name,
+            throw new QuarryException(call + ": " + model.type().getSimpleName() + " has no relation '" + name + "'"
+                    + (model.relations().isEmpty() ? " (it maps none)" : io.quarry.mapping.Names.didYouMean(name,
                             model.relations().stream().map(RelationModel::name).toList())
-                    + (model.relations().isEmpty() ? " (it maps none)" : ""));
+                            .replace("known properties", "its relations")));
         }
         if (join && relation.isCollection()) {
             throw new QuarryException(call + ": " + model.type().getSimpleName() + "." + name + " is a collection; a "

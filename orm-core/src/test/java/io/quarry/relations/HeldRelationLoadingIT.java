@@ -160,8 +160,7 @@ class HeldRelationLoadingIT {
         try (Session session = engine.openSession()) {
             assertThatThrownBy(() -> session.query(Note.class).with("author"))
                     .isInstanceOf(QuarryException.class)
-                    .hasMessageStartingWith("with(\"author\"): Note has no relation 'author'")
-                    .hasMessageEndingWith(" (it maps none)");
+                    .hasMessage("with(\"author\"): Note has no relation 'author' (it maps none)");
         }
     }
 
@@ -170,7 +169,7 @@ class HeldRelationLoadingIT {
         try (Session session = engine.openSession()) {
             assertThatThrownBy(() -> session.query(Datacenter.class).withJoined("zzzz"))
                     .isInstanceOf(QuarryException.class)
-                    .hasMessage("withJoined(\"zzzz\"): Datacenter has no relation 'zzzz'; known properties: hosts");
+                    .hasMessage("withJoined(\"zzzz\"): Datacenter has no relation 'zzzz'; its relations: hosts");
         }
     }
 }
